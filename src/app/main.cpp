@@ -1,0 +1,110 @@
+// quotecast: wires the model, the HTTP hub and (unless headless) the window.
+#include "appoptions.h"
+#include "lanurl.h"
+#include "mainwindow.h"
+#include "resourcelimits.h"
+#include "serverthread.h"
+#include "stockmodel.h"
+#include "streamhub.h"
+#include "unixsignalnotifier.h"
+
+#include <QApplication>
+#include <QTextStream>
+
+#include <cstdio>
+#include <memory>
+
+using namespace quotecast;
+
+namespace {
+
+// The kind of application has to be chosen before QCommandLineParser can run:
+// a QApplication aborts without a display, and --help must work over ssh.
+bool needsWindow(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--headless" || arg == "-h" || arg == "--help" || arg == "--help-all"
+            || arg == "-v" || arg == "--version")
+            return false;
+    }
+    return true;
+}
+
+bool hasDisplay()
+{
+    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+            || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const bool windowed = needsWindow(argc, argv);
+    if (windowed && !hasDisplay()) {
+        err << "quotecast: no display found (DISPLAY and WAYLAND_DISPLAY are unset).\n"
+               "Run it without a window instead:  quotecast --headless\n";
+        return 2;
+    }
+    raiseFileDescriptorLimit();
+
+    QCoreApplication::setApplicationName(QStringLiteral("quotecast"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(QUOTECAST_VERSION));
+    QCoreApplication::setOrganizationName(QStringLiteral("quotecast"));
+    std::unique_ptr<QCoreApplication> app = windowed
+            ? std::make_unique<QApplication>(argc, argv)
+            : std::make_unique<QCoreApplication>(argc, argv);
+
+    AppOptions::Outcome outcome;
+    QString message;
+    const AppOptions options = AppOptions::parse(app->arguments(), &outcome, &message);
+    switch (outcome) {
+    case AppOptions::Outcome::ShowHelp:
+    case AppOptions::Outcome::ShowVersion:
+        out << message;
+        return 0;
+    case AppOptions::Outcome::Error:
+        err << "quotecast: " << message;
+        return 2;
+    case AppOptions::Outcome::Run:
+        break;
+    }
+
+    StockModel model;
+    if (options.seed)
+        model.setSeed(*options.seed);
+    model.setIntervalMs(options.intervalMs);
+
+    ServerThread server(options.server);
+    StreamHub *hub = server.hub();
+    hub->setFeed({ true, model.intervalMs(), model.symbols() }, model.quotes());
+    // The hub lives in the server thread: these connections are queued.
+    QObject::connect(&model, &StockModel::quoteUpdated, hub, &StreamHub::publish);
+    QObject::connect(&model, &StockModel::statusChanged, hub, &StreamHub::setStatus);
+    if (!server.start()) {
+        err << "quotecast: cannot listen on " << options.server.bindAddress.toString() << ':'
+            << options.server.port << ": " << server.errorString() << '\n'
+            << "Is another quotecast running? Pick another port with --port.\n";
+        return 1;
+    }
+    const QUrl url = lanUrl(options.server.bindAddress, server.serverPort());
+    out << "quotecast: serving live quotes at " << url.toString() << Qt::endl;
+
+    UnixSignalNotifier signalNotifier;
+    QObject::connect(&signalNotifier, &UnixSignalNotifier::terminationRequested, app.get(),
+                     &QCoreApplication::quit);
+    model.start();
+
+    std::unique_ptr<MainWindow> window;
+    if (windowed) {
+        window = std::make_unique<MainWindow>(&model);
+        window->setServerUrl(url);
+        QObject::connect(hub, &StreamHub::clientCountChanged, window.get(),
+                         &MainWindow::setClientCount);
+        window->show();
+    }
+    return app->exec();
+}

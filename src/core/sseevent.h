@@ -1,0 +1,30 @@
+#pragma once
+
+#include "feedstatus.h"
+#include "quote.h"
+
+#include <QByteArray>
+
+namespace quotecast {
+
+// The wire format of ../shared/SSE-CONTRACT.md, as pure functions: each returns one
+// complete event block (ending in a blank line), ready to be written to any number of
+// clients. Encoding happens once per event; the bytes are shared.
+namespace SseEvent {
+
+// The JSON object of a quote: {"symbol","price","change","ts"}, money in currency units.
+QByteArray quoteJson(const Quote &quote);
+// An unnamed event (EventSource.onmessage) carrying a quote, with an `id:` line when
+// `id` is not empty.
+QByteArray quote(const Quote &quote, const QByteArray &id);
+// `event: status` with {"running","intervalMs","symbols"}.
+QByteArray status(const FeedStatus &status);
+// `retry: <ms>`: how long a browser waits before reconnecting.
+QByteArray retry(int milliseconds);
+// A comment line (`: text`), ignored by EventSource; keeps idle connections alive.
+QByteArray comment(const QByteArray &text);
+// `<run>-<seq>`, the contract's event id.
+QByteArray eventId(const QByteArray &runId, quint64 seq);
+
+} // namespace SseEvent
+} // namespace quotecast

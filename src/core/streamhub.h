@@ -1,0 +1,79 @@
+#pragma once
+
+#include "feedstatus.h"
+#include "quote.h"
+#include "serversettings.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QHttpServer>
+#include <QList>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+class QTcpSocket;
+class QTcpServer;
+
+namespace quotecast {
+
+// The HTTP side: serves the web page and fans the feed out to every open
+// `/stream` as Server-Sent Events. It receives quotes and status by slot (queued
+// across threads in the app) and never reaches into the model. Each event is
+// encoded once; every client is written the same shared bytes.
+//
+// The hub lives entirely in one thread (see ServerThread), so everything that is
+// proportional to the number of clients stays off the GUI thread.
+class StreamHub : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(int clientCount READ clientCount NOTIFY clientCountChanged)
+
+public:
+    explicit StreamHub(const ServerSettings &settings, QObject *parent = nullptr);
+    ~StreamHub() override;
+
+    // Binds the configured address and port. On failure, errorString() says why
+    // (typically "The bound address is already in use").
+    bool listen();
+    quint16 serverPort() const;
+    QString errorString() const;
+
+    // Names this server run in event ids (`<run>-<seq>`), unique across restarts.
+    QByteArray runId() const;
+    int clientCount() const;
+
+public slots:
+    // The state before the first tick: the opening quotes and the feed status.
+    void setFeed(const quotecast::FeedStatus &status, const QList<quotecast::Quote> &quotes);
+    void publish(const quotecast::Quote &quote);
+    void setStatus(const quotecast::FeedStatus &status);
+    // Ends every stream cleanly (flushes, then closes); browsers reconnect by themselves.
+    void closeAllStreams();
+
+signals:
+    void clientCountChanged(int count);
+
+private:
+    void addRoutes();
+    void openStream(QHttpServerResponder &&responder);
+    void forgetStream(QTcpSocket *socket);
+    void broadcast(const QByteArray &bytes);
+    QByteArray snapshot() const;
+
+    const ServerSettings m_settings;
+    const QByteArray m_runId;
+    QHttpServer m_http;
+    QTcpServer *m_tcpServer = nullptr; // owned by m_http once bound
+    QString m_errorString;
+
+    FeedStatus m_status;
+    QList<Quote> m_latest; // one per symbol, in feed order
+    quint64 m_lastSeq = 0;
+    QSet<QTcpSocket *> m_streams;
+    QTimer m_heartbeat;
+
+    QHash<QString, QByteArray> m_assets; // URL path -> file bytes, from Qt resources
+};
+
+} // namespace quotecast

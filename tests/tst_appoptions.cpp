@@ -1,0 +1,94 @@
+#include "appoptions.h"
+
+#include <QTest>
+
+using namespace quotecast;
+
+class TestAppOptions : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void defaults();
+    void validValues();
+    void badValuesAreErrors_data();
+    void badValuesAreErrors();
+    void helpAndVersion();
+};
+
+namespace {
+AppOptions parse(QStringList args, AppOptions::Outcome *outcome, QString *message)
+{
+    args.prepend(QStringLiteral("quotecast"));
+    return AppOptions::parse(args, outcome, message);
+}
+} // namespace
+
+void TestAppOptions::defaults()
+{
+    AppOptions::Outcome outcome;
+    QString message;
+    const AppOptions options = parse({}, &outcome, &message);
+    QCOMPARE(outcome, AppOptions::Outcome::Run);
+    QCOMPARE(options.server.port, quint16(8080));
+    QCOMPARE(options.server.bindAddress, QHostAddress(QHostAddress::Any));
+    QCOMPARE(options.intervalMs, 2000);
+    QVERIFY(!options.seed);
+    QVERIFY(!options.headless);
+}
+
+void TestAppOptions::validValues()
+{
+    AppOptions::Outcome outcome;
+    QString message;
+    const AppOptions options = parse({ "--headless", "--port", "0", "--bind", "127.0.0.1",
+                                       "--interval", "100", "--seed", "99" },
+                                     &outcome, &message);
+    QCOMPARE(outcome, AppOptions::Outcome::Run);
+    QVERIFY(options.headless);
+    QCOMPARE(options.server.port, quint16(0));
+    QCOMPARE(options.server.bindAddress, QHostAddress(QHostAddress::LocalHost));
+    QCOMPARE(options.intervalMs, 100);
+    QCOMPARE(options.seed.value_or(0), 99u);
+}
+
+void TestAppOptions::badValuesAreErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("mentions");
+    QTest::addRow("port too big") << QStringList { "--port", "70000" } << "--port";
+    QTest::addRow("port not a number") << QStringList { "--port", "http" } << "--port";
+    QTest::addRow("negative port") << QStringList { "--port=-1" } << "--port";
+    QTest::addRow("bind not an address") << QStringList { "--bind", "example" } << "--bind";
+    QTest::addRow("interval too small") << QStringList { "--interval", "1" } << "--interval";
+    QTest::addRow("seed not a number") << QStringList { "--seed", "x" } << "--seed";
+    QTest::addRow("unknown option") << QStringList { "--colour" } << "colour";
+    QTest::addRow("stray argument") << QStringList { "8080" } << "8080";
+    QTest::addRow("missing value") << QStringList { "--port" } << "port";
+}
+
+void TestAppOptions::badValuesAreErrors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, mentions);
+    AppOptions::Outcome outcome;
+    QString message;
+    parse(args, &outcome, &message);
+    QCOMPARE(outcome, AppOptions::Outcome::Error);
+    QVERIFY2(message.contains(mentions), qPrintable(message));
+    QVERIFY2(message.contains(u"--help"), "the error comes with the usage");
+}
+
+void TestAppOptions::helpAndVersion()
+{
+    AppOptions::Outcome outcome;
+    QString message;
+    parse({ "--help" }, &outcome, &message);
+    QCOMPARE(outcome, AppOptions::Outcome::ShowHelp);
+    QVERIFY(message.contains(u"--headless"));
+    parse({ "--version" }, &outcome, &message);
+    QCOMPARE(outcome, AppOptions::Outcome::ShowVersion);
+}
+
+QTEST_GUILESS_MAIN(TestAppOptions)
+#include "tst_appoptions.moc"

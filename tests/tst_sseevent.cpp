@@ -1,0 +1,79 @@
+#include "sseevent.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace quotecast;
+
+class TestSseEvent : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void quoteEvent_data();
+    void quoteEvent();
+    void quoteJsonFields();
+    void statusEvent();
+    void retryAndComment();
+};
+
+void TestSseEvent::quoteEvent_data()
+{
+    QTest::addColumn<Quote>("quote");
+    QTest::addColumn<QByteArray>("id");
+    QTest::addColumn<QByteArray>("expected");
+    const Quote up { QStringLiteral("AAPL"), 170'85, 85, 1795000000123, 42 };
+    QTest::addRow("with id") << up << QByteArray("k3x9q-42")
+                             << QByteArray("id: k3x9q-42\ndata: "
+                                           "{\"change\":0.85,\"price\":170.85,\"symbol\":\"AAPL\","
+                                           "\"ts\":1795000000123}\n\n");
+    const Quote down { QStringLiteral("GOOG"), 1499'01, -99, 5, 0 };
+    QTest::addRow("snapshot, no id")
+            << down << QByteArray()
+            << QByteArray("data: {\"change\":-0.99,\"price\":1499.01,\"symbol\":\"GOOG\","
+                          "\"ts\":5}\n\n");
+}
+
+void TestSseEvent::quoteEvent()
+{
+    QFETCH(Quote, quote);
+    QFETCH(QByteArray, id);
+    QFETCH(QByteArray, expected);
+    QCOMPARE(SseEvent::quote(quote, id), expected);
+}
+
+void TestSseEvent::quoteJsonFields()
+{
+    const Quote quote { QStringLiteral("MSFT"), 250'00, -1'25, 1795000000999, 7 };
+    const QJsonObject json = QJsonDocument::fromJson(SseEvent::quoteJson(quote)).object();
+    QCOMPARE(json.value(u"symbol").toString(), QStringLiteral("MSFT"));
+    QCOMPARE(json.value(u"price").toDouble(), 250.0);
+    QCOMPARE(json.value(u"change").toDouble(), -1.25);
+    QCOMPARE(json.value(u"ts").toInteger(), 1795000000999);
+}
+
+void TestSseEvent::statusEvent()
+{
+    const QByteArray event =
+            SseEvent::status({ false, 2000, { QStringLiteral("AAPL"), QStringLiteral("GOOG") } });
+    QVERIFY(event.startsWith("event: status\ndata: "));
+    QVERIFY(event.endsWith("\n\n"));
+    QCOMPARE(event.count('\n'), 3); // one data line
+    const QByteArray data = event.mid(event.indexOf("data: ") + 6).trimmed();
+    const QJsonObject json = QJsonDocument::fromJson(data).object();
+    QCOMPARE(json.value(u"running").toBool(true), false);
+    QCOMPARE(json.value(u"intervalMs").toInt(), 2000);
+    QCOMPARE(json.value(u"symbols").toVariant().toStringList(),
+             QStringList({ QStringLiteral("AAPL"), QStringLiteral("GOOG") }));
+}
+
+void TestSseEvent::retryAndComment()
+{
+    QCOMPARE(SseEvent::retry(3000), QByteArray("retry: 3000\n\n"));
+    QCOMPARE(SseEvent::comment("ping"), QByteArray(": ping\n\n"));
+    QCOMPARE(SseEvent::eventId("run1", 9), QByteArray("run1-9"));
+}
+
+QTEST_GUILESS_MAIN(TestSseEvent)
+#include "tst_sseevent.moc"

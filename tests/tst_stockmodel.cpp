@@ -1,0 +1,210 @@
+#include "stockmodel.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace quotecast;
+
+class TestStockModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void defaults_data();
+    void defaults();
+    void startsStopped();
+    void tickMovesExactlyOneSymbol();
+    void changesStayWithinHalfPercentInWholeCents();
+    void sameSeedGivesSameSequence();
+    void differentSeedsDiffer();
+    void priceNeverReachesZero();
+    void startStopAndIntervalSignals();
+    void timerTicksWhileRunning();
+    void stopHaltsTicks();
+    void intervalHasAFloor();
+};
+
+void TestStockModel::defaults_data()
+{
+    QTest::addColumn<int>("index");
+    QTest::addColumn<QString>("symbol");
+    QTest::addColumn<qint64>("priceCents");
+    QTest::addRow("AAPL") << 0 << "AAPL" << qint64(170'00);
+    QTest::addRow("GOOG") << 1 << "GOOG" << qint64(1500'00);
+    QTest::addRow("MSFT") << 2 << "MSFT" << qint64(250'00);
+    QTest::addRow("AMZN") << 3 << "AMZN" << qint64(130'00);
+}
+
+void TestStockModel::defaults()
+{
+    QFETCH(int, index);
+    QFETCH(QString, symbol);
+    QFETCH(qint64, priceCents);
+    const StockModel model;
+    QCOMPARE(model.quotes().size(), 4);
+    QCOMPARE(model.quotes().at(index).symbol, symbol);
+    QCOMPARE(model.quotes().at(index).priceCents, priceCents);
+    QCOMPARE(model.quotes().at(index).changeCents, 0);
+    QCOMPARE(model.intervalMs(), 2000);
+}
+
+void TestStockModel::startsStopped()
+{
+    StockModel model;
+    QSignalSpy ticks(&model, &StockModel::quoteUpdated);
+    QVERIFY(!model.isRunning());
+    QVERIFY(!ticks.wait(50));
+}
+
+void TestStockModel::tickMovesExactlyOneSymbol()
+{
+    StockModel model;
+    model.setSeed(1);
+    QSignalSpy ticks(&model, &StockModel::quoteUpdated);
+    for (int i = 1; i <= 200; ++i) {
+        const QList<Quote> before = model.quotes();
+        model.tick();
+        QCOMPARE(ticks.size(), i);
+        const Quote quote = ticks.last().first().value<Quote>();
+        QCOMPARE(quote.seq, quint64(i));
+        QVERIFY(quote.timestampMs > 0);
+        const QList<Quote> after = model.quotes();
+        int moved = 0;
+        for (qsizetype s = 0; s < after.size(); ++s) {
+            if (after[s].seq != before[s].seq) {
+                ++moved;
+                QCOMPARE(after[s], quote);
+            }
+        }
+        QCOMPARE(moved, 1);
+    }
+}
+
+void TestStockModel::changesStayWithinHalfPercentInWholeCents()
+{
+    StockModel model;
+    model.setSeed(42);
+    QHash<QString, qint64> price;
+    for (const Quote &quote : model.quotes())
+        price[quote.symbol] = quote.priceCents;
+    QSignalSpy ticks(&model, &StockModel::quoteUpdated);
+    qint64 largestRatioPpm = 0;
+    for (int i = 0; i < 20'000; ++i) {
+        model.tick();
+        const Quote quote = ticks.takeFirst().first().value<Quote>();
+        const qint64 old = price[quote.symbol];
+        QCOMPARE(quote.changeCents, quote.priceCents - old);
+        // |change| <= 0.5 % of the old price, compared in integers.
+        QVERIFY2(qAbs(quote.changeCents) * 1000 <= old * 5,
+                 qPrintable(QStringLiteral("%1 -> %2").arg(old).arg(quote.priceCents)));
+        largestRatioPpm = qMax(largestRatioPpm, qAbs(quote.changeCents) * 1'000'000 / old);
+        price[quote.symbol] = quote.priceCents;
+    }
+    // The draw really spans the range: some move comes close to the 0.5 % bound.
+    QVERIFY2(largestRatioPpm > 4900, qPrintable(QString::number(largestRatioPpm)));
+}
+
+void TestStockModel::sameSeedGivesSameSequence()
+{
+    StockModel a, b;
+    a.setSeed(7);
+    b.setSeed(7);
+    for (int i = 0; i < 500; ++i) {
+        a.tick();
+        b.tick();
+    }
+    const QList<Quote> qa = a.quotes(), qb = b.quotes();
+    for (qsizetype i = 0; i < qa.size(); ++i) {
+        QCOMPARE(qa[i].priceCents, qb[i].priceCents);
+        QCOMPARE(qa[i].seq, qb[i].seq);
+    }
+}
+
+void TestStockModel::differentSeedsDiffer()
+{
+    StockModel a, b;
+    a.setSeed(7);
+    b.setSeed(8);
+    for (int i = 0; i < 100; ++i) {
+        a.tick();
+        b.tick();
+    }
+    bool anyDifferent = false;
+    for (qsizetype i = 0; i < a.quotes().size(); ++i)
+        anyDifferent |= a.quotes()[i].priceCents != b.quotes()[i].priceCents;
+    QVERIFY(anyDifferent);
+}
+
+void TestStockModel::priceNeverReachesZero()
+{
+    StockModel model({ { QStringLiteral("PENNY"), 1 }, { QStringLiteral("DIME"), 250 } });
+    model.setSeed(3);
+    for (int i = 0; i < 50'000; ++i)
+        model.tick();
+    for (const Quote &quote : model.quotes())
+        QVERIFY2(quote.priceCents > 0, qPrintable(quote.symbol));
+}
+
+void TestStockModel::startStopAndIntervalSignals()
+{
+    StockModel model;
+    QSignalSpy running(&model, &StockModel::runningChanged);
+    QSignalSpy interval(&model, &StockModel::intervalMsChanged);
+    QSignalSpy status(&model, &StockModel::statusChanged);
+
+    model.start();
+    QVERIFY(model.isRunning());
+    QCOMPARE(running.size(), 1);
+    QCOMPARE(running.last().first().toBool(), true);
+    model.start(); // already running: no signal
+    QCOMPARE(running.size(), 1);
+
+    model.setIntervalMs(500);
+    QCOMPARE(model.intervalMs(), 500);
+    QCOMPARE(interval.size(), 1);
+    QCOMPARE(interval.last().first().toInt(), 500);
+
+    model.stop();
+    QVERIFY(!model.isRunning());
+    QCOMPARE(running.size(), 2);
+    QCOMPARE(running.last().first().toBool(), false);
+
+    QCOMPARE(status.size(), 3);
+    const auto last = status.last().first().value<FeedStatus>();
+    QCOMPARE(last.running, false);
+    QCOMPARE(last.intervalMs, 500);
+    QCOMPARE(last.symbols, model.symbols());
+}
+
+void TestStockModel::timerTicksWhileRunning()
+{
+    StockModel model;
+    model.setIntervalMs(20);
+    QSignalSpy ticks(&model, &StockModel::quoteUpdated);
+    model.start();
+    QTRY_VERIFY_WITH_TIMEOUT(ticks.size() >= 3, 5000);
+}
+
+void TestStockModel::stopHaltsTicks()
+{
+    StockModel model;
+    model.setIntervalMs(20);
+    QSignalSpy ticks(&model, &StockModel::quoteUpdated);
+    model.start();
+    QVERIFY(ticks.wait(5000));
+    model.stop();
+    const auto count = ticks.size();
+    // Ten intervals without a single tick.
+    QVERIFY(!ticks.wait(200));
+    QCOMPARE(ticks.size(), count);
+}
+
+void TestStockModel::intervalHasAFloor()
+{
+    StockModel model;
+    model.setIntervalMs(0);
+    QCOMPARE(model.intervalMs(), StockModel::MinIntervalMs);
+}
+
+QTEST_GUILESS_MAIN(TestStockModel)
+#include "tst_stockmodel.moc"

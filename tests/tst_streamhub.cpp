@@ -1,0 +1,372 @@
+#include "serverthread.h"
+#include "sseclient.h"
+#include "sseevent.h"
+#include "stockmodel.h"
+#include "streamhub.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <arpa/inet.h>
+#include <csignal>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace quotecast;
+
+namespace {
+ServerSettings testSettings()
+{
+    ServerSettings settings;
+    settings.bindAddress = QHostAddress::LocalHost;
+    settings.port = 0;
+    return settings;
+}
+
+QJsonObject json(const QByteArray &data)
+{
+    return QJsonDocument::fromJson(data).object();
+}
+
+Quote quote(const char *symbol, qint64 priceCents, qint64 changeCents, quint64 seq)
+{
+    return { QString::fromLatin1(symbol), priceCents, changeCents, 1795000000000 + qint64(seq),
+             seq };
+}
+} // namespace
+
+// A real StreamHub on a real port, read by raw sockets.
+class TestStreamHub : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void streamHasContractHeaders();
+    void connectSendsRetryStatusThenSnapshot();
+    void snapshotReflectsPublishedTicks();
+    void liveEventsCarryIncreasingIds();
+    void twoClientsReceiveIdenticalEvents();
+    void statusEventOnStartAndStop();
+    void heartbeatKeepsIdleStreamsAlive();
+    void closedClientIsForgotten_data();
+    void closedClientIsForgotten();
+    void killedClientProcessIsForgotten();
+    void errorAnswers_data();
+    void errorAnswers();
+    void pageHasContentSecurityPolicy();
+    void busyPortIsAnError();
+    void runIdsDifferAcrossRuns();
+    void threadedHubServesModelAndClosesStreamsOnShutdown();
+
+private:
+    std::unique_ptr<StreamHub> m_hub;
+    StockModel m_model; // only for its default openings and status
+};
+
+void TestStreamHub::init()
+{
+    m_hub = std::make_unique<StreamHub>(testSettings());
+    m_hub->setFeed(m_model.status(), m_model.quotes());
+    QVERIFY2(m_hub->listen(), qPrintable(m_hub->errorString()));
+    QVERIFY(m_hub->serverPort() != 0);
+}
+
+void TestStreamHub::cleanup()
+{
+    m_hub.reset();
+}
+
+void TestStreamHub::streamHasContractHeaders()
+{
+    SseClient client;
+    client.open(m_hub->serverPort());
+    QVERIFY(client.waitForHeaders());
+    QCOMPARE(client.statusCode(), 200);
+    QCOMPARE(client.header("Content-Type"), QByteArray("text/event-stream"));
+    QCOMPARE(client.header("Cache-Control"), QByteArray("no-cache"));
+    QCOMPARE(client.header("Connection"), QByteArray("keep-alive"));
+    QCOMPARE(client.header("X-Accel-Buffering"), QByteArray("no"));
+    QVERIFY(!client.hasHeader("Content-Length"));
+}
+
+void TestStreamHub::connectSendsRetryStatusThenSnapshot()
+{
+    SseClient client;
+    client.open(m_hub->serverPort());
+    QVERIFY(client.waitForBlocks(6));
+    QVERIFY(client.body().startsWith("retry: "));
+    const QList<SseClient::Event> blocks = client.blocks();
+    QCOMPARE(blocks[0].retryMs, 3000);
+
+    QCOMPARE(blocks[1].event, QByteArray("status"));
+    const QJsonObject status = json(blocks[1].data);
+    QCOMPARE(status.value(u"running").toBool(true), false);
+    QCOMPARE(status.value(u"intervalMs").toInt(), 2000);
+    QCOMPARE(status.value(u"symbols").toVariant().toStringList(), m_model.symbols());
+
+    for (int i = 0; i < 4; ++i) {
+        const SseClient::Event &event = blocks[2 + i];
+        QVERIFY(event.event.isEmpty());
+        const QJsonObject quote = json(event.data);
+        QCOMPARE(quote.value(u"symbol").toString(), m_model.quotes()[i].symbol);
+        QCOMPARE(quote.value(u"price").toDouble(), m_model.quotes()[i].priceCents / 100.0);
+        QCOMPARE(quote.value(u"change").toDouble(), 0.0);
+        QVERIFY(quote.contains(u"ts"));
+        // Only the last snapshot event names the latest tick (none yet: seq 0).
+        QCOMPARE(event.id, i == 3 ? m_hub->runId() + "-0" : QByteArray());
+    }
+    QCOMPARE(m_hub->clientCount(), 1);
+}
+
+void TestStreamHub::snapshotReflectsPublishedTicks()
+{
+    m_hub->publish(quote("GOOG", 1501'50, 1'50, 1));
+    m_hub->publish(quote("AAPL", 169'00, -1'00, 2));
+    SseClient client;
+    client.open(m_hub->serverPort());
+    QVERIFY(client.waitForBlocks(6));
+    const QList<SseClient::Event> snapshot = client.blocks().mid(2, 4);
+    QCOMPARE(json(snapshot[0].data).value(u"price").toDouble(), 169.00);
+    QCOMPARE(json(snapshot[0].data).value(u"change").toDouble(), -1.00);
+    QCOMPARE(json(snapshot[1].data).value(u"price").toDouble(), 1501.50);
+    QCOMPARE(json(snapshot[2].data).value(u"price").toDouble(), 250.00);
+    QCOMPARE(snapshot[3].id, m_hub->runId() + "-2");
+}
+
+void TestStreamHub::liveEventsCarryIncreasingIds()
+{
+    SseClient client;
+    client.open(m_hub->serverPort());
+    QVERIFY(client.waitForBlocks(6));
+    m_hub->publish(quote("MSFT", 251'00, 1'00, 1));
+    m_hub->publish(quote("AMZN", 129'35, -65, 2));
+    m_hub->publish(quote("MSFT", 250'10, -90, 3));
+    QVERIFY(client.waitForBlocks(9));
+    const QList<SseClient::Event> live = client.blocks().mid(6);
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(live[i].id, m_hub->runId() + '-' + QByteArray::number(i + 1));
+    const QJsonObject last = json(live[2].data);
+    QCOMPARE(last.value(u"symbol").toString(), QStringLiteral("MSFT"));
+    QCOMPARE(last.value(u"price").toDouble(), 250.10);
+    QCOMPARE(last.value(u"change").toDouble(), -0.90);
+    QCOMPARE(last.value(u"ts").toInteger(), 1795000000003);
+}
+
+void TestStreamHub::twoClientsReceiveIdenticalEvents()
+{
+    SseClient first, second;
+    first.open(m_hub->serverPort());
+    second.open(m_hub->serverPort());
+    QVERIFY(first.waitForBlocks(6));
+    QVERIFY(second.waitForBlocks(6));
+    QCOMPARE(m_hub->clientCount(), 2);
+    StockModel model;
+    model.setSeed(5);
+    connect(&model, &StockModel::quoteUpdated, m_hub.get(), &StreamHub::publish);
+    for (int i = 0; i < 20; ++i)
+        model.tick();
+    QVERIFY(first.waitForBlocks(26));
+    QVERIFY(second.waitForBlocks(26));
+    QCOMPARE(first.body(), second.body());
+}
+
+void TestStreamHub::statusEventOnStartAndStop()
+{
+    SseClient client;
+    client.open(m_hub->serverPort());
+    QVERIFY(client.waitForBlocks(6));
+    StockModel model;
+    connect(&model, &StockModel::statusChanged, m_hub.get(), &StreamHub::setStatus);
+    model.start();
+    QVERIFY(client.waitForBlocks(7));
+    QCOMPARE(client.blocks()[6].event, QByteArray("status"));
+    QCOMPARE(json(client.blocks()[6].data).value(u"running").toBool(), true);
+    model.stop();
+    QVERIFY(client.waitForBlocks(8));
+    QCOMPARE(client.blocks()[7].event, QByteArray("status"));
+    QCOMPARE(json(client.blocks()[7].data).value(u"running").toBool(true), false);
+}
+
+void TestStreamHub::heartbeatKeepsIdleStreamsAlive()
+{
+    ServerSettings settings = testSettings();
+    settings.heartbeatMs = 50;
+    StreamHub hub(settings);
+    QVERIFY(hub.listen());
+    SseClient client;
+    client.open(hub.serverPort());
+    // No ticks at all, yet comments keep arriving.
+    QVERIFY(client.waitForBlocks(2 + 2));
+    QCOMPARE(client.blocks().last().comment, QByteArray("ping"));
+    QVERIFY(client.blocks().last().data.isEmpty());
+}
+
+void TestStreamHub::closedClientIsForgotten_data()
+{
+    QTest::addColumn<bool>("abort");
+    QTest::addRow("closed politely (FIN)") << false;
+    QTest::addRow("reset (RST)") << true;
+}
+
+void TestStreamHub::closedClientIsForgotten()
+{
+    QFETCH(bool, abort);
+    QSignalSpy counts(m_hub.get(), &StreamHub::clientCountChanged);
+    SseClient staying, leaving;
+    staying.open(m_hub->serverPort());
+    leaving.open(m_hub->serverPort());
+    QVERIFY(staying.waitForBlocks(6));
+    QVERIFY(leaving.waitForBlocks(6));
+    QCOMPARE(m_hub->clientCount(), 2);
+    if (abort)
+        leaving.socket().abort();
+    else
+        leaving.socket().disconnectFromHost();
+    QTRY_COMPARE(m_hub->clientCount(), 1);
+    QCOMPARE(counts.last().first().toInt(), 1);
+    // The one left still gets the feed.
+    m_hub->publish(quote("AAPL", 171'00, 1'00, 1));
+    QVERIFY(staying.waitForBlocks(7));
+}
+
+void TestStreamHub::killedClientProcessIsForgotten()
+{
+    // A separate process opens a stream and is then killed with SIGKILL: it never
+    // gets to close its socket itself, the kernel does.
+    const quint16 port = m_hub->serverPort();
+    int ready[2];
+    QCOMPARE(::pipe(ready), 0);
+    const pid_t child = ::fork();
+    QVERIFY(child >= 0);
+    if (child == 0) {
+        // Only async-signal-safe calls in the child of a threaded process.
+        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in address {};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(port);
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        const char request[] = "GET /stream HTTP/1.1\r\nHost: x\r\n\r\n";
+        if (::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0
+            || ::write(fd, request, sizeof request - 1) < 0)
+            ::_exit(1);
+        char byte = 1;
+        [[maybe_unused]] auto written = ::write(ready[1], &byte, 1);
+        for (;;)
+            ::pause();
+    }
+    ::close(ready[1]);
+    QTRY_COMPARE_WITH_TIMEOUT(m_hub->clientCount(), 1, 5000);
+    char byte = 0;
+    QCOMPARE(::read(ready[0], &byte, 1), 1);
+    ::close(ready[0]);
+    ::kill(child, SIGKILL);
+    ::waitpid(child, nullptr, 0);
+    QTRY_COMPARE_WITH_TIMEOUT(m_hub->clientCount(), 0, 5000);
+}
+
+void TestStreamHub::errorAnswers_data()
+{
+    QTest::addColumn<QByteArray>("request");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("allow");
+    QTest::addRow("unknown path") << QByteArray("GET /nope HTTP/1.1\r\n") << 404 << QByteArray();
+    QTest::addRow("unknown nested path")
+            << QByteArray("GET /a/b/c HTTP/1.1\r\n") << 404 << QByteArray();
+    QTest::addRow("traversal") << QByteArray("GET /../CMakeLists.txt HTTP/1.1\r\n") << 404
+                               << QByteArray();
+    QTest::addRow("POST /stream") << QByteArray("POST /stream HTTP/1.1\r\nContent-Length: 0\r\n")
+                                  << 405 << QByteArray("GET");
+    QTest::addRow("DELETE /") << QByteArray("DELETE / HTTP/1.1\r\n") << 405 << QByteArray("GET");
+}
+
+void TestStreamHub::errorAnswers()
+{
+    QFETCH(QByteArray, request);
+    QFETCH(int, status);
+    QFETCH(QByteArray, allow);
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_hub->serverPort());
+    socket.write(request + "Host: 127.0.0.1\r\n\r\n");
+    QByteArray response;
+    QTRY_VERIFY([&] {
+        response += socket.readAll();
+        return response.contains("\r\n\r\n") && !response.endsWith("\r\n\r\n");
+    }());
+    QVERIFY2(response.startsWith("HTTP/1.1 " + QByteArray::number(status) + ' '),
+             response.constData());
+    QVERIFY(response.contains("Content-Type: text/plain"));
+    if (!allow.isEmpty())
+        QVERIFY(response.contains("Allow: " + allow + "\r\n"));
+    const QByteArray body = response.mid(response.indexOf("\r\n\r\n") + 4);
+    QVERIFY2(body.size() > 5, "the body says what was wrong");
+    QCOMPARE(m_hub->clientCount(), 0);
+}
+
+void TestStreamHub::pageHasContentSecurityPolicy()
+{
+    for (const QByteArray path : { QByteArray("/"), QByteArray("/app.js") }) {
+        SseClient client; // plain HTTP is enough to read headers
+        client.open(m_hub->serverPort(), path);
+        QVERIFY(client.waitForHeaders());
+        QCOMPARE(client.statusCode(), 200);
+        QVERIFY(client.header("Content-Security-Policy").contains("script-src 'self'"));
+        QVERIFY(!client.header("Content-Security-Policy").contains("unsafe-inline"));
+    }
+    SseClient page;
+    page.open(m_hub->serverPort(), "/");
+    QVERIFY(page.waitForHeaders());
+    QCOMPARE(page.header("Content-Type"), QByteArray("text/html; charset=utf-8"));
+}
+
+void TestStreamHub::busyPortIsAnError()
+{
+    ServerSettings settings = testSettings();
+    settings.port = m_hub->serverPort();
+    StreamHub second(settings);
+    QVERIFY(!second.listen());
+    QVERIFY2(second.errorString().contains(u"in use"), qPrintable(second.errorString()));
+}
+
+void TestStreamHub::runIdsDifferAcrossRuns()
+{
+    const StreamHub other(testSettings());
+    QVERIFY(!m_hub->runId().isEmpty());
+    QVERIFY(!m_hub->runId().contains('-'));
+    QVERIFY(other.runId() != m_hub->runId());
+}
+
+void TestStreamHub::threadedHubServesModelAndClosesStreamsOnShutdown()
+{
+    StockModel model;
+    model.setIntervalMs(20);
+    model.setSeed(11);
+    auto server = std::make_unique<ServerThread>(testSettings());
+    server->hub()->setFeed(model.status(), model.quotes());
+    connect(&model, &StockModel::quoteUpdated, server->hub(), &StreamHub::publish);
+    QVERIFY(server->start());
+    QVERIFY(server->hub()->thread() != thread());
+
+    SseClient client;
+    client.open(server->serverPort());
+    QVERIFY(client.waitForBlocks(6));
+    model.start();
+    QVERIFY(client.waitForBlocks(9));
+    const QList<SseClient::Event> live = client.blocks().mid(6);
+    QVERIFY(live[0].id.endsWith("-1"));
+    QVERIFY(live[2].id.endsWith("-3"));
+
+    QSignalSpy closed(&client.socket(), &QTcpSocket::disconnected);
+    server.reset(); // what closing the window or SIGTERM does
+    QVERIFY(closed.size() == 1 || closed.wait(5000));
+}
+
+QTEST_GUILESS_MAIN(TestStreamHub)
+#include "tst_streamhub.moc"
