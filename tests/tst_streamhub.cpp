@@ -312,7 +312,7 @@ void TestStreamHub::errorAnswers()
 
 void TestStreamHub::pageHasContentSecurityPolicy()
 {
-    for (const QByteArray path : { QByteArray("/"), QByteArray("/app.js") }) {
+    for (const QByteArray &path : { QByteArray("/"), QByteArray("/app.js") }) {
         SseClient client; // plain HTTP is enough to read headers
         client.open(m_hub->serverPort(), path);
         QVERIFY(client.waitForHeaders());

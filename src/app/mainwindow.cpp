@@ -41,6 +41,8 @@ MainWindow::MainWindow(StockModel *model, QWidget *parent)
     connect(model, &StockModel::intervalMsChanged, this,
             [this](int ms) { m_ui->intervalSpinBox->setValue(ms / 1000.0); });
 
+    m_urlLabel->setObjectName(QStringLiteral("urlLabel"));
+    m_clientsLabel->setObjectName(QStringLiteral("clientsLabel"));
     m_urlLabel->setTextFormat(Qt::RichText);
     m_urlLabel->setOpenExternalLinks(true); // opens the default browser
     m_urlLabel->setTextInteractionFlags(Qt::TextBrowserInteraction);

@@ -1,0 +1,25 @@
+#!/bin/sh
+# Installs what quotecast needs to build, run and test on Debian 12, and nothing
+# when it is all there already (so it is fast the second time). Uses sudo unless
+# run as root.
+set -eu
+
+packages="cmake ninja-build g++ \
+qt6-base-dev qt6-httpserver-dev qt6-tools-dev qt6-l10n-tools \
+libgl-dev xdg-utils \
+chromium chromium-driver"
+
+missing=""
+for package in $packages; do
+    status=$(dpkg-query -W -f '${db:Status-Status}' "$package" 2>/dev/null || true)
+    [ "$status" = installed ] || missing="$missing $package"
+done
+[ -z "$missing" ] && exit 0
+
+echo "quotecast: installing$missing"
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -q
+# shellcheck disable=SC2086 # the package list is meant to split
+$sudo apt-get install -y -q --no-install-recommends $missing

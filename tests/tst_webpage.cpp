@@ -1,0 +1,188 @@
+#include "stockmodel.h"
+#include "streamhub.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace quotecast;
+
+// The web page in a real browser: Debian's headless Chromium, driven over the
+// WebDriver protocol by Debian's chromedriver, against a real StreamHub in this process.
+// Every wait below keeps this event loop running, so the hub serves the browser meanwhile.
+class TestWebPage : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void showsLivePrices();
+    void showsPausedAndMatchesTheFeedWhenStopped();
+
+private:
+    QJsonValue webDriver(const QByteArray &verb, const QString &path, const QJsonObject &body = {});
+    QJsonValue runScript(const QString &script);
+
+    StockModel m_model;
+    std::unique_ptr<StreamHub> m_hub;
+    QProcess m_driver;
+    QTemporaryDir m_profile;
+    QNetworkAccessManager m_network;
+    QUrl m_driverUrl;
+    QString m_session;
+};
+
+QJsonValue TestWebPage::webDriver(const QByteArray &verb, const QString &path,
+                                  const QJsonObject &body)
+{
+    QNetworkRequest request(m_driverUrl.resolved(QUrl(path)));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    std::unique_ptr<QNetworkReply> reply(m_network.sendCustomRequest(
+            request, verb, verb == "GET" ? QByteArray() : QJsonDocument(body).toJson()));
+    if (!QTest::qWaitFor([&] { return reply->isFinished(); }, 60000))
+        return QJsonValue::Undefined;
+    const QJsonValue value = QJsonDocument::fromJson(reply->readAll()).object().value(u"value");
+    if (reply->error() != QNetworkReply::NoError)
+        qWarning() << "WebDriver" << verb << path << reply->errorString() << value;
+    return value;
+}
+
+QJsonValue TestWebPage::runScript(const QString &script)
+{
+    return webDriver("POST", QStringLiteral("session/%1/execute/sync").arg(m_session),
+                     { { QStringLiteral("script"), script },
+                       { QStringLiteral("args"), QJsonArray() } });
+}
+
+void TestWebPage::initTestCase()
+{
+    m_network.setProxy(QNetworkProxy::NoProxy);
+    m_model.setSeed(77);
+    m_model.setIntervalMs(100);
+    ServerSettings settings;
+    settings.bindAddress = QHostAddress::LocalHost;
+    settings.port = 0;
+    m_hub = std::make_unique<StreamHub>(settings);
+    m_hub->setFeed(m_model.status(), m_model.quotes());
+    connect(&m_model, &StockModel::quoteUpdated, m_hub.get(), &StreamHub::publish);
+    connect(&m_model, &StockModel::statusChanged, m_hub.get(), &StreamHub::setStatus);
+    QVERIFY(m_hub->listen());
+    m_model.start();
+
+    // chromedriver needs a port up front: borrow a free one from the kernel.
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+    const quint16 driverPort = probe.serverPort();
+    probe.close();
+    const QString driver = qEnvironmentVariable("CHROMEDRIVER", QStringLiteral("chromedriver"));
+    m_driver.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    m_driver.start(driver, { QStringLiteral("--port=%1").arg(driverPort) });
+    QVERIFY2(m_driver.waitForStarted(), qPrintable(driver + QStringLiteral(": ") + m_driver.errorString()));
+    m_driverUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(driverPort));
+    QTRY_VERIFY_WITH_TIMEOUT(webDriver("GET", QStringLiteral("status"))
+                                     .toObject()
+                                     .value(u"ready")
+                                     .toBool(),
+                             20000);
+
+    QVERIFY(m_profile.isValid());
+    const QStringList arguments {
+        QStringLiteral("--headless=new"), QStringLiteral("--no-sandbox"),
+        QStringLiteral("--disable-gpu"), QStringLiteral("--disable-dev-shm-usage"),
+        QStringLiteral("--no-proxy-server"), QStringLiteral("--disable-quic"),
+        QStringLiteral("--no-first-run"), QStringLiteral("--disable-background-networking"),
+        QStringLiteral("--disable-component-update"), QStringLiteral("--disable-sync"),
+        QStringLiteral("--window-size=1024,768"),
+        QStringLiteral("--user-data-dir=") + m_profile.path()
+    };
+    const QJsonObject chromeOptions {
+        { QStringLiteral("binary"),
+          qEnvironmentVariable("CHROMIUM", QStringLiteral("/usr/bin/chromium")) },
+        { QStringLiteral("args"), QJsonArray::fromStringList(arguments) }
+    };
+    const QJsonObject capabilities { { QStringLiteral("alwaysMatch"),
+                                       QJsonObject { { QStringLiteral("goog:chromeOptions"),
+                                                       chromeOptions } } } };
+    const QJsonValue session =
+            webDriver("POST", QStringLiteral("session"),
+                      { { QStringLiteral("capabilities"), capabilities } });
+    m_session = session.toObject().value(u"sessionId").toString();
+    QVERIFY2(!m_session.isEmpty(), QJsonDocument(session.toObject()).toJson().constData());
+
+    const QString page = QStringLiteral("http://127.0.0.1:%1/").arg(m_hub->serverPort());
+    webDriver("POST", QStringLiteral("session/%1/url").arg(m_session),
+              { { QStringLiteral("url"), page } });
+}
+
+void TestWebPage::cleanupTestCase()
+{
+    if (!m_session.isEmpty())
+        webDriver("DELETE", QStringLiteral("session/%1").arg(m_session));
+    m_driver.terminate();
+    m_driver.waitForFinished(5000);
+}
+
+void TestWebPage::showsLivePrices()
+{
+    const QString readPrices = QStringLiteral(
+            "return Array.from(document.querySelectorAll('.card'), c => "
+            "c.dataset.symbol + '=' + c.querySelector('.price').textContent).join(' ')");
+    QTRY_COMPARE_WITH_TIMEOUT(runScript(QStringLiteral("return document.body.dataset.feed"))
+                                      .toString(),
+                              QStringLiteral("live"), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(runScript(readPrices).toString().count(u'=') == 4, 10000);
+    for (const QString &card : runScript(readPrices).toString().split(u' ')) {
+        const QString price = card.section(u'=', 1);
+        QVERIFY2(price.contains(QRegularExpression(QStringLiteral("^[0-9][0-9,]*\\.[0-9]{2}$"))),
+                 qPrintable(card));
+    }
+    // Live: the prices on the page change by themselves, without a reload.
+    const QString first = runScript(readPrices).toString();
+    QTRY_VERIFY_WITH_TIMEOUT(runScript(readPrices).toString() != first, 10000);
+    QCOMPARE(runScript(QStringLiteral("return document.getElementById('feed-state').textContent"))
+                     .toString()
+                     .trimmed(),
+             QStringLiteral("live"));
+}
+
+void TestWebPage::showsPausedAndMatchesTheFeedWhenStopped()
+{
+    m_model.stop();
+    QTRY_COMPARE_WITH_TIMEOUT(runScript(QStringLiteral("return document.body.dataset.feed"))
+                                      .toString(),
+                              QStringLiteral("paused"), 10000);
+    // With the feed still, every card shows the model's price and the direction of
+    // its last move.
+    const QJsonArray cards = runScript(QStringLiteral(
+            "return Array.from(document.querySelectorAll('.card'), c => ({"
+            "symbol: c.dataset.symbol, trend: c.dataset.trend, up: c.classList.contains('up'),"
+            "down: c.classList.contains('down'),"
+            "cents: Math.round(100 * Number(c.querySelector('.price').textContent"
+            ".replace(/[^0-9.]/g, '')))}))")).toArray();
+    QCOMPARE(cards.size(), m_model.quotes().size());
+    for (const Quote &quote : m_model.quotes()) {
+        const auto card = std::find_if(cards.begin(), cards.end(), [&](const QJsonValue &c) {
+            return c.toObject().value(u"symbol").toString() == quote.symbol;
+        });
+        QVERIFY2(card != cards.end(), qPrintable(quote.symbol));
+        const QJsonObject shown = card->toObject();
+        QCOMPARE(shown.value(u"cents").toInteger(), quote.priceCents);
+        const QString trend = quote.changeCents > 0 ? QStringLiteral("up")
+                : quote.changeCents < 0             ? QStringLiteral("down")
+                                                    : QStringLiteral("flat");
+        QCOMPARE(shown.value(u"trend").toString(), trend);
+        QCOMPARE(shown.value(u"up").toBool(), quote.changeCents > 0);
+        QCOMPARE(shown.value(u"down").toBool(), quote.changeCents < 0);
+    }
+}
+
+QTEST_GUILESS_MAIN(TestWebPage)
+#include "tst_webpage.moc"
