@@ -2,8 +2,7 @@
 
 #include <QTest>
 
-SseClient::SseClient(QObject *parent)
-    : QObject(parent)
+SseClient::SseClient(QObject *parent) : QObject(parent)
 {
     connect(&m_socket, &QTcpSocket::readyRead, this, &SseClient::readAvailable);
 }

@@ -41,9 +41,9 @@ void TestAppOptions::validValues()
 {
     AppOptions::Outcome outcome;
     QString message;
-    const AppOptions options = parse({ "--headless", "--port", "0", "--bind", "127.0.0.1",
-                                       "--interval", "100", "--seed", "99" },
-                                     &outcome, &message);
+    const AppOptions options = parse(
+        { "--headless", "--port", "0", "--bind", "127.0.0.1", "--interval", "100", "--seed", "99" },
+        &outcome, &message);
     QCOMPARE(outcome, AppOptions::Outcome::Run);
     QVERIFY(options.headless);
     QCOMPARE(options.server.port, quint16(0));

@@ -51,12 +51,12 @@ quint16 TestHeadless::start(QProcess &process, const QStringList &arguments)
     static const QRegularExpression url(QStringLiteral("http://127\\.0\\.0\\.1:(\\d+)/"));
     QByteArray out;
     const bool printed = QTest::qWaitFor(
-            [&] {
-                out += process.readAllStandardOutput();
-                return url.match(QString::fromUtf8(out)).hasMatch()
-                        || process.state() == QProcess::NotRunning;
-            },
-            10000);
+        [&] {
+            out += process.readAllStandardOutput();
+            return url.match(QString::fromUtf8(out)).hasMatch()
+                || process.state() == QProcess::NotRunning;
+        },
+        10000);
     return printed ? quint16(url.match(QString::fromUtf8(out)).captured(1).toUInt()) : 0;
 }
 
@@ -77,10 +77,11 @@ void TestHeadless::servesTheFeedAndStopsCleanlyOnSigterm()
     environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
     environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
     process.setProcessEnvironment(environment);
-    const quint16 port = start(process, { QStringLiteral("--headless"), QStringLiteral("--bind"),
-                                          QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
-                                          QStringLiteral("0"), QStringLiteral("--interval"),
-                                          QStringLiteral("50") });
+    const quint16 port
+        = start(process,
+                { QStringLiteral("--headless"), QStringLiteral("--bind"),
+                  QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QStringLiteral("0"),
+                  QStringLiteral("--interval"), QStringLiteral("50") });
     QVERIFY2(port != 0, process.readAllStandardError().constData());
 
     SseClient first, second;
@@ -114,13 +115,14 @@ void TestHeadless::servesTheFeedAndStopsCleanlyOnSigterm()
 void TestHeadless::busyPortIsAClearError()
 {
     QProcess first, second;
-    const quint16 port = start(first, { QStringLiteral("--headless"), QStringLiteral("--bind"),
-                                        QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
-                                        QStringLiteral("0") });
+    const quint16 port
+        = start(first,
+                { QStringLiteral("--headless"), QStringLiteral("--bind"),
+                  QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QStringLiteral("0") });
     QVERIFY(port != 0);
-    second.start(m_binary, { QStringLiteral("--headless"), QStringLiteral("--bind"),
-                             QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
-                             QString::number(port) });
+    second.start(m_binary,
+                 { QStringLiteral("--headless"), QStringLiteral("--bind"),
+                   QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QString::number(port) });
     QVERIFY(second.waitForFinished(10000));
     QCOMPARE(second.exitCode(), 1);
     const QByteArray error = second.readAllStandardError();
@@ -133,8 +135,9 @@ void TestHeadless::busyPortIsAClearError()
 void TestHeadless::badOptionExitsWithUsage()
 {
     QProcess process;
-    process.start(m_binary, { QStringLiteral("--headless"), QStringLiteral("--port"),
-                              QStringLiteral("http") });
+    process.start(
+        m_binary,
+        { QStringLiteral("--headless"), QStringLiteral("--port"), QStringLiteral("http") });
     QVERIFY(process.waitForFinished(10000));
     QCOMPARE(process.exitCode(), 2);
     const QByteArray error = process.readAllStandardError();

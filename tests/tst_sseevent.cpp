@@ -30,9 +30,9 @@ void TestSseEvent::quoteEvent_data()
                                            "\"ts\":1795000000123}\n\n");
     const Quote down { QStringLiteral("GOOG"), 1499'01, -99, 5, 0 };
     QTest::addRow("snapshot, no id")
-            << down << QByteArray()
-            << QByteArray("data: {\"change\":-0.99,\"price\":1499.01,\"symbol\":\"GOOG\","
-                          "\"ts\":5}\n\n");
+        << down << QByteArray()
+        << QByteArray("data: {\"change\":-0.99,\"price\":1499.01,\"symbol\":\"GOOG\","
+                      "\"ts\":5}\n\n");
 }
 
 void TestSseEvent::quoteEvent()
@@ -55,8 +55,8 @@ void TestSseEvent::quoteJsonFields()
 
 void TestSseEvent::statusEvent()
 {
-    const QByteArray event =
-            SseEvent::status({ false, 2000, { QStringLiteral("AAPL"), QStringLiteral("GOOG") } });
+    const QByteArray event
+        = SseEvent::status({ false, 2000, { QStringLiteral("AAPL"), QStringLiteral("GOOG") } });
     QVERIFY(event.startsWith("event: status\ndata: "));
     QVERIFY(event.endsWith("\n\n"));
     QCOMPARE(event.count('\n'), 3); // one data line

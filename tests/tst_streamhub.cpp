@@ -279,7 +279,7 @@ void TestStreamHub::errorAnswers_data()
     QTest::addColumn<QByteArray>("allow");
     QTest::addRow("unknown path") << QByteArray("GET /nope HTTP/1.1\r\n") << 404 << QByteArray();
     QTest::addRow("unknown nested path")
-            << QByteArray("GET /a/b/c HTTP/1.1\r\n") << 404 << QByteArray();
+        << QByteArray("GET /a/b/c HTTP/1.1\r\n") << 404 << QByteArray();
     QTest::addRow("traversal") << QByteArray("GET /../CMakeLists.txt HTTP/1.1\r\n") << 404
                                << QByteArray();
     QTest::addRow("POST /stream") << QByteArray("POST /stream HTTP/1.1\r\nContent-Length: 0\r\n")

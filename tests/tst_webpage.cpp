@@ -46,7 +46,7 @@ QJsonValue TestWebPage::webDriver(const QByteArray &verb, const QString &path,
     QNetworkRequest request(m_driverUrl.resolved(QUrl(path)));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     std::unique_ptr<QNetworkReply> reply(m_network.sendCustomRequest(
-            request, verb, verb == "GET" ? QByteArray() : QJsonDocument(body).toJson()));
+        request, verb, verb == "GET" ? QByteArray() : QJsonDocument(body).toJson()));
     if (!QTest::qWaitFor([&] { return reply->isFinished(); }, 60000))
         return QJsonValue::Undefined;
     const QJsonValue value = QJsonDocument::fromJson(reply->readAll()).object().value(u"value");
@@ -57,9 +57,9 @@ QJsonValue TestWebPage::webDriver(const QByteArray &verb, const QString &path,
 
 QJsonValue TestWebPage::runScript(const QString &script)
 {
-    return webDriver("POST", QStringLiteral("session/%1/execute/sync").arg(m_session),
-                     { { QStringLiteral("script"), script },
-                       { QStringLiteral("args"), QJsonArray() } });
+    return webDriver(
+        "POST", QStringLiteral("session/%1/execute/sync").arg(m_session),
+        { { QStringLiteral("script"), script }, { QStringLiteral("args"), QJsonArray() } });
 }
 
 void TestWebPage::initTestCase()
@@ -85,35 +85,36 @@ void TestWebPage::initTestCase()
     const QString driver = qEnvironmentVariable("CHROMEDRIVER", QStringLiteral("chromedriver"));
     m_driver.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_driver.start(driver, { QStringLiteral("--port=%1").arg(driverPort) });
-    QVERIFY2(m_driver.waitForStarted(), qPrintable(driver + QStringLiteral(": ") + m_driver.errorString()));
+    QVERIFY2(m_driver.waitForStarted(),
+             qPrintable(driver + QStringLiteral(": ") + m_driver.errorString()));
     m_driverUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(driverPort));
-    QTRY_VERIFY_WITH_TIMEOUT(webDriver("GET", QStringLiteral("status"))
-                                     .toObject()
-                                     .value(u"ready")
-                                     .toBool(),
-                             20000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        webDriver("GET", QStringLiteral("status")).toObject().value(u"ready").toBool(), 20000);
 
     QVERIFY(m_profile.isValid());
-    const QStringList arguments {
-        QStringLiteral("--headless=new"), QStringLiteral("--no-sandbox"),
-        QStringLiteral("--disable-gpu"), QStringLiteral("--disable-dev-shm-usage"),
-        QStringLiteral("--no-proxy-server"), QStringLiteral("--disable-quic"),
-        QStringLiteral("--no-first-run"), QStringLiteral("--disable-background-networking"),
-        QStringLiteral("--disable-component-update"), QStringLiteral("--disable-sync"),
-        QStringLiteral("--window-size=1024,768"),
-        QStringLiteral("--user-data-dir=") + m_profile.path()
-    };
+    const QStringList arguments { QStringLiteral("--headless=new"),
+                                  QStringLiteral("--no-sandbox"),
+                                  QStringLiteral("--disable-gpu"),
+                                  QStringLiteral("--disable-dev-shm-usage"),
+                                  QStringLiteral("--no-proxy-server"),
+                                  QStringLiteral("--disable-quic"),
+                                  QStringLiteral("--no-first-run"),
+                                  QStringLiteral("--disable-background-networking"),
+                                  QStringLiteral("--disable-component-update"),
+                                  QStringLiteral("--disable-sync"),
+                                  QStringLiteral("--window-size=1024,768"),
+                                  QStringLiteral("--user-data-dir=") + m_profile.path() };
     const QJsonObject chromeOptions {
         { QStringLiteral("binary"),
           qEnvironmentVariable("CHROMIUM", QStringLiteral("/usr/bin/chromium")) },
         { QStringLiteral("args"), QJsonArray::fromStringList(arguments) }
     };
-    const QJsonObject capabilities { { QStringLiteral("alwaysMatch"),
-                                       QJsonObject { { QStringLiteral("goog:chromeOptions"),
-                                                       chromeOptions } } } };
-    const QJsonValue session =
-            webDriver("POST", QStringLiteral("session"),
-                      { { QStringLiteral("capabilities"), capabilities } });
+    const QJsonObject capabilities {
+        { QStringLiteral("alwaysMatch"),
+          QJsonObject { { QStringLiteral("goog:chromeOptions"), chromeOptions } } }
+    };
+    const QJsonValue session = webDriver("POST", QStringLiteral("session"),
+                                         { { QStringLiteral("capabilities"), capabilities } });
     m_session = session.toObject().value(u"sessionId").toString();
     QVERIFY2(!m_session.isEmpty(), QJsonDocument(session.toObject()).toJson().constData());
 
@@ -133,11 +134,11 @@ void TestWebPage::cleanupTestCase()
 void TestWebPage::showsLivePrices()
 {
     const QString readPrices = QStringLiteral(
-            "return Array.from(document.querySelectorAll('.card'), c => "
-            "c.dataset.symbol + '=' + c.querySelector('.price').textContent).join(' ')");
-    QTRY_COMPARE_WITH_TIMEOUT(runScript(QStringLiteral("return document.body.dataset.feed"))
-                                      .toString(),
-                              QStringLiteral("live"), 20000);
+        "return Array.from(document.querySelectorAll('.card'), c => "
+        "c.dataset.symbol + '=' + c.querySelector('.price').textContent).join(' ')");
+    QTRY_COMPARE_WITH_TIMEOUT(
+        runScript(QStringLiteral("return document.body.dataset.feed")).toString(),
+        QStringLiteral("live"), 20000);
     QTRY_VERIFY_WITH_TIMEOUT(runScript(readPrices).toString().count(u'=') == 4, 10000);
     for (const QString &card : runScript(readPrices).toString().split(u' ')) {
         const QString price = card.section(u'=', 1);
@@ -148,25 +149,28 @@ void TestWebPage::showsLivePrices()
     const QString first = runScript(readPrices).toString();
     QTRY_VERIFY_WITH_TIMEOUT(runScript(readPrices).toString() != first, 10000);
     QCOMPARE(runScript(QStringLiteral("return document.getElementById('feed-state').textContent"))
-                     .toString()
-                     .trimmed(),
+                 .toString()
+                 .trimmed(),
              QStringLiteral("live"));
 }
 
 void TestWebPage::showsPausedAndMatchesTheFeedWhenStopped()
 {
     m_model.stop();
-    QTRY_COMPARE_WITH_TIMEOUT(runScript(QStringLiteral("return document.body.dataset.feed"))
-                                      .toString(),
-                              QStringLiteral("paused"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        runScript(QStringLiteral("return document.body.dataset.feed")).toString(),
+        QStringLiteral("paused"), 10000);
     // With the feed still, every card shows the model's price and the direction of
     // its last move.
-    const QJsonArray cards = runScript(QStringLiteral(
-            "return Array.from(document.querySelectorAll('.card'), c => ({"
-            "symbol: c.dataset.symbol, trend: c.dataset.trend, up: c.classList.contains('up'),"
-            "down: c.classList.contains('down'),"
-            "cents: Math.round(100 * Number(c.querySelector('.price').textContent"
-            ".replace(/[^0-9.]/g, '')))}))")).toArray();
+    const QJsonArray cards
+        = runScript(
+              QStringLiteral("return Array.from(document.querySelectorAll('.card'), c => ({"
+                             "symbol: c.dataset.symbol, trend: c.dataset.trend, up: "
+                             "c.classList.contains('up'),"
+                             "down: c.classList.contains('down'),"
+                             "cents: Math.round(100 * Number(c.querySelector('.price').textContent"
+                             ".replace(/[^0-9.]/g, '')))}))"))
+              .toArray();
     QCOMPARE(cards.size(), m_model.quotes().size());
     for (const Quote &quote : m_model.quotes()) {
         const auto card = std::find_if(cards.begin(), cards.end(), [&](const QJsonValue &c) {
@@ -176,7 +180,7 @@ void TestWebPage::showsPausedAndMatchesTheFeedWhenStopped()
         const QJsonObject shown = card->toObject();
         QCOMPARE(shown.value(u"cents").toInteger(), quote.priceCents);
         const QString trend = quote.changeCents > 0 ? QStringLiteral("up")
-                : quote.changeCents < 0             ? QStringLiteral("down")
+            : quote.changeCents < 0                 ? QStringLiteral("down")
                                                     : QStringLiteral("flat");
         QCOMPARE(shown.value(u"trend").toString(), trend);
         QCOMPARE(shown.value(u"up").toBool(), quote.changeCents > 0);

@@ -9,11 +9,8 @@
 namespace quotecast {
 
 MainWindow::MainWindow(StockModel *model, QWidget *parent)
-    : QMainWindow(parent)
-    , m_ui(std::make_unique<Ui::MainWindow>())
-    , m_model(model)
-    , m_urlLabel(new QLabel(this))
-    , m_clientsLabel(new QLabel(this))
+    : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_model(model),
+      m_urlLabel(new QLabel(this)), m_clientsLabel(new QLabel(this))
 {
     m_ui->setupUi(this);
 
@@ -57,13 +54,15 @@ void MainWindow::setServerUrl(const QUrl &url)
 {
     const QString text = url.toString();
     m_urlLabel->setText(tr("Open on any device on this network: <a href=\"%1\">%2</a>")
-                                .arg(text.toHtmlEscaped(), text.toHtmlEscaped()));
+                            .arg(text.toHtmlEscaped(), text.toHtmlEscaped()));
     m_urlLabel->setToolTip(tr("Opens the live page in your browser"));
 }
 
 void MainWindow::setClientCount(int count)
 {
-    m_clientsLabel->setText(tr("%n browser(s) connected", nullptr, count));
+    // English plurals until the translations (with numerus forms) arrive.
+    m_clientsLabel->setText(count == 1 ? tr("1 browser connected")
+                                       : tr("%1 browsers connected").arg(count));
 }
 
 void MainWindow::showRunning(bool running)

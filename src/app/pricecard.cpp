@@ -21,11 +21,8 @@ QString signedText(const QString &unsignedText, qint64 sign)
 } // namespace
 
 PriceCard::PriceCard(const QString &symbol, QWidget *parent)
-    : QFrame(parent)
-    , m_symbol(symbol)
-    , m_symbolLabel(new QLabel(symbol, this))
-    , m_priceLabel(new QLabel(QStringLiteral("—"), this))
-    , m_changeLabel(new QLabel(this))
+    : QFrame(parent), m_symbol(symbol), m_symbolLabel(new QLabel(symbol, this)),
+      m_priceLabel(new QLabel(QStringLiteral("—"), this)), m_changeLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("card_") + symbol);
     setFrameShape(QFrame::StyledPanel);
@@ -65,12 +62,12 @@ void PriceCard::setQuote(const Quote &quote)
     const qint64 previous = quote.priceCents - quote.changeCents;
     const double percent = previous != 0 ? 100.0 * double(quote.changeCents) / double(previous) : 0;
     m_changeLabel->setText(
-            QStringLiteral("%1 (%2 %)")
-                    .arg(signedText(money(qAbs(quote.changeCents)), quote.changeCents),
-                         signedText(QLocale().toString(qAbs(percent), 'f', 2), quote.changeCents)));
+        QStringLiteral("%1 (%2 %)")
+            .arg(signedText(money(qAbs(quote.changeCents)), quote.changeCents),
+                 signedText(QLocale().toString(qAbs(percent), 'f', 2), quote.changeCents)));
 
     const Trend trend = quote.changeCents > 0 ? Trend::Up
-            : quote.changeCents < 0           ? Trend::Down
+        : quote.changeCents < 0               ? Trend::Down
                                               : Trend::Flat;
     if (trend != m_trend) {
         m_trend = trend;
@@ -85,8 +82,8 @@ void PriceCard::applyTrendColours()
     // a flat card keeps the palette it inherits.
     QPalette pal = parentWidget() ? parentWidget()->palette() : QPalette();
     if (m_trend != Trend::Flat) {
-        pal.setColor(QPalette::Window, m_trend == Trend::Up ? QColor(0x1b, 0x7f, 0x3b)
-                                                            : QColor(0xc6, 0x28, 0x28));
+        pal.setColor(QPalette::Window,
+                     m_trend == Trend::Up ? QColor(0x1b, 0x7f, 0x3b) : QColor(0xc6, 0x28, 0x28));
         pal.setColor(QPalette::WindowText, Qt::white);
     }
     setPalette(pal);

@@ -22,29 +22,29 @@ AppOptions AppOptions::parse(const QStringList &arguments, Outcome *outcome, QSt
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
-            "AppOptions", "Live stock quotes in a window and, as Server-Sent Events, on the LAN."));
+        "AppOptions", "Live stock quotes in a window and, as Server-Sent Events, on the LAN."));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
     const QCommandLineOption headless(
-            QStringLiteral("headless"),
-            QCoreApplication::translate("AppOptions", "Run the feed and server without a window."));
+        QStringLiteral("headless"),
+        QCoreApplication::translate("AppOptions", "Run the feed and server without a window."));
     const QCommandLineOption port(
-            QStringLiteral("port"),
-            QCoreApplication::translate("AppOptions", "HTTP port (0 picks a free one)."),
-            QStringLiteral("port"), QString::number(ServerSettings::DefaultPort));
+        QStringLiteral("port"),
+        QCoreApplication::translate("AppOptions", "HTTP port (0 picks a free one)."),
+        QStringLiteral("port"), QString::number(ServerSettings::DefaultPort));
     const QCommandLineOption bind(
-            QStringLiteral("bind"),
-            QCoreApplication::translate("AppOptions",
-                                        "Address to listen on (default: all interfaces)."),
-            QStringLiteral("address"));
+        QStringLiteral("bind"),
+        QCoreApplication::translate("AppOptions",
+                                    "Address to listen on (default: all interfaces)."),
+        QStringLiteral("address"));
     const QCommandLineOption interval(
-            QStringLiteral("interval"),
-            QCoreApplication::translate("AppOptions", "Milliseconds between ticks."),
-            QStringLiteral("ms"), QString::number(StockModel::DefaultIntervalMs));
+        QStringLiteral("interval"),
+        QCoreApplication::translate("AppOptions", "Milliseconds between ticks."),
+        QStringLiteral("ms"), QString::number(StockModel::DefaultIntervalMs));
     const QCommandLineOption seed(
-            QStringLiteral("seed"),
-            QCoreApplication::translate("AppOptions", "Seed for a reproducible feed."),
-            QStringLiteral("number"));
+        QStringLiteral("seed"),
+        QCoreApplication::translate("AppOptions", "Seed for a reproducible feed."),
+        QStringLiteral("number"));
     parser.addOptions({ headless, port, bind, interval, seed });
 
     AppOptions options;
@@ -57,7 +57,7 @@ AppOptions AppOptions::parse(const QStringList &arguments, Outcome *outcome, QSt
         return fail(parser.errorText());
     if (!parser.positionalArguments().isEmpty())
         return fail(QCoreApplication::translate("AppOptions", "Unexpected argument: %1")
-                            .arg(parser.positionalArguments().constFirst()));
+                        .arg(parser.positionalArguments().constFirst()));
     if (parser.isSet(help)) {
         *outcome = Outcome::ShowHelp;
         *message = parser.helpText();
@@ -66,7 +66,7 @@ AppOptions AppOptions::parse(const QStringList &arguments, Outcome *outcome, QSt
     if (parser.isSet(version)) {
         *outcome = Outcome::ShowVersion;
         *message = QCoreApplication::applicationName() + u' '
-                + QCoreApplication::applicationVersion() + u'\n';
+            + QCoreApplication::applicationVersion() + u'\n';
         return options;
     }
 
@@ -75,26 +75,26 @@ AppOptions AppOptions::parse(const QStringList &arguments, Outcome *outcome, QSt
         options.server.port = quint16(*value);
     else
         return fail(QCoreApplication::translate("AppOptions", "--port must be 0-65535, not '%1'")
-                            .arg(parser.value(port)));
+                        .arg(parser.value(port)));
     if (parser.isSet(bind) && !options.server.bindAddress.setAddress(parser.value(bind)))
-        return fail(QCoreApplication::translate("AppOptions",
-                                                "--bind must be an IP address, not '%1'")
-                            .arg(parser.value(bind)));
-    if (const auto value = parseInteger(parser.value(interval), StockModel::MinIntervalMs,
-                                        24 * 3600 * 1000))
+        return fail(
+            QCoreApplication::translate("AppOptions", "--bind must be an IP address, not '%1'")
+                .arg(parser.value(bind)));
+    if (const auto value
+        = parseInteger(parser.value(interval), StockModel::MinIntervalMs, 24 * 3600 * 1000))
         options.intervalMs = int(*value);
     else
-        return fail(QCoreApplication::translate("AppOptions",
-                                                "--interval must be %1-86400000 ms, not '%2'")
-                            .arg(StockModel::MinIntervalMs)
-                            .arg(parser.value(interval)));
+        return fail(
+            QCoreApplication::translate("AppOptions", "--interval must be %1-86400000 ms, not '%2'")
+                .arg(StockModel::MinIntervalMs)
+                .arg(parser.value(interval)));
     if (parser.isSet(seed)) {
         if (const auto value = parseInteger(parser.value(seed), 0, 0xFFFFFFFF))
             options.seed = quint32(*value);
         else
-            return fail(QCoreApplication::translate("AppOptions",
-                                                    "--seed must be 0-4294967295, not '%1'")
-                                .arg(parser.value(seed)));
+            return fail(
+                QCoreApplication::translate("AppOptions", "--seed must be 0-4294967295, not '%1'")
+                    .arg(parser.value(seed)));
     }
     *outcome = Outcome::Run;
     return options;

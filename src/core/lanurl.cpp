@@ -12,7 +12,8 @@ QList<QHostAddress> lanAddresses()
     const auto interfaces = QNetworkInterface::allInterfaces();
     for (const QNetworkInterface &interface : interfaces) {
         const auto flags = interface.flags();
-        if (!flags.testFlag(QNetworkInterface::IsUp) || !flags.testFlag(QNetworkInterface::IsRunning)
+        if (!flags.testFlag(QNetworkInterface::IsUp)
+            || !flags.testFlag(QNetworkInterface::IsRunning)
             || flags.testFlag(QNetworkInterface::IsLoopBack))
             continue;
         for (const QNetworkAddressEntry &entry : interface.addressEntries()) {
@@ -30,7 +31,8 @@ QList<QHostAddress> lanAddresses()
 QUrl lanUrl(const QHostAddress &bindAddress, quint16 port)
 {
     QHostAddress host = bindAddress;
-    if (host == QHostAddress::Any || host == QHostAddress::AnyIPv4 || host == QHostAddress::AnyIPv6) {
+    if (host == QHostAddress::Any || host == QHostAddress::AnyIPv4
+        || host == QHostAddress::AnyIPv6) {
         const QList<QHostAddress> lan = lanAddresses();
         host = lan.isEmpty() ? QHostAddress(QHostAddress::LocalHost) : lan.first();
     }

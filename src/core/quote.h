@@ -18,8 +18,7 @@ struct Quote
     friend bool operator==(const Quote &a, const Quote &b)
     {
         return a.symbol == b.symbol && a.priceCents == b.priceCents
-            && a.changeCents == b.changeCents && a.timestampMs == b.timestampMs
-            && a.seq == b.seq;
+            && a.changeCents == b.changeCents && a.timestampMs == b.timestampMs && a.seq == b.seq;
     }
     friend bool operator!=(const Quote &a, const Quote &b) { return !(a == b); }
 };

@@ -4,8 +4,7 @@
 
 namespace quotecast {
 
-ServerThread::ServerThread(const ServerSettings &settings)
-    : m_hub(new StreamHub(settings))
+ServerThread::ServerThread(const ServerSettings &settings) : m_hub(new StreamHub(settings))
 {
     m_thread.setObjectName(QStringLiteral("quotecast-server"));
     m_hub->moveToThread(&m_thread);
@@ -15,8 +14,8 @@ ServerThread::~ServerThread()
 {
     if (m_thread.isRunning()) {
         // Sockets and timers must die in the thread that owns them.
-        QMetaObject::invokeMethod(m_hub, [hub = m_hub] { delete hub; },
-                                  Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            m_hub, [hub = m_hub] { delete hub; }, Qt::BlockingQueuedConnection);
         m_thread.quit();
         m_thread.wait();
     } else {
@@ -29,13 +28,13 @@ bool ServerThread::start()
     m_thread.start();
     bool listening = false;
     QMetaObject::invokeMethod(
-            m_hub,
-            [this, &listening] {
-                listening = m_hub->listen();
-                m_errorString = m_hub->errorString();
-                m_port = m_hub->serverPort();
-            },
-            Qt::BlockingQueuedConnection);
+        m_hub,
+        [this, &listening] {
+            listening = m_hub->listen();
+            m_errorString = m_hub->errorString();
+            m_port = m_hub->serverPort();
+        },
+        Qt::BlockingQueuedConnection);
     return listening;
 }
 

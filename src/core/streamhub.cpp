@@ -28,10 +28,10 @@ namespace {
 using StatusCode = QHttpServerResponder::StatusCode;
 
 // The page needs nothing from elsewhere: no inline script or style, no CDN.
-constexpr char ContentSecurityPolicy[] =
-        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-        "connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; "
-        "frame-ancestors 'none'";
+constexpr char ContentSecurityPolicy[]
+    = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+      "connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; "
+      "frame-ancestors 'none'";
 
 QByteArray makeRunId()
 {
@@ -40,7 +40,7 @@ QByteArray makeRunId()
     // it separates the run from the sequence number in event ids.
     const int suffix = QRandomGenerator::global()->bounded(36 * 36 * 36);
     return QByteArray::number(QDateTime::currentMSecsSinceEpoch(), 36)
-            + QByteArray::number(36 * 36 * 36 + suffix, 36).mid(1);
+        + QByteArray::number(36 * 36 * 36 + suffix, 36).mid(1);
 }
 
 QHash<QString, QByteArray> loadAssets()
@@ -103,12 +103,8 @@ void detectDeadPeers(QTcpSocket *socket)
 } // namespace
 
 StreamHub::StreamHub(const ServerSettings &settings, QObject *parent)
-    : QObject(parent)
-    , m_settings(settings)
-    , m_runId(makeRunId())
-    , m_http(this)
-    , m_heartbeat(this)
-    , m_assets(loadAssets())
+    : QObject(parent), m_settings(settings), m_runId(makeRunId()), m_http(this), m_heartbeat(this),
+      m_assets(loadAssets())
 {
     addRoutes();
     m_heartbeat.setInterval(m_settings.heartbeatMs);
@@ -217,23 +213,22 @@ void StreamHub::addRoutes()
                  [serveAsset](const QHttpServerRequest &, QHttpServerResponder &&responder) {
                      serveAsset(QStringLiteral("/"), responder);
                  });
-    m_http.route(QStringLiteral("/<arg>"), Method::Get,
-                 [serveAsset](const QString &name, const QHttpServerRequest &,
-                              QHttpServerResponder &&responder) {
-                     serveAsset(u'/' + name, responder);
-                 });
+    m_http.route(
+        QStringLiteral("/<arg>"), Method::Get,
+        [serveAsset](const QString &name, const QHttpServerRequest &,
+                     QHttpServerResponder &&responder) { serveAsset(u'/' + name, responder); });
 
     m_http.setMissingHandler(
-            [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-                const QString path = request.url().path();
-                if (path == u"/stream" || m_assets.contains(path)) {
-                    replyText(responder, StatusCode::MethodNotAllowed,
-                              "Method not allowed: " + path.toUtf8() + " is read-only",
-                              QByteArrayLiteral("GET"));
-                } else {
-                    replyText(responder, StatusCode::NotFound, "Not found: " + path.toUtf8());
-                }
-            });
+        [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            const QString path = request.url().path();
+            if (path == u"/stream" || m_assets.contains(path)) {
+                replyText(responder, StatusCode::MethodNotAllowed,
+                          "Method not allowed: " + path.toUtf8() + " is read-only",
+                          QByteArrayLiteral("GET"));
+            } else {
+                replyText(responder, StatusCode::NotFound, "Not found: " + path.toUtf8());
+            }
+        });
 }
 
 void StreamHub::openStream(QHttpServerResponder &&responder)
