@@ -1,8 +1,8 @@
+#include "localhub.h"
 #include "mainwindow.h"
 #include "pricecard.h"
 #include "sseclient.h"
 #include "stockmodel.h"
-#include "streamhub.h"
 
 #include <QDoubleSpinBox>
 #include <QLabel>
@@ -131,22 +131,18 @@ void TestDashboard::intervalControlSetsTheModel()
 void TestDashboard::clientCountFollowsConnections()
 {
     StockModel model;
-    ServerSettings settings;
-    settings.bindAddress = QHostAddress::LocalHost;
-    settings.port = 0;
-    StreamHub hub(settings);
-    hub.setFeed(model.status(), model.quotes());
-    QVERIFY(hub.listen());
+    const auto hub = startLocalHub(model);
+    QVERIFY(hub);
     MainWindow window(&model);
-    connect(&hub, &StreamHub::clientCountChanged, &window, &MainWindow::setClientCount);
+    connect(hub.get(), &StreamHub::clientCountChanged, &window, &MainWindow::setClientCount);
     auto *label = window.findChild<QLabel *>(QStringLiteral("clientsLabel"));
     QVERIFY(label);
     QVERIFY2(label->text().startsWith(u"0 "), qPrintable(label->text()));
 
     auto first = std::make_unique<SseClient>();
     SseClient second;
-    first->open(hub.serverPort());
-    second.open(hub.serverPort());
+    first->open(hub->serverPort());
+    second.open(hub->serverPort());
     QTRY_VERIFY2(label->text().startsWith(u"2 "), qPrintable(label->text()));
     first.reset();
     QTRY_VERIFY2(label->text().startsWith(u"1 "), qPrintable(label->text()));

@@ -9,6 +9,22 @@
 
 // The real `quotecast` executable, as a user or a service manager runs it.
 namespace {
+QStringList localHeadless(quint16 port)
+{
+    return { QStringLiteral("--headless"), QStringLiteral("--bind"), QStringLiteral("127.0.0.1"),
+             QStringLiteral("--port"), QString::number(port) };
+}
+
+// What a server or an ssh session offers: no X11, no Wayland, no platform override.
+QProcessEnvironment withoutDisplay()
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("DISPLAY"));
+    environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    return environment;
+}
+
 // Live ticks by id (after the status event and the four snapshot events).
 QHash<QByteArray, QByteArray> liveEvents(const SseClient &client)
 {
@@ -72,16 +88,9 @@ void TestHeadless::servesTheFeedAndStopsCleanlyOnSigterm()
     QFETCH(int, signalNumber);
     QProcess process;
     process.setProcessChannelMode(QProcess::SeparateChannels);
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.remove(QStringLiteral("DISPLAY"));
-    environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    process.setProcessEnvironment(environment);
+    process.setProcessEnvironment(withoutDisplay());
     const quint16 port
-        = start(process,
-                { QStringLiteral("--headless"), QStringLiteral("--bind"),
-                  QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QStringLiteral("0"),
-                  QStringLiteral("--interval"), QStringLiteral("50") });
+        = start(process, localHeadless(0) << QStringLiteral("--interval") << QStringLiteral("50"));
     QVERIFY2(port != 0, process.readAllStandardError().constData());
 
     SseClient first, second;
@@ -115,14 +124,9 @@ void TestHeadless::servesTheFeedAndStopsCleanlyOnSigterm()
 void TestHeadless::busyPortIsAClearError()
 {
     QProcess first, second;
-    const quint16 port
-        = start(first,
-                { QStringLiteral("--headless"), QStringLiteral("--bind"),
-                  QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QStringLiteral("0") });
+    const quint16 port = start(first, localHeadless(0));
     QVERIFY(port != 0);
-    second.start(m_binary,
-                 { QStringLiteral("--headless"), QStringLiteral("--bind"),
-                   QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QString::number(port) });
+    second.start(m_binary, localHeadless(port));
     QVERIFY(second.waitForFinished(10000));
     QCOMPARE(second.exitCode(), 1);
     const QByteArray error = second.readAllStandardError();
@@ -147,11 +151,7 @@ void TestHeadless::badOptionExitsWithUsage()
 void TestHeadless::withoutDisplaySuggestsHeadless()
 {
     QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.remove(QStringLiteral("DISPLAY"));
-    environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    process.setProcessEnvironment(environment);
+    process.setProcessEnvironment(withoutDisplay());
     process.start(m_binary, { QStringLiteral("--port"), QStringLiteral("0") });
     QVERIFY(process.waitForFinished(10000));
     QCOMPARE(process.exitStatus(), QProcess::NormalExit); // no crash, no abort

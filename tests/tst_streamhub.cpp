@@ -1,3 +1,4 @@
+#include "localhub.h"
 #include "serverthread.h"
 #include "sseclient.h"
 #include "sseevent.h"
@@ -20,14 +21,6 @@
 using namespace quotecast;
 
 namespace {
-ServerSettings testSettings()
-{
-    ServerSettings settings;
-    settings.bindAddress = QHostAddress::LocalHost;
-    settings.port = 0;
-    return settings;
-}
-
 QJsonObject json(const QByteArray &data)
 {
     return QJsonDocument::fromJson(data).object();
@@ -73,9 +66,8 @@ private:
 
 void TestStreamHub::init()
 {
-    m_hub = std::make_unique<StreamHub>(testSettings());
-    m_hub->setFeed(m_model.status(), m_model.quotes());
-    QVERIFY2(m_hub->listen(), qPrintable(m_hub->errorString()));
+    m_hub = startLocalHub(m_model);
+    QVERIFY(m_hub);
     QVERIFY(m_hub->serverPort() != 0);
 }
 
@@ -197,7 +189,7 @@ void TestStreamHub::statusEventOnStartAndStop()
 
 void TestStreamHub::heartbeatKeepsIdleStreamsAlive()
 {
-    ServerSettings settings = testSettings();
+    ServerSettings settings = localServerSettings();
     settings.heartbeatMs = 50;
     StreamHub hub(settings);
     QVERIFY(hub.listen());
@@ -328,7 +320,7 @@ void TestStreamHub::pageHasContentSecurityPolicy()
 
 void TestStreamHub::busyPortIsAnError()
 {
-    ServerSettings settings = testSettings();
+    ServerSettings settings = localServerSettings();
     settings.port = m_hub->serverPort();
     StreamHub second(settings);
     QVERIFY(!second.listen());
@@ -337,7 +329,7 @@ void TestStreamHub::busyPortIsAnError()
 
 void TestStreamHub::runIdsDifferAcrossRuns()
 {
-    const StreamHub other(testSettings());
+    const StreamHub other(localServerSettings());
     QVERIFY(!m_hub->runId().isEmpty());
     QVERIFY(!m_hub->runId().contains('-'));
     QVERIFY(other.runId() != m_hub->runId());
@@ -348,7 +340,7 @@ void TestStreamHub::threadedHubServesModelAndClosesStreamsOnShutdown()
     StockModel model;
     model.setIntervalMs(20);
     model.setSeed(11);
-    auto server = std::make_unique<ServerThread>(testSettings());
+    auto server = std::make_unique<ServerThread>(localServerSettings());
     server->hub()->setFeed(model.status(), model.quotes());
     connect(&model, &StockModel::quoteUpdated, server->hub(), &StreamHub::publish);
     QVERIFY(server->start());

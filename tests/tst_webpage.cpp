@@ -1,5 +1,4 @@
-#include "stockmodel.h"
-#include "streamhub.h"
+#include "localhub.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -67,14 +66,10 @@ void TestWebPage::initTestCase()
     m_network.setProxy(QNetworkProxy::NoProxy);
     m_model.setSeed(77);
     m_model.setIntervalMs(100);
-    ServerSettings settings;
-    settings.bindAddress = QHostAddress::LocalHost;
-    settings.port = 0;
-    m_hub = std::make_unique<StreamHub>(settings);
-    m_hub->setFeed(m_model.status(), m_model.quotes());
+    m_hub = startLocalHub(m_model);
+    QVERIFY(m_hub);
     connect(&m_model, &StockModel::quoteUpdated, m_hub.get(), &StreamHub::publish);
     connect(&m_model, &StockModel::statusChanged, m_hub.get(), &StreamHub::setStatus);
-    QVERIFY(m_hub->listen());
     m_model.start();
 
     // chromedriver needs a port up front: borrow a free one from the kernel.
