@@ -52,6 +52,7 @@ private slots:
     void closedClientIsForgotten_data();
     void closedClientIsForgotten();
     void killedClientProcessIsForgotten();
+    void bytesAfterTheRequestDoNotCorruptTheStream();
     void errorAnswers_data();
     void errorAnswers();
     void pageHasContentSecurityPolicy();
@@ -262,6 +263,22 @@ void TestStreamHub::killedClientProcessIsForgotten()
     ::kill(child, SIGKILL);
     ::waitpid(child, nullptr, 0);
     QTRY_COMPARE_WITH_TIMEOUT(m_hub->clientCount(), 0, 5000);
+}
+
+void TestStreamHub::bytesAfterTheRequestDoNotCorruptTheStream()
+{
+    // A pipelined request and some garbage after GET /stream: a stream is one-way,
+    // nothing the client sends may produce bytes inside the event stream.
+    SseClient client;
+    client.open(m_hub->serverPort());
+    client.socket().write("GET /nope HTTP/1.1\r\nHost: x\r\n\r\n");
+    QVERIFY(client.waitForBlocks(6));
+    client.socket().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n\x01\x02garbage\r\n\r\n");
+    m_hub->publish(quote("AAPL", 171'00, 1'00, 1));
+    QVERIFY(client.waitForBlocks(7));
+    QVERIFY2(!client.body().contains("HTTP/1.1"), client.body().constData());
+    QCOMPARE(client.blocks().last().id, m_hub->runId() + "-1");
+    QCOMPARE(m_hub->clientCount(), 1);
 }
 
 void TestStreamHub::errorAnswers_data()

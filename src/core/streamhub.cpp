@@ -242,8 +242,15 @@ void StreamHub::openStream(QHttpServerResponder &&responder)
     responder.writeBody(SseEvent::retry(m_settings.retryMs) + SseEvent::status(m_status)
                         + snapshot());
     // From here on the stream belongs to the hub, which writes the shared event bytes
-    // straight to the socket. QAbstractHttpServer still owns the socket and deletes it
-    // once it disconnects, so both signals below make the hub forget it.
+    // straight to the socket. QAbstractHttpServer would otherwise go on parsing what
+    // the client sends as further requests and write their answers into the event
+    // stream; a stream is one-way, so input is read and dropped (never buffered).
+    disconnect(socket, &QTcpSocket::readyRead, nullptr, nullptr);
+    socket->skip(socket->bytesAvailable());
+    connect(socket, &QTcpSocket::readyRead, this,
+            [socket] { socket->skip(socket->bytesAvailable()); });
+    // QAbstractHttpServer still owns the socket and deletes it once it disconnects,
+    // so both signals below make the hub forget it.
     detectDeadPeers(socket);
     connect(socket, &QTcpSocket::disconnected, this, [this, socket] { forgetStream(socket); });
     connect(socket, &QObject::destroyed, this, [this, socket] { forgetStream(socket); });
