@@ -92,7 +92,10 @@ int main(int argc, char *argv[])
         return 1;
     }
     const QUrl url = lanUrl(options.server.bindAddress, server.serverPort());
-    out << "quotecast: serving live quotes at " << url.toString() << Qt::endl;
+    out << "quotecast: serving live quotes at " << url.toString() << '\n'
+        << "           raw stream: curl -N "
+        << url.resolved(QUrl(QStringLiteral("stream"))).toString()
+        << (windowed ? "" : "\n           press Ctrl-C to stop") << Qt::endl;
 
     UnixSignalNotifier signalNotifier;
     QObject::connect(&signalNotifier, &UnixSignalNotifier::terminationRequested, app.get(),
