@@ -21,6 +21,7 @@ private slots:
     void showsOneCardPerSymbol();
     void tickTintsItsCard_data();
     void tickTintsItsCard();
+    void unchangedPriceTurnsTheCardNeutralAgain();
     void startStopButtonControlsTheModel();
     void intervalControlSetsTheModel();
     void clientCountFollowsConnections();
@@ -88,6 +89,21 @@ void TestDashboard::tickTintsItsCard()
         QVERIFY2(pixel.green() > pixel.red() + 60, qPrintable(pixel.name()));
     else
         QVERIFY2(pixel.red() > pixel.green() + 60, qPrintable(pixel.name()));
+}
+
+void TestDashboard::unchangedPriceTurnsTheCardNeutralAgain()
+{
+    QWidget parent;
+    PriceCard card(QStringLiteral("AAPL"), &parent);
+    parent.show();
+    const QColor neutral = card.palette().color(QPalette::Window);
+    card.setQuote({ QStringLiteral("AAPL"), 171'00, 1'00, 1, 1 });
+    QCOMPARE(card.trend(), PriceCard::Trend::Up);
+    QVERIFY(card.palette().color(QPalette::Window) != neutral);
+    card.setQuote({ QStringLiteral("AAPL"), 171'00, 0, 2, 2 });
+    QCOMPARE(card.trend(), PriceCard::Trend::Flat);
+    QCOMPARE(card.palette().color(QPalette::Window), neutral);
+    QCOMPARE(card.changeText(), QStringLiteral("0.00 (0.00 %)"));
 }
 
 void TestDashboard::startStopButtonControlsTheModel()

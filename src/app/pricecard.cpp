@@ -78,9 +78,9 @@ void PriceCard::setQuote(const Quote &quote)
 
 void PriceCard::applyTrendColours()
 {
-    // Saturated backgrounds with white text stay readable in light and dark themes;
-    // a flat card keeps the palette it inherits.
-    QPalette pal = parentWidget() ? parentWidget()->palette() : QPalette();
+    // Saturated backgrounds with white text stay readable in light and dark themes. Only
+    // these two roles are set, so a flat card (empty palette) follows the system's.
+    QPalette pal;
     if (m_trend != Trend::Flat) {
         pal.setColor(QPalette::Window,
                      m_trend == Trend::Up ? QColor(0x1b, 0x7f, 0x3b) : QColor(0xc6, 0x28, 0x28));
