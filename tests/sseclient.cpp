@@ -2,7 +2,8 @@
 
 #include <QTest>
 
-SseClient::SseClient(QObject *parent) : QObject(parent)
+SseClient::SseClient(QObject *parent)
+    : QObject(parent)
 {
     connect(&m_socket, &QTcpSocket::readyRead, this, &SseClient::readAvailable);
 }

@@ -11,6 +11,7 @@ class TestAppOptions : public QObject
 private slots:
     void defaults();
     void validValues();
+    void limits();
     void badValuesAreErrors_data();
     void badValuesAreErrors();
     void helpAndVersion();
@@ -52,6 +53,23 @@ void TestAppOptions::validValues()
     QCOMPARE(options.seed.value_or(0), 99u);
 }
 
+void TestAppOptions::limits()
+{
+    AppOptions::Outcome outcome;
+    QString message;
+    const AppOptions options
+        = parse({ "--history", "50", "--max-clients", "3", "--client-buffer", "4096", "--heartbeat",
+                  "500", "--retry", "1500", "--cors-origin", "https://example.org" },
+                &outcome, &message);
+    QCOMPARE(outcome, AppOptions::Outcome::Run);
+    QCOMPARE(options.server.historySize, 50);
+    QCOMPARE(options.server.maxClients, 3);
+    QCOMPARE(options.server.clientBufferBytes, 4096);
+    QCOMPARE(options.server.heartbeatMs, 500);
+    QCOMPARE(options.server.retryMs, 1500);
+    QCOMPARE(options.server.corsOrigin, QByteArray("https://example.org"));
+}
+
 void TestAppOptions::badValuesAreErrors_data()
 {
     QTest::addColumn<QStringList>("args");
@@ -65,6 +83,17 @@ void TestAppOptions::badValuesAreErrors_data()
     QTest::addRow("unknown option") << QStringList { "--colour" } << "colour";
     QTest::addRow("stray argument") << QStringList { "8080" } << "8080";
     QTest::addRow("missing value") << QStringList { "--port" } << "port";
+    QTest::addRow("history negative") << QStringList { "--history", "-5" } << "--history";
+    QTest::addRow("max-clients zero") << QStringList { "--max-clients", "0" } << "--max-clients";
+    QTest::addRow("client-buffer tiny")
+        << QStringList { "--client-buffer", "10" } << "--client-buffer";
+    QTest::addRow("heartbeat not a number")
+        << QStringList { "--heartbeat", "soon" } << "--heartbeat";
+    QTest::addRow("retry too big") << QStringList { "--retry", "99999999" } << "--retry";
+    QTest::addRow("cors origin with path")
+        << QStringList { "--cors-origin", "https://example.org/page" } << "--cors-origin";
+    QTest::addRow("cors origin not a url")
+        << QStringList { "--cors-origin", "*" } << "--cors-origin";
 }
 
 void TestAppOptions::badValuesAreErrors()

@@ -9,8 +9,11 @@
 namespace quotecast {
 
 MainWindow::MainWindow(StockModel *model, QWidget *parent)
-    : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_model(model),
-      m_urlLabel(new QLabel(this)), m_clientsLabel(new QLabel(this))
+    : QMainWindow(parent)
+    , m_ui(std::make_unique<Ui::MainWindow>())
+    , m_model(model)
+    , m_urlLabel(new QLabel(this))
+    , m_clientsLabel(new QLabel(this))
 {
     m_ui->setupUi(this);
 

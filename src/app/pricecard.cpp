@@ -21,8 +21,11 @@ QString signedText(const QString &unsignedText, qint64 sign)
 } // namespace
 
 PriceCard::PriceCard(const QString &symbol, QWidget *parent)
-    : QFrame(parent), m_symbol(symbol), m_symbolLabel(new QLabel(symbol, this)),
-      m_priceLabel(new QLabel(QStringLiteral("—"), this)), m_changeLabel(new QLabel(this))
+    : QFrame(parent)
+    , m_symbol(symbol)
+    , m_symbolLabel(new QLabel(symbol, this))
+    , m_priceLabel(new QLabel(QStringLiteral("—"), this))
+    , m_changeLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("card_") + symbol);
     setFrameShape(QFrame::StyledPanel);

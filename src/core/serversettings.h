@@ -1,10 +1,12 @@
 #pragma once
 
+#include <QByteArray>
 #include <QHostAddress>
 
 namespace quotecast {
 
-// Everything that shapes the HTTP side, with the defaults users get without options.
+// Everything that shapes the HTTP side. Every limit has a default here, a command-line
+// option (AppOptions) and a test.
 struct ServerSettings
 {
     static constexpr quint16 DefaultPort = 8080;
@@ -13,6 +15,10 @@ struct ServerSettings
     quint16 port = DefaultPort; // 0 picks a free port
     int retryMs = 3000; // reconnection advice sent as `retry:`
     int heartbeatMs = 15000; // `: ping` period; proxies drop idle streams after ~30-60 s
+    int historySize = 10000; // events kept for Last-Event-ID replay (~1.5 MB)
+    int maxClients = 10000; // open streams; past it /stream answers 503
+    qint64 clientBufferBytes = 256 * 1024; // unsent bytes a slow client may owe before it is cut
+    QByteArray corsOrigin; // Access-Control-Allow-Origin for this origin only; none if empty
 };
 
 } // namespace quotecast

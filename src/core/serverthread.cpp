@@ -4,7 +4,8 @@
 
 namespace quotecast {
 
-ServerThread::ServerThread(const ServerSettings &settings) : m_hub(new StreamHub(settings))
+ServerThread::ServerThread(const ServerSettings &settings)
+    : m_hub(new StreamHub(settings))
 {
     m_thread.setObjectName(QStringLiteral("quotecast-server"));
     m_hub->moveToThread(&m_thread);

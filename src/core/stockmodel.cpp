@@ -13,7 +13,8 @@ QList<StockModel::Opening> StockModel::defaultOpenings()
 }
 
 StockModel::StockModel(const QList<Opening> &openings, QObject *parent)
-    : QObject(parent), m_rng(QRandomGenerator::securelySeeded())
+    : QObject(parent)
+    , m_rng(QRandomGenerator::securelySeeded())
 {
     Q_ASSERT(!openings.isEmpty());
     const qint64 now = QDateTime::currentMSecsSinceEpoch();

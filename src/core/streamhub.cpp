@@ -12,6 +12,7 @@
 #include <QRandomGenerator>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QUrlQuery>
 
 #ifdef Q_OS_LINUX
 #include <netinet/in.h>
@@ -100,11 +101,42 @@ void detectDeadPeers(QTcpSocket *socket)
 #endif
 }
 
+// `?symbols=AAPL,msft`: the symbols a stream asked for, upper-cased; empty for all.
+QSet<QString> parseSymbolFilter(const QUrlQuery &query, const QStringList &known, QString *error)
+{
+    const QString key = QStringLiteral("symbols");
+    if (!query.hasQueryItem(key))
+        return {};
+    QSet<QString> symbols;
+    const QStringList requested
+        = query.queryItemValue(key, QUrl::FullyDecoded).split(u',', Qt::KeepEmptyParts);
+    for (const QString &item : requested) {
+        const QString symbol = item.trimmed().toUpper();
+        if (symbol.isEmpty()) {
+            *error = QStringLiteral("Bad request: empty symbol in symbols=%1 (known: %2)")
+                         .arg(requested.join(u','), known.join(u','));
+            return {};
+        }
+        if (!known.contains(symbol)) {
+            *error = QStringLiteral("Bad request: unknown symbol %1 (known: %2)")
+                         .arg(item.trimmed().left(32), known.join(u','));
+            return {};
+        }
+        symbols.insert(symbol);
+    }
+    return symbols;
+}
+
 } // namespace
 
 StreamHub::StreamHub(const ServerSettings &settings, QObject *parent)
-    : QObject(parent), m_settings(settings), m_runId(makeRunId()), m_http(this), m_heartbeat(this),
-      m_assets(loadAssets())
+    : QObject(parent)
+    , m_settings(settings)
+    , m_runId(makeRunId())
+    , m_http(this)
+    , m_history(settings.historySize)
+    , m_heartbeat(this)
+    , m_assets(loadAssets())
 {
     addRoutes();
     m_heartbeat.setInterval(m_settings.heartbeatMs);
@@ -155,6 +187,10 @@ void StreamHub::setFeed(const FeedStatus &status, const QList<Quote> &quotes)
 {
     m_status = status;
     m_latest = quotes;
+    quint64 lastSeq = 0;
+    for (const Quote &quote : quotes)
+        lastSeq = qMax(lastSeq, quote.seq);
+    m_history.clear(lastSeq);
 }
 
 void StreamHub::publish(const Quote &quote)
@@ -163,8 +199,9 @@ void StreamHub::publish(const Quote &quote)
         if (latest.symbol == quote.symbol)
             latest = quote;
     }
-    m_lastSeq = quote.seq;
-    broadcast(SseEvent::quote(quote, SseEvent::eventId(m_runId, quote.seq)));
+    const QByteArray event = SseEvent::quote(quote, SseEvent::eventId(m_runId, quote.seq));
+    m_history.append(quote.seq, quote.symbol, event);
+    broadcast(event, quote.symbol);
 }
 
 void StreamHub::setStatus(const FeedStatus &status)
@@ -177,7 +214,7 @@ void StreamHub::setStatus(const FeedStatus &status)
 
 void StreamHub::closeAllStreams()
 {
-    const QSet<QTcpSocket *> streams = std::exchange(m_streams, {});
+    const QList<QTcpSocket *> streams = std::exchange(m_streams, {}).keys();
     for (QTcpSocket *socket : streams) {
         disconnect(socket, nullptr, this, nullptr);
         socket->flush();
@@ -192,8 +229,8 @@ void StreamHub::addRoutes()
     using Method = QHttpServerRequest::Method;
 
     m_http.route(QStringLiteral("/stream"), Method::Get,
-                 [this](const QHttpServerRequest &, QHttpServerResponder &&responder) {
-                     openStream(std::move(responder));
+                 [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                     openStream(request, std::move(responder));
                  });
 
     const auto serveAsset = [this](const QString &path, QHttpServerResponder &responder) {
@@ -231,16 +268,35 @@ void StreamHub::addRoutes()
         });
 }
 
-void StreamHub::openStream(QHttpServerResponder &&responder)
+void StreamHub::openStream(const QHttpServerRequest &request, QHttpServerResponder &&responder)
 {
+    QString filterError;
+    const QSet<QString> symbols
+        = parseSymbolFilter(request.query(), m_status.symbols, &filterError);
+    if (!filterError.isEmpty()) {
+        replyText(responder, StatusCode::BadRequest, filterError.toUtf8());
+        return;
+    }
+    if (clientCount() >= m_settings.maxClients) {
+        qCInfo(lcHub) << "refused a stream: already" << clientCount() << "clients";
+        const QByteArray retryAfter = QByteArray::number(qMax(1, m_settings.retryMs / 1000));
+        responder.write(
+            "Too many clients (the maximum is " + QByteArray::number(m_settings.maxClients)
+                + "); retry in a few seconds\n",
+            { { "Content-Type", "text/plain; charset=utf-8" }, { "Retry-After", retryAfter } },
+            StatusCode::ServiceUnavailable);
+        return;
+    }
+
     QTcpSocket *socket = responder.socket();
     responder.writeStatusLine(StatusCode::Ok);
     responder.writeHeaders({ { "Content-Type", "text/event-stream" },
                              { "Cache-Control", "no-cache" },
                              { "Connection", "keep-alive" },
                              { "X-Accel-Buffering", "no" } });
+    writeCorsHeader(request, responder);
     responder.writeBody(SseEvent::retry(m_settings.retryMs) + SseEvent::status(m_status)
-                        + snapshot());
+                        + catchUp(request.value("Last-Event-ID"), symbols));
     // From here on the stream belongs to the hub, which writes the shared event bytes
     // straight to the socket. QAbstractHttpServer would otherwise go on parsing what
     // the client sends as further requests and write their answers into the event
@@ -254,9 +310,18 @@ void StreamHub::openStream(QHttpServerResponder &&responder)
     detectDeadPeers(socket);
     connect(socket, &QTcpSocket::disconnected, this, [this, socket] { forgetStream(socket); });
     connect(socket, &QObject::destroyed, this, [this, socket] { forgetStream(socket); });
-    m_streams.insert(socket);
+    m_streams.insert(socket, symbols);
     qCDebug(lcHub) << "stream opened by" << socket->peerAddress() << "clients:" << clientCount();
     emit clientCountChanged(clientCount());
+}
+
+void StreamHub::writeCorsHeader(const QHttpServerRequest &request,
+                                QHttpServerResponder &responder) const
+{
+    if (!m_settings.corsOrigin.isEmpty() && request.value("Origin") == m_settings.corsOrigin) {
+        responder.writeHeader("Access-Control-Allow-Origin", m_settings.corsOrigin);
+        responder.writeHeader("Vary", "Origin");
+    }
 }
 
 void StreamHub::forgetStream(QTcpSocket *socket)
@@ -267,23 +332,61 @@ void StreamHub::forgetStream(QTcpSocket *socket)
     emit clientCountChanged(clientCount());
 }
 
-void StreamHub::broadcast(const QByteArray &bytes)
+void StreamHub::broadcast(const QByteArray &bytes, const QString &symbol)
 {
-    for (QTcpSocket *socket : std::as_const(m_streams))
+    QList<QTcpSocket *> tooSlow;
+    for (auto it = m_streams.cbegin(); it != m_streams.cend(); ++it) {
+        if (!symbol.isEmpty() && !it.value().isEmpty() && !it.value().contains(symbol))
+            continue;
+        QTcpSocket *socket = it.key();
         socket->write(bytes);
+        if (socket->bytesToWrite() > m_settings.clientBufferBytes)
+            tooSlow.append(socket);
+    }
+    // A client that does not read would make its buffer, and our memory, grow without
+    // bound. Cut it; it can come back with Last-Event-ID and resume from the history.
+    for (QTcpSocket *socket : std::as_const(tooSlow)) {
+        ++m_slowClientsDropped;
+        qCInfo(lcHub) << "dropped a slow client" << socket->peerAddress() << "with"
+                      << socket->bytesToWrite()
+                      << "bytes unsent; slow clients dropped so far:" << m_slowClientsDropped;
+        socket->abort(); // discards the backlog; disconnected() makes the hub forget it
+        forgetStream(socket);
+    }
 }
 
-QByteArray StreamHub::snapshot() const
+QByteArray StreamHub::snapshot(const QSet<QString> &symbols) const
 {
     // One unnamed event per symbol; the last carries the id of the latest tick so that
     // a browser reconnecting with Last-Event-ID resumes exactly after it.
+    QList<const Quote *> quotes;
+    for (const Quote &quote : m_latest) {
+        if (symbols.isEmpty() || symbols.contains(quote.symbol))
+            quotes.append(&quote);
+    }
     QByteArray events;
-    for (qsizetype i = 0; i < m_latest.size(); ++i) {
-        const bool last = i == m_latest.size() - 1;
-        events += SseEvent::quote(m_latest[i],
-                                  last ? SseEvent::eventId(m_runId, m_lastSeq) : QByteArray());
+    for (const Quote *quote : std::as_const(quotes)) {
+        const bool last = quote == quotes.constLast();
+        events += SseEvent::quote(
+            *quote, last ? SseEvent::eventId(m_runId, m_history.lastSeq()) : QByteArray());
     }
     return events;
+}
+
+QByteArray StreamHub::catchUp(const QByteArray &lastEventId, const QSet<QString> &symbols) const
+{
+    // `<run>-<seq>`: only an id of this run can be resumed; anything else (another
+    // run, garbage, too old for the history) gets the snapshot.
+    const qsizetype dash = lastEventId.lastIndexOf('-');
+    if (dash > 0 && lastEventId.left(dash) == m_runId) {
+        bool ok = false;
+        const quint64 seq = lastEventId.mid(dash + 1).toULongLong(&ok);
+        if (ok) {
+            if (const std::optional<QByteArray> missed = m_history.eventsAfter(seq, symbols))
+                return *missed;
+        }
+    }
+    return snapshot(symbols);
 }
 
 } // namespace quotecast

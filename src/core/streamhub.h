@@ -1,5 +1,6 @@
 #pragma once
 
+#include "eventhistory.h"
 #include "feedstatus.h"
 #include "quote.h"
 #include "serversettings.h"
@@ -28,6 +29,7 @@ class StreamHub : public QObject
 {
     Q_OBJECT
     Q_PROPERTY(int clientCount READ clientCount NOTIFY clientCountChanged)
+    Q_PROPERTY(quint64 slowClientsDropped READ slowClientsDropped)
 
 public:
     explicit StreamHub(const ServerSettings &settings, QObject *parent = nullptr);
@@ -42,6 +44,8 @@ public:
     // Names this server run in event ids (`<run>-<seq>`), unique across restarts.
     QByteArray runId() const;
     int clientCount() const;
+    // Clients cut off because they read too slowly (their unsent data passed the cap).
+    quint64 slowClientsDropped() const { return m_slowClientsDropped; }
 
 public slots:
     // The state before the first tick: the opening quotes and the feed status.
@@ -56,10 +60,16 @@ signals:
 
 private:
     void addRoutes();
-    void openStream(QHttpServerResponder &&responder);
+    void openStream(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    void writeCorsHeader(const QHttpServerRequest &request, QHttpServerResponder &responder) const;
     void forgetStream(QTcpSocket *socket);
-    void broadcast(const QByteArray &bytes);
-    QByteArray snapshot() const;
+    // Writes `bytes` to every stream whose filter lets `symbol` through (all for an
+    // empty symbol), then cuts the clients that fell too far behind.
+    void broadcast(const QByteArray &bytes, const QString &symbol = {});
+    QByteArray snapshot(const QSet<QString> &symbols) const;
+    // What a stream starts with after `retry:` and `event: status`: the missed events
+    // when Last-Event-ID names one this run still has, else the snapshot.
+    QByteArray catchUp(const QByteArray &lastEventId, const QSet<QString> &symbols) const;
 
     const ServerSettings m_settings;
     const QByteArray m_runId;
@@ -69,9 +79,11 @@ private:
 
     FeedStatus m_status;
     QList<Quote> m_latest; // one per symbol, in feed order
-    quint64 m_lastSeq = 0;
-    QSet<QTcpSocket *> m_streams;
+    EventHistory m_history;
+    // Every open stream and the symbols it asked for (empty: all).
+    QHash<QTcpSocket *, QSet<QString>> m_streams;
     QTimer m_heartbeat;
+    quint64 m_slowClientsDropped = 0;
 
     QHash<QString, QByteArray> m_assets; // URL path -> file bytes, from Qt resources
 };

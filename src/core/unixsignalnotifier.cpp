@@ -12,7 +12,8 @@ namespace {
 int g_socketPair[2] = { -1, -1 };
 }
 
-UnixSignalNotifier::UnixSignalNotifier(QObject *parent) : QObject(parent)
+UnixSignalNotifier::UnixSignalNotifier(QObject *parent)
+    : QObject(parent)
 {
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, g_socketPair) != 0) {
         qWarning("quotecast: cannot watch for SIGINT/SIGTERM: socketpair failed");

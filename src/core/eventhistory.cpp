@@ -1,0 +1,46 @@
+#include "eventhistory.h"
+
+#include <algorithm>
+
+namespace quotecast {
+
+EventHistory::EventHistory(int capacity)
+    : m_capacity(qMax(capacity, 0))
+{ }
+
+void EventHistory::append(quint64 seq, const QString &symbol, const QByteArray &encoded)
+{
+    m_lastSeq = seq;
+    if (m_capacity == 0)
+        return;
+    if (int(m_events.size()) == m_capacity)
+        m_events.pop_front();
+    m_events.push_back({ seq, symbol, encoded });
+}
+
+void EventHistory::clear(quint64 lastSeq)
+{
+    m_events.clear();
+    m_lastSeq = lastSeq;
+}
+
+std::optional<QByteArray> EventHistory::eventsAfter(quint64 afterSeq,
+                                                    const QSet<QString> &symbols) const
+{
+    if (afterSeq == m_lastSeq)
+        return QByteArray(); // up to date
+    if (afterSeq > m_lastSeq || m_events.empty() || afterSeq + 1 < m_events.front().seq)
+        return std::nullopt;
+
+    const auto first
+        = std::upper_bound(m_events.cbegin(), m_events.cend(), afterSeq,
+                           [](quint64 seq, const Event &event) { return seq < event.seq; });
+    QByteArray events;
+    for (auto it = first; it != m_events.cend(); ++it) {
+        if (symbols.isEmpty() || symbols.contains(it->symbol))
+            events += it->encoded;
+    }
+    return events;
+}
+
+} // namespace quotecast

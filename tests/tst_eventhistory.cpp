@@ -1,0 +1,78 @@
+#include "eventhistory.h"
+
+#include <QTest>
+
+using namespace quotecast;
+
+class TestEventHistory : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void eventsAfter_data();
+    void eventsAfter();
+    void filtersBySymbol();
+    void staysBounded();
+};
+
+namespace {
+// Events 1..count, symbols alternating A, B; each encoded as "<seq>;".
+EventHistory filled(int capacity, int count)
+{
+    EventHistory history(capacity);
+    for (int seq = 1; seq <= count; ++seq)
+        history.append(quint64(seq), seq % 2 ? QStringLiteral("A") : QStringLiteral("B"),
+                       QByteArray::number(seq) + ';');
+    return history;
+}
+} // namespace
+
+void TestEventHistory::eventsAfter_data()
+{
+    QTest::addColumn<int>("capacity");
+    QTest::addColumn<int>("count");
+    QTest::addColumn<quint64>("afterSeq");
+    QTest::addColumn<bool>("resumable");
+    QTest::addColumn<QByteArray>("events");
+    QTest::addRow("empty history, nothing missed") << 5 << 0 << quint64(0) << true << QByteArray();
+    QTest::addRow("from the start") << 5 << 3 << quint64(0) << true << QByteArray("1;2;3;");
+    QTest::addRow("in the middle") << 5 << 5 << quint64(2) << true << QByteArray("3;4;5;");
+    QTest::addRow("up to date") << 5 << 5 << quint64(5) << true << QByteArray();
+    QTest::addRow("oldest kept is next") << 3 << 10 << quint64(7) << true << QByteArray("8;9;10;");
+    QTest::addRow("too old") << 3 << 10 << quint64(6) << false << QByteArray();
+    QTest::addRow("from the future") << 5 << 5 << quint64(6) << false << QByteArray();
+    QTest::addRow("no history kept") << 0 << 5 << quint64(3) << false << QByteArray();
+    QTest::addRow("no history, up to date") << 0 << 5 << quint64(5) << true << QByteArray();
+}
+
+void TestEventHistory::eventsAfter()
+{
+    QFETCH(int, capacity);
+    QFETCH(int, count);
+    QFETCH(quint64, afterSeq);
+    QFETCH(bool, resumable);
+    QFETCH(QByteArray, events);
+    const EventHistory history = filled(capacity, count);
+    const std::optional<QByteArray> missed = history.eventsAfter(afterSeq, {});
+    QCOMPARE(missed.has_value(), resumable);
+    if (missed)
+        QCOMPARE(*missed, events);
+}
+
+void TestEventHistory::filtersBySymbol()
+{
+    const EventHistory history = filled(10, 6);
+    QCOMPARE(history.eventsAfter(1, { QStringLiteral("A") }).value(), QByteArray("3;5;"));
+    QCOMPARE(history.eventsAfter(1, { QStringLiteral("A"), QStringLiteral("B") }).value(),
+             QByteArray("2;3;4;5;6;"));
+}
+
+void TestEventHistory::staysBounded()
+{
+    const EventHistory history = filled(100, 100'000);
+    QCOMPARE(history.size(), 100);
+    QCOMPARE(history.lastSeq(), quint64(100'000));
+}
+
+QTEST_GUILESS_MAIN(TestEventHistory)
+#include "tst_eventhistory.moc"

@@ -1,0 +1,142 @@
+#include "localhub.h"
+#include "sseclient.h"
+
+#include <QCoreApplication>
+#include <QTest>
+
+using namespace quotecast;
+
+// Every limit of the hub, each on a real server with real sockets.
+class TestStreamLimits : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void slowReaderIsCutWhileOthersKeepReceiving();
+    void pastMaxClientsIs503WithRetryAfter();
+    void retryIsConfigurable();
+    void corsHeaderOnlyForTheConfiguredOrigin_data();
+    void corsHeaderOnlyForTheConfiguredOrigin();
+};
+
+void TestStreamLimits::slowReaderIsCutWhileOthersKeepReceiving()
+{
+    ServerSettings settings = localServerSettings();
+    settings.clientBufferBytes = 64 * 1024;
+    StockModel model;
+    model.setSeed(1);
+    const auto hub = startLocalHub(model, settings);
+    QVERIFY(hub);
+    connect(&model, &StockModel::quoteUpdated, hub.get(), &StreamHub::publish);
+
+    SseClient reader;
+    reader.open(hub->serverPort());
+    // The stalled client takes one byte into Qt's buffer and then never reads again,
+    // so the kernel buffers fill up and the server's unsent data grows.
+    QTcpSocket stalled;
+    stalled.setReadBufferSize(1);
+    stalled.connectToHost(QHostAddress::LocalHost, hub->serverPort());
+    QVERIFY(stalled.waitForConnected(5000));
+    stalled.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 4096);
+    stalled.write("GET /stream HTTP/1.1\r\nHost: x\r\n\r\n");
+    QTRY_COMPARE(hub->clientCount(), 2);
+
+    // Tick fast, letting the event loop run so the healthy reader keeps up, until the
+    // stalled one is cut (bounded: 200,000 ticks is ~20 MB each).
+    int ticks = 0;
+    while (hub->slowClientsDropped() == 0 && ticks < 200'000) {
+        model.tick();
+        if (++ticks % 50 == 0)
+            QCoreApplication::processEvents();
+    }
+    QCOMPARE(hub->slowClientsDropped(), quint64(1));
+    QCOMPARE(hub->clientCount(), 1);
+
+    // The reader got everything: the last tick's id arrives.
+    const QByteArray lastId = hub->runId() + '-' + QByteArray::number(ticks);
+    QTRY_VERIFY_WITH_TIMEOUT(reader.blocks().last().id == lastId, 20000);
+    qInfo("stalled client cut after %d ticks; reader received %lld events", ticks,
+          qint64(reader.blocks().size()));
+}
+
+void TestStreamLimits::pastMaxClientsIs503WithRetryAfter()
+{
+    ServerSettings settings = localServerSettings();
+    settings.maxClients = 2;
+    settings.retryMs = 5000;
+    StockModel model;
+    const auto hub = startLocalHub(model, settings);
+    QVERIFY(hub);
+
+    SseClient first, second;
+    auto leaving = std::make_unique<SseClient>();
+    first.open(hub->serverPort());
+    leaving->open(hub->serverPort());
+    QVERIFY(first.waitForBlocks(6));
+    QVERIFY(leaving->waitForBlocks(6));
+
+    SseClient refused;
+    refused.open(hub->serverPort());
+    QVERIFY(refused.waitForHeaders());
+    QCOMPARE(refused.statusCode(), 503);
+    QCOMPARE(refused.header("Retry-After"), QByteArray("5"));
+    QTRY_VERIFY(refused.body().contains("Too many clients"));
+    QCOMPARE(hub->clientCount(), 2);
+
+    // The clients already there are not disturbed.
+    hub->publish({ QStringLiteral("AAPL"), 171'00, 1'00, 1, 1 });
+    QVERIFY(first.waitForBlocks(7));
+
+    // A place frees up: the next one gets in.
+    leaving.reset();
+    QTRY_COMPARE(hub->clientCount(), 1);
+    second.open(hub->serverPort());
+    QVERIFY(second.waitForBlocks(6));
+    QCOMPARE(second.statusCode(), 200);
+}
+
+void TestStreamLimits::retryIsConfigurable()
+{
+    ServerSettings settings = localServerSettings();
+    settings.retryMs = 1234;
+    StockModel model;
+    const auto hub = startLocalHub(model, settings);
+    QVERIFY(hub);
+    SseClient client;
+    client.open(hub->serverPort());
+    QVERIFY(client.waitForBlocks(1));
+    QVERIFY(client.body().startsWith("retry: 1234\n\n"));
+}
+
+void TestStreamLimits::corsHeaderOnlyForTheConfiguredOrigin_data()
+{
+    QTest::addColumn<QByteArray>("configured");
+    QTest::addColumn<QByteArray>("origin");
+    QTest::addColumn<bool>("allowed");
+    QTest::addRow("configured origin")
+        << QByteArray("https://example.org") << QByteArray("https://example.org") << true;
+    QTest::addRow("another origin")
+        << QByteArray("https://example.org") << QByteArray("https://evil.example") << false;
+    QTest::addRow("none configured") << QByteArray() << QByteArray("https://example.org") << false;
+}
+
+void TestStreamLimits::corsHeaderOnlyForTheConfiguredOrigin()
+{
+    QFETCH(QByteArray, configured);
+    QFETCH(QByteArray, origin);
+    QFETCH(bool, allowed);
+    ServerSettings settings = localServerSettings();
+    settings.corsOrigin = configured;
+    StockModel model;
+    const auto hub = startLocalHub(model, settings);
+    QVERIFY(hub);
+    SseClient client;
+    client.open(hub->serverPort(), "/stream", "Origin: " + origin + "\r\n");
+    QVERIFY(client.waitForHeaders());
+    QCOMPARE(client.hasHeader("Access-Control-Allow-Origin"), allowed);
+    if (allowed)
+        QCOMPARE(client.header("Access-Control-Allow-Origin"), origin);
+}
+
+QTEST_GUILESS_MAIN(TestStreamLimits)
+#include "tst_streamlimits.moc"

@@ -1,0 +1,207 @@
+#include "localhub.h"
+#include "sseclient.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace quotecast;
+
+// Resume with Last-Event-ID, the snapshot, and the ?symbols= filter, on a real server.
+class TestStreamResume : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void resumesExactlyAfterAForcedDisconnect();
+    void unresumableLastEventIdGetsTheSnapshot_data();
+    void unresumableLastEventIdGetsTheSnapshot();
+    void snapshotThenLiveHasNoGapNorDuplicate();
+    void filterLimitsSnapshotReplayAndLive();
+    void badFilterIsA400NamingTheProblem_data();
+    void badFilterIsA400NamingTheProblem();
+
+private:
+    void publish(int count);
+    QByteArray id(quint64 seq) const { return m_hub->runId() + '-' + QByteArray::number(seq); }
+
+    std::unique_ptr<StockModel> m_model;
+    std::unique_ptr<StreamHub> m_hub;
+};
+
+namespace {
+QString symbolOf(const SseClient::Event &event)
+{
+    return QJsonDocument::fromJson(event.data).object().value(u"symbol").toString();
+}
+
+// The events after `retry:` and `event: status`.
+QList<SseClient::Event> afterStatus(const SseClient &client)
+{
+    return client.blocks().mid(2);
+}
+} // namespace
+
+void TestStreamResume::init()
+{
+    ServerSettings settings = localServerSettings();
+    settings.historySize = 20;
+    m_model = std::make_unique<StockModel>();
+    m_model->setSeed(9);
+    m_hub = startLocalHub(*m_model, settings);
+    QVERIFY(m_hub);
+    connect(m_model.get(), &StockModel::quoteUpdated, m_hub.get(), &StreamHub::publish);
+}
+
+void TestStreamResume::cleanup()
+{
+    m_hub.reset();
+    m_model.reset();
+}
+
+void TestStreamResume::publish(int count)
+{
+    for (int i = 0; i < count; ++i)
+        m_model->tick();
+}
+
+void TestStreamResume::resumesExactlyAfterAForcedDisconnect()
+{
+    auto client = std::make_unique<SseClient>();
+    client->open(m_hub->serverPort());
+    QVERIFY(client->waitForBlocks(6));
+    publish(3);
+    QVERIFY(client->waitForBlocks(9));
+    const QByteArray lastSeen = client->blocks().last().id;
+    QCOMPARE(lastSeen, id(3));
+    client->socket().abort(); // the network drops
+    QTRY_COMPARE(m_hub->clientCount(), 0);
+
+    publish(5); // missed while away: 4..8
+
+    SseClient resumed;
+    resumed.open(m_hub->serverPort(), "/stream", "Last-Event-ID: " + lastSeen + "\r\n");
+    QVERIFY(resumed.waitForBlocks(2 + 5));
+    publish(1);
+    QVERIFY(resumed.waitForBlocks(2 + 6));
+    const QList<SseClient::Event> events = afterStatus(resumed);
+    QCOMPARE(events.size(), 6); // no snapshot, nothing twice
+    for (int i = 0; i < 6; ++i)
+        QCOMPARE(events[i].id, id(quint64(4 + i)));
+}
+
+void TestStreamResume::unresumableLastEventIdGetsTheSnapshot_data()
+{
+    QTest::addColumn<QByteArray>("lastEventId");
+    QTest::addRow("another run") << QByteArray("zzzz0-3");
+    QTest::addRow("garbage") << QByteArray("hello");
+    QTest::addRow("garbage sequence") << QByteArray("RUN-3x");
+    QTest::addRow("from the future") << QByteArray("RUN-999");
+    QTest::addRow("too old for the history") << QByteArray("RUN-1");
+    QTest::addRow("empty") << QByteArray();
+}
+
+void TestStreamResume::unresumableLastEventIdGetsTheSnapshot()
+{
+    QFETCH(QByteArray, lastEventId);
+    lastEventId.replace("RUN", m_hub->runId());
+    publish(30); // the history keeps 11..30
+    SseClient client;
+    client.open(m_hub->serverPort(), "/stream", "Last-Event-ID: " + lastEventId + "\r\n");
+    QVERIFY(client.waitForBlocks(6));
+    const QList<SseClient::Event> snapshot = afterStatus(client);
+    QCOMPARE(snapshot.size(), 4);
+    for (int i = 0; i < 4; ++i) {
+        QCOMPARE(symbolOf(snapshot[i]), m_model->symbols()[i]);
+        QCOMPARE(snapshot[i].id, i == 3 ? id(30) : QByteArray());
+    }
+}
+
+void TestStreamResume::snapshotThenLiveHasNoGapNorDuplicate()
+{
+    // Ticks flow while clients connect: whatever the timing, the snapshot's id plus
+    // the live ids that follow are consecutive.
+    m_model->setIntervalMs(10);
+    m_model->start();
+    SseClient client;
+    client.open(m_hub->serverPort());
+    QVERIFY(client.waitForBlocks(6 + 10));
+    m_model->stop();
+    const QList<SseClient::Event> events = afterStatus(client);
+    const QByteArray snapshotId = events[3].id;
+    quint64 expected = snapshotId.mid(snapshotId.lastIndexOf('-') + 1).toULongLong() + 1;
+    for (const SseClient::Event &event : events.mid(4))
+        QCOMPARE(event.id, id(expected++));
+}
+
+void TestStreamResume::filterLimitsSnapshotReplayAndLive()
+{
+    const QSet<QString> wanted { QStringLiteral("AAPL"), QStringLiteral("MSFT") };
+    auto client = std::make_unique<SseClient>();
+    client->open(m_hub->serverPort(), "/stream?symbols=aapl,%20MSFT");
+    QVERIFY(client->waitForBlocks(2 + 2));
+    QList<SseClient::Event> events = afterStatus(*client);
+    QCOMPARE(symbolOf(events[0]), QStringLiteral("AAPL"));
+    QCOMPARE(symbolOf(events[1]), QStringLiteral("MSFT"));
+    QCOMPARE(events[1].id, id(0));
+
+    QSignalSpy ticks(m_model.get(), &StockModel::quoteUpdated);
+    publish(12);
+    QList<QByteArray> wantedIds;
+    for (const QList<QVariant> &tick : std::as_const(ticks)) {
+        const Quote quote = tick.first().value<Quote>();
+        if (wanted.contains(quote.symbol))
+            wantedIds.append(id(quote.seq));
+    }
+    QVERIFY(!wantedIds.isEmpty() && wantedIds.size() < 12);
+    QVERIFY(client->waitForBlocks(2 + 2 + int(wantedIds.size())));
+    QList<QByteArray> liveIds;
+    for (const SseClient::Event &event : afterStatus(*client).mid(2)) {
+        QVERIFY2(wanted.contains(symbolOf(event)), qPrintable(symbolOf(event)));
+        liveIds.append(event.id);
+    }
+    QCOMPARE(liveIds, wantedIds);
+
+    // Resume from the snapshot's id with the same filter: the same ticks, replayed.
+    SseClient resumed;
+    resumed.open(m_hub->serverPort(), "/stream?symbols=AAPL,MSFT",
+                 "Last-Event-ID: " + id(0) + "\r\n");
+    QVERIFY(resumed.waitForBlocks(2 + int(wantedIds.size())));
+    QList<QByteArray> replayedIds;
+    for (const SseClient::Event &event : afterStatus(resumed))
+        replayedIds.append(event.id);
+    QCOMPARE(replayedIds, wantedIds);
+}
+
+void TestStreamResume::badFilterIsA400NamingTheProblem_data()
+{
+    QTest::addColumn<QByteArray>("target");
+    QTest::addColumn<QByteArray>("mentions");
+    QTest::addRow("unknown symbol") << QByteArray("/stream?symbols=TSLA") << QByteArray("TSLA");
+    QTest::addRow("one unknown among known")
+        << QByteArray("/stream?symbols=AAPL,NOPE") << QByteArray("NOPE");
+    QTest::addRow("empty list") << QByteArray("/stream?symbols=") << QByteArray("empty");
+    QTest::addRow("empty item") << QByteArray("/stream?symbols=AAPL,,MSFT") << QByteArray("empty");
+    QTest::addRow("encoded control bytes")
+        << QByteArray("/stream?symbols=%00%01") << QByteArray("unknown");
+}
+
+void TestStreamResume::badFilterIsA400NamingTheProblem()
+{
+    QFETCH(QByteArray, target);
+    QFETCH(QByteArray, mentions);
+    SseClient client;
+    client.open(m_hub->serverPort(), target);
+    QVERIFY(client.waitForHeaders());
+    QCOMPARE(client.statusCode(), 400);
+    QTRY_VERIFY2(client.body().contains(mentions), client.body().constData());
+    QVERIFY(client.body().contains("AAPL,GOOG,MSFT,AMZN")); // says what would work
+    QCOMPARE(m_hub->clientCount(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestStreamResume)
+#include "tst_streamresume.moc"
