@@ -292,8 +292,9 @@ void TestStreamHub::errorAnswers_data()
     QTest::addRow("traversal") << QByteArray("GET /../CMakeLists.txt HTTP/1.1\r\n") << 404
                                << QByteArray();
     QTest::addRow("POST /stream") << QByteArray("POST /stream HTTP/1.1\r\nContent-Length: 0\r\n")
-                                  << 405 << QByteArray("GET");
-    QTest::addRow("DELETE /") << QByteArray("DELETE / HTTP/1.1\r\n") << 405 << QByteArray("GET");
+                                  << 405 << QByteArray("GET, HEAD");
+    QTest::addRow("DELETE /") << QByteArray("DELETE / HTTP/1.1\r\n") << 405
+                              << QByteArray("GET, HEAD");
 }
 
 void TestStreamHub::errorAnswers()

@@ -18,6 +18,9 @@ struct ServerSettings
     int historySize = 10000; // events kept for Last-Event-ID replay (~1.5 MB)
     int maxClients = 10000; // open streams; past it /stream answers 503
     qint64 clientBufferBytes = 256 * 1024; // unsent bytes a slow client may owe before it is cut
+    int requestTimeoutMs = 10000; // for a new connection's first request head to arrive
+    int idleTimeoutMs = 30000; // a keep-alive connection without requests is closed
+    qint64 maxRequestBytes = 16 * 1024; // request line and headers
     QByteArray corsOrigin; // Access-Control-Allow-Origin for this origin only; none if empty
 };
 

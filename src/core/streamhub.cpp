@@ -1,5 +1,7 @@
 #include "streamhub.h"
 
+#include "guardedtcpserver.h"
+#include "requestguard.h"
 #include "sseevent.h"
 
 #include <QDateTime>
@@ -67,6 +69,25 @@ QByteArray contentType(const QString &path)
     if (mime.inherits(QStringLiteral("text/plain")) || type == "image/svg+xml")
         type += "; charset=utf-8";
     return type;
+}
+
+using Headers = QList<std::pair<QByteArray, QByteArray>>;
+
+// The contract's headers of /stream: no Content-Length, the response stays open.
+Headers streamHeaders()
+{
+    return { { "Content-Type", "text/event-stream" },
+             { "Cache-Control", "no-cache" },
+             { "Connection", "keep-alive" },
+             { "X-Accel-Buffering", "no" } };
+}
+
+// Status line 200 and headers; the caller writes the body (which ends the head).
+void writeHead(QHttpServerResponder &responder, const Headers &headers)
+{
+    responder.writeStatusLine(StatusCode::Ok);
+    for (const auto &[name, value] : headers)
+        responder.writeHeader(name, value);
 }
 
 void replyText(QHttpServerResponder &responder, StatusCode status, const QByteArray &message,
@@ -151,7 +172,7 @@ StreamHub::~StreamHub()
 
 bool StreamHub::listen()
 {
-    auto *tcpServer = new QTcpServer(this);
+    auto *tcpServer = new GuardedTcpServer(m_settings, this);
     if (!tcpServer->listen(m_settings.bindAddress, m_settings.port)) {
         m_errorString = tcpServer->errorString();
         delete tcpServer;
@@ -233,39 +254,55 @@ void StreamHub::addRoutes()
                      openStream(request, std::move(responder));
                  });
 
-    const auto serveAsset = [this](const QString &path, QHttpServerResponder &responder) {
-        const auto asset = m_assets.constFind(path);
-        if (asset == m_assets.cend()) {
-            replyText(responder, StatusCode::NotFound, "Not found: " + path.toUtf8());
-            return;
-        }
-        responder.write(*asset,
-                        { { "Content-Type", contentType(path) },
-                          { "Content-Security-Policy", ContentSecurityPolicy },
-                          { "X-Content-Type-Options", "nosniff" },
-                          { "Referrer-Policy", "no-referrer" },
-                          { "Cache-Control", "no-cache" } });
-    };
     m_http.route(QStringLiteral("/"), Method::Get,
-                 [serveAsset](const QHttpServerRequest &, QHttpServerResponder &&responder) {
-                     serveAsset(QStringLiteral("/"), responder);
+                 [this](const QHttpServerRequest &, QHttpServerResponder &&responder) {
+                     serveAsset(QStringLiteral("/"), responder, true);
                  });
     m_http.route(
         QStringLiteral("/<arg>"), Method::Get,
-        [serveAsset](const QString &name, const QHttpServerRequest &,
-                     QHttpServerResponder &&responder) { serveAsset(u'/' + name, responder); });
+        [this](const QString &name, const QHttpServerRequest &, QHttpServerResponder &&responder) {
+            serveAsset(u'/' + name, responder, true);
+        });
 
+    // Everything the routes above did not take: HEAD of a known path, another method
+    // on a known path (405), or an unknown path (404).
     m_http.setMissingHandler(
         [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
             const QString path = request.url().path();
-            if (path == u"/stream" || m_assets.contains(path)) {
+            const bool known = path == u"/stream" || m_assets.contains(path);
+            if (known && request.method() == Method::Head) {
+                if (path == u"/stream") {
+                    writeHead(responder, streamHeaders());
+                    responder.writeBody(QByteArray());
+                } else {
+                    serveAsset(path, responder, false);
+                }
+            } else if (known) {
                 replyText(responder, StatusCode::MethodNotAllowed,
                           "Method not allowed: " + path.toUtf8() + " is read-only",
-                          QByteArrayLiteral("GET"));
+                          QByteArrayLiteral("GET, HEAD"));
             } else {
-                replyText(responder, StatusCode::NotFound, "Not found: " + path.toUtf8());
+                replyText(responder, StatusCode::NotFound, "Not found: " + path.left(200).toUtf8());
             }
         });
+}
+
+void StreamHub::serveAsset(const QString &path, QHttpServerResponder &responder,
+                           bool withBody) const
+{
+    const auto asset = m_assets.constFind(path);
+    if (asset == m_assets.cend()) {
+        replyText(responder, StatusCode::NotFound, "Not found: " + path.left(200).toUtf8());
+        return;
+    }
+    writeHead(responder,
+              { { "Content-Type", contentType(path) },
+                { "Content-Length", QByteArray::number(asset->size()) },
+                { "Content-Security-Policy", ContentSecurityPolicy },
+                { "X-Content-Type-Options", "nosniff" },
+                { "Referrer-Policy", "no-referrer" },
+                { "Cache-Control", "no-cache" } });
+    responder.writeBody(withBody ? *asset : QByteArray());
 }
 
 void StreamHub::openStream(const QHttpServerRequest &request, QHttpServerResponder &&responder)
@@ -289,11 +326,7 @@ void StreamHub::openStream(const QHttpServerRequest &request, QHttpServerRespond
     }
 
     QTcpSocket *socket = responder.socket();
-    responder.writeStatusLine(StatusCode::Ok);
-    responder.writeHeaders({ { "Content-Type", "text/event-stream" },
-                             { "Cache-Control", "no-cache" },
-                             { "Connection", "keep-alive" },
-                             { "X-Accel-Buffering", "no" } });
+    writeHead(responder, streamHeaders());
     writeCorsHeader(request, responder);
     responder.writeBody(SseEvent::retry(m_settings.retryMs) + SseEvent::status(m_status)
                         + catchUp(request.value("Last-Event-ID"), symbols));
@@ -301,6 +334,7 @@ void StreamHub::openStream(const QHttpServerRequest &request, QHttpServerRespond
     // straight to the socket. QAbstractHttpServer would otherwise go on parsing what
     // the client sends as further requests and write their answers into the event
     // stream; a stream is one-way, so input is read and dropped (never buffered).
+    RequestGuard::release(socket);
     disconnect(socket, &QTcpSocket::readyRead, nullptr, nullptr);
     socket->skip(socket->bytesAvailable());
     connect(socket, &QTcpSocket::readyRead, this,

@@ -60,6 +60,7 @@ signals:
 
 private:
     void addRoutes();
+    void serveAsset(const QString &path, QHttpServerResponder &responder, bool withBody) const;
     void openStream(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     void writeCorsHeader(const QHttpServerRequest &request, QHttpServerResponder &responder) const;
     void forgetStream(QTcpSocket *socket);
