@@ -59,7 +59,8 @@ void TestAppOptions::limits()
     QString message;
     const AppOptions options
         = parse({ "--history", "50", "--max-clients", "3", "--client-buffer", "4096", "--heartbeat",
-                  "500", "--retry", "1500", "--cors-origin", "https://example.org" },
+                  "500", "--retry", "1500", "--cors-origin", "https://example.org",
+                  "--request-timeout", "2000", "--idle-timeout", "7000" },
                 &outcome, &message);
     QCOMPARE(outcome, AppOptions::Outcome::Run);
     QCOMPARE(options.server.historySize, 50);
@@ -68,6 +69,8 @@ void TestAppOptions::limits()
     QCOMPARE(options.server.heartbeatMs, 500);
     QCOMPARE(options.server.retryMs, 1500);
     QCOMPARE(options.server.corsOrigin, QByteArray("https://example.org"));
+    QCOMPARE(options.server.requestTimeoutMs, 2000);
+    QCOMPARE(options.server.idleTimeoutMs, 7000);
 }
 
 void TestAppOptions::badValuesAreErrors_data()
@@ -89,6 +92,8 @@ void TestAppOptions::badValuesAreErrors_data()
         << QStringList { "--client-buffer", "10" } << "--client-buffer";
     QTest::addRow("heartbeat not a number")
         << QStringList { "--heartbeat", "soon" } << "--heartbeat";
+    QTest::addRow("request timeout zero")
+        << QStringList { "--request-timeout", "0" } << "--request-timeout";
     QTest::addRow("retry too big") << QStringList { "--retry", "99999999" } << "--retry";
     QTest::addRow("cors origin with path")
         << QStringList { "--cors-origin", "https://example.org/page" } << "--cors-origin";

@@ -25,10 +25,16 @@ private slots:
     void cleanupTestCase();
     void showsLivePrices();
     void showsPausedAndMatchesTheFeedWhenStopped();
+    void recoversAfterAServerRestartWithoutReload();
 
 private:
     QJsonValue webDriver(const QByteArray &verb, const QString &path, const QJsonObject &body = {});
     QJsonValue runScript(const QString &script);
+    bool startHub(quint16 port);
+    QString feedState()
+    {
+        return runScript(QStringLiteral("return document.body.dataset.feed")).toString();
+    }
 
     StockModel m_model;
     std::unique_ptr<StreamHub> m_hub;
@@ -61,15 +67,25 @@ QJsonValue TestWebPage::runScript(const QString &script)
         { { QStringLiteral("script"), script }, { QStringLiteral("args"), QJsonArray() } });
 }
 
+bool TestWebPage::startHub(quint16 port)
+{
+    ServerSettings settings = localServerSettings();
+    settings.port = port;
+    settings.retryMs = 300; // reconnect quickly after the restart test
+    m_hub = startLocalHub(m_model, settings);
+    if (!m_hub)
+        return false;
+    connect(&m_model, &StockModel::quoteUpdated, m_hub.get(), &StreamHub::publish);
+    connect(&m_model, &StockModel::statusChanged, m_hub.get(), &StreamHub::setStatus);
+    return true;
+}
+
 void TestWebPage::initTestCase()
 {
     m_network.setProxy(QNetworkProxy::NoProxy);
     m_model.setSeed(77);
     m_model.setIntervalMs(100);
-    m_hub = startLocalHub(m_model);
-    QVERIFY(m_hub);
-    connect(&m_model, &StockModel::quoteUpdated, m_hub.get(), &StreamHub::publish);
-    connect(&m_model, &StockModel::statusChanged, m_hub.get(), &StreamHub::setStatus);
+    QVERIFY(startHub(0));
     m_model.start();
 
     // chromedriver needs a port up front: borrow a free one from the kernel.
@@ -181,6 +197,27 @@ void TestWebPage::showsPausedAndMatchesTheFeedWhenStopped()
         QCOMPARE(shown.value(u"up").toBool(), quote.changeCents > 0);
         QCOMPARE(shown.value(u"down").toBool(), quote.changeCents < 0);
     }
+}
+
+void TestWebPage::recoversAfterAServerRestartWithoutReload()
+{
+    m_model.start();
+    QTRY_COMPARE_WITH_TIMEOUT(feedState(), QStringLiteral("live"), 10000);
+    const quint16 port = m_hub->serverPort();
+    // A reload would wipe this.
+    runScript(QStringLiteral("window.quotecastTestMarker = 42; return true"));
+
+    m_hub.reset(); // quotecast goes away: streams closed, port closed
+    QTRY_COMPARE_WITH_TIMEOUT(feedState(), QStringLiteral("reconnecting"), 10000);
+
+    QVERIFY(startHub(port)); // and comes back on the same address
+    QTRY_COMPARE_WITH_TIMEOUT(feedState(), QStringLiteral("live"), 20000);
+    QCOMPARE(runScript(QStringLiteral("return window.quotecastTestMarker")).toInt(), 42);
+    // New ticks of the new run arrive.
+    const QString prices = QStringLiteral(
+        "return Array.from(document.querySelectorAll('.price'), p => p.textContent).join()");
+    const QString first = runScript(prices).toString();
+    QTRY_VERIFY_WITH_TIMEOUT(runScript(prices).toString() != first, 10000);
 }
 
 QTEST_GUILESS_MAIN(TestWebPage)
