@@ -29,8 +29,8 @@ private:
 void TestBadInput::initTestCase()
 {
     ServerSettings settings = localServerSettings();
-    settings.requestTimeoutMs = 400;
-    settings.idleTimeoutMs = 400;
+    settings.requestTimeoutMs = 1000;
+    settings.idleTimeoutMs = 1000;
     m_hub = startLocalHub(m_model, settings);
     QVERIFY(m_hub);
 }
