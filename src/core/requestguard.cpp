@@ -14,7 +14,31 @@ namespace quotecast {
 
 namespace {
 constexpr qint64 MaxTargetBytes = 8 * 1024;
+constexpr char MalformedRequestLine[]
+    = "Malformed request line; expected e.g. GET /stream HTTP/1.1";
 constexpr qint64 MaxBodyBytes = 64 * 1024; // read-only server: bodies only reach a 405
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 400:
+        return "Bad Request";
+    case 408:
+        return "Request Timeout";
+    case 413:
+        return "Payload Too Large";
+    case 414:
+        return "URI Too Long";
+    case 431:
+        return "Request Header Fields Too Large";
+    case 501:
+        return "Not Implemented";
+    case 505:
+        return "HTTP Version Not Supported";
+    default:
+        return "Error";
+    }
+}
 
 // The methods Qt's HTTP parser knows; anything else would make it drop the connection.
 bool isKnownMethod(const QByteArray &method)
@@ -75,7 +99,7 @@ void RequestGuard::inspect()
         // QHttpServer leaves an unfinished request in the socket's buffer; bound it.
         m_timer.start(m_idleTimeoutMs);
         if (available > m_maxRequestBytes + MaxBodyBytes)
-            refuse(431, "Request Header Fields Too Large", "Request too large");
+            refuse(431, "Request too large");
         return;
     }
 
@@ -88,22 +112,20 @@ void RequestGuard::inspect()
         if (hasControlCharacters(buffered)
             || (!buffered.isEmpty() && !std::isupper(static_cast<unsigned char>(buffered[0]))
                 && buffered[0] != '\r' && buffered[0] != '\n')) {
-            refuse(400, "Bad Request",
-                   "Malformed request line; expected e.g. GET /stream HTTP/1.1");
+            refuse(400, MalformedRequestLine);
             return;
         }
         const qsizetype lineEnd = buffered.indexOf('\n');
         if ((lineEnd < 0 && buffered.size() > MaxTargetBytes + 32) || lineEnd > MaxTargetBytes + 32)
-            refuse(414, "URI Too Long", "Request target longer than 8 KiB");
+            refuse(414, "Request target longer than 8 KiB");
         else if (buffered.size() > m_maxRequestBytes)
-            refuse(431, "Request Header Fields Too Large",
+            refuse(431,
                    "Request head larger than " + QByteArray::number(m_maxRequestBytes) + " bytes");
         return; // wait for the rest (within the timeout)
     }
 
-    QByteArray reason, message;
-    if (const int status = checkHead(buffered.left(end), &reason, &message)) {
-        refuse(status, reason, message);
+    if (const std::optional<Refusal> refusal = checkHead(buffered.left(end))) {
+        refuse(refusal->status, refusal->message);
         return;
     }
     m_handedOver = true;
@@ -111,76 +133,61 @@ void RequestGuard::inspect()
     emit accepted(m_socket);
 }
 
-int RequestGuard::checkHead(const QByteArray &head, QByteArray *reason, QByteArray *message) const
+std::optional<RequestGuard::Refusal> RequestGuard::checkHead(const QByteArray &head)
 {
     const QList<QByteArray> lines = head.split('\n');
     const QList<QByteArray> requestLine = lines.constFirst().trimmed().split(' ');
     if (requestLine.size() != 3 || hasControlCharacters(head) || !isToken(requestLine[0])
         || !(requestLine[1].startsWith('/') || requestLine[1].startsWith("http://"))) {
-        *reason = "Bad Request";
-        *message = "Malformed request line; expected e.g. GET /stream HTTP/1.1";
-        return 400;
+        return Refusal { 400, MalformedRequestLine };
     }
     if (!isKnownMethod(requestLine[0])) {
-        *reason = "Not Implemented";
-        *message = "Unknown method; quotecast answers GET and HEAD";
-        return 501;
+        return Refusal { 501, "Unknown method; quotecast answers GET and HEAD" };
     }
     if (requestLine[1].size() > MaxTargetBytes) {
-        *reason = "URI Too Long";
-        *message = "Request target longer than 8 KiB";
-        return 414;
+        return Refusal { 414, "Request target longer than 8 KiB" };
     }
     if (requestLine[2] != "HTTP/1.1" && requestLine[2] != "HTTP/1.0") {
-        *reason = "HTTP Version Not Supported";
-        *message = "Only HTTP/1.1 and HTTP/1.0 are supported";
-        return 505;
+        return Refusal { 505, "Only HTTP/1.1 and HTTP/1.0 are supported" };
     }
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const QByteArray line = lines[i].trimmed();
         const qsizetype colon = line.indexOf(':');
         if (colon <= 0 || !isToken(line.left(colon))) {
-            *reason = "Bad Request";
-            *message = "Malformed header line";
-            return 400;
+            return Refusal { 400, "Malformed header line" };
         }
         const QByteArray name = line.left(colon).toLower();
         const QByteArray value = line.mid(colon + 1).trimmed();
         if (name == "transfer-encoding") {
-            *reason = "Not Implemented";
-            *message = "Request bodies are not accepted: quotecast is read-only";
-            return 501;
+            return Refusal { 501, "Request bodies are not accepted: quotecast is read-only" };
         }
         if (name == "content-length") {
             bool ok = false;
             const qint64 length = value.toLongLong(&ok);
             if (!ok || length < 0) {
-                *reason = "Bad Request";
-                *message = "Malformed Content-Length";
-                return 400;
+                return Refusal { 400, "Malformed Content-Length" };
             }
             if (length > MaxBodyBytes) {
-                *reason = "Payload Too Large";
-                *message = "Request bodies are not accepted: quotecast is read-only";
-                return 413;
+                return Refusal { 413, "Request bodies are not accepted: quotecast is read-only" };
             }
         }
     }
-    return 0;
+    return std::nullopt;
 }
 
 void RequestGuard::timedOut()
 {
     if (!m_handedOver) {
-        refuse(408, "Request Timeout", "The request did not arrive in time");
+        refuse(408, "The request did not arrive in time");
     } else {
         qCDebug(lcGuard) << "closing an idle connection from" << m_socket->peerAddress();
         m_socket->disconnectFromHost();
     }
 }
 
-void RequestGuard::refuse(int status, const QByteArray &reason, const QByteArray &message)
+void RequestGuard::refuse(int status, const QByteArray &message)
 {
+    const QByteArray reason = reasonPhrase(status);
     qCInfo(lcGuard) << "refused a request from" << m_socket->peerAddress() << status << reason;
     const QByteArray body = message + '\n';
     m_socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason

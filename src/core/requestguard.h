@@ -3,6 +3,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <optional>
+
 class QTcpSocket;
 
 namespace quotecast {
@@ -34,9 +36,15 @@ signals:
 private:
     void inspect();
     void timedOut();
-    void refuse(int status, const QByteArray &reason, const QByteArray &message);
-    // 0 when the head is acceptable; otherwise the status to answer with.
-    int checkHead(const QByteArray &head, QByteArray *reason, QByteArray *message) const;
+    struct Refusal
+    {
+        int status;
+        QByteArray message;
+    };
+    // Answers `status` with `message` as a short text, then closes.
+    void refuse(int status, const QByteArray &message);
+    // Why a complete request head must be refused; nothing when it is acceptable.
+    static std::optional<Refusal> checkHead(const QByteArray &head);
 
     QTcpSocket *const m_socket;
     const qint64 m_maxRequestBytes;
