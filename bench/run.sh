@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Runs the same SSE loads against quotecast and against nchan (nginx), one after the
+# other on this machine, and prints them side by side. Targets 127.0.0.1 only and
+# stops by itself.
+#
+#   bench/run.sh            loads a and b (about 2 minutes)
+#   bench/run.sh full       all four loads (about 7 minutes)
+#   bench/run.sh c          only load c
+#
+# Needs: a build (cmake --build --preset default), nginx-light and libnginx-mod-nchan.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${BUILD_DIR:-build}
+cmake --build "$build" --target quotecast sseload publisher > /dev/null
+command -v nginx > /dev/null || { echo "bench: needs nginx-light and libnginx-mod-nchan" >&2; exit 2; }
+ulimit -n "$(ulimit -Hn)"
+
+work=$(mktemp -d)
+trap 'kill $(jobs -p) 2> /dev/null || true; cp "$work"/*.txt "$work"/*.json "${RESULTS_DIR:-/tmp}" 2> /dev/null; rm -rf "$work"' EXIT
+qport=18200
+nport=18201
+
+wait_for_port() {
+    for _ in $(seq 100); do
+        (exec 3<> "/dev/tcp/127.0.0.1/$1") 2> /dev/null && return 0
+        sleep 0.1
+    done
+    echo "bench: nothing listens on port $1" >&2
+    return 1
+}
+
+# run_quotecast NAME CLIENTS EVENTS_PER_S RAMP_MS DURATION_S
+run_quotecast() {
+    local interval=$((1000 / $3))
+    "$build/quotecast" --headless --bind 127.0.0.1 --port $qport --interval "$interval" \
+        --max-clients 20000 > "$work/quotecast.log" 2>&1 &
+    local server=$!
+    wait_for_port $qport
+    "$build/bench/sseload" --url "http://127.0.0.1:$qport/stream" --clients "$2" \
+        --ramp-ms "$4" --duration "$5" --server-pid $server --json "$work/$1-quotecast.json" \
+        > "$work/$1-quotecast.txt"
+    kill $server; wait $server || true
+}
+
+# run_nchan NAME CLIENTS EVENTS_PER_S RAMP_MS DURATION_S
+run_nchan() {
+    mkdir -p "$work/nginx/body"
+    sed -e "s|@DIR@|$work/nginx|g" -e "s|@PORT@|$nport|g" bench/nchan.conf.in > "$work/nginx/nginx.conf"
+    nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" 2> "$work/nginx.log" &
+    local master=$!
+    wait_for_port $nport
+    local worker
+    worker=$(pgrep -P $master | head -n 1)
+    "$build/bench/publisher" $nport /pub "$3" $(( $4 / 1000 + $5 + 3 )) &
+    local publisher=$!
+    "$build/bench/sseload" --url "http://127.0.0.1:$nport/sub" --clients "$2" \
+        --ramp-ms "$4" --duration "$5" --server-pid "$worker" --json "$work/$1-nchan.json" \
+        > "$work/$1-nchan.txt"
+    kill $publisher $master 2> /dev/null; wait $publisher $master 2> /dev/null || true
+}
+
+field() { grep -o "\"$2\":[0-9.e+-]*" "$1" | head -n 1 | cut -d: -f2; }
+p99() { grep -o '"p99":[0-9]*' "$1" | cut -d: -f2; }
+p50() { grep -o '"p50":[0-9]*' "$1" | cut -d: -f2; }
+
+compare() {
+    local q="$work/$1-quotecast.json" n="$work/$1-nchan.json"
+    printf '\n### %s\n\n' "$2"
+    printf '| | quotecast | nchan | quotecast / nchan |\n|---|---|---|---|\n'
+    local key
+    for key in connected failed dropped eventsPerSecond deliveredPercent serverKbPerClient serverCpuCores; do
+        local a b
+        a=$(field "$q" $key); b=$(field "$n" $key)
+        printf '| %s | %s | %s | %s |\n' "$key" "$a" "$b" \
+            "$(awk -v a="$a" -v b="$b" 'BEGIN { if (b + 0 == 0) print "-"; else printf "%.2f", a / b }')"
+    done
+    for pct in p50 p99; do
+        local a b
+        a=$($pct "$q"); b=$($pct "$n")
+        printf '| latency %s (ms) | %s | %s | %s |\n' $pct "$a" "$b" \
+            "$(awk -v a="$a" -v b="$b" 'BEGIN { if (b + 0 == 0) print "-"; else printf "%.2f", a / b }')"
+    done
+}
+
+load() { # NAME TITLE CLIENTS RATE RAMP_MS DURATION_S
+    echo "bench: $2 ..." >&2
+    run_quotecast "$1" "$3" "$4" "$5" "$6"
+    run_nchan "$1" "$3" "$4" "$5" "$6"
+    compare "$1" "$2"
+}
+
+# Which loads: a b (default), `full` for all four, or any list of their letters.
+loads=${*:-a b}
+[ "$loads" = full ] && loads="a b c d"
+for name in $loads; do
+    case $name in
+    a) load a "1,000 clients x 100 events/s" 1000 100 2000 20 ;;
+    b) load b "10,000 clients x 10 events/s" 10000 10 5000 20 ;;
+    c) load c "19,000 clients x 10 events/s" 19000 10 10000 30 ;;
+    d) load d "19,000 clients held 60 s at 1 event/s" 19000 1 10000 60 ;;
+    *) echo "bench: unknown load $name (a, b, c, d or full)" >&2; exit 2 ;;
+    esac
+done
+echo
+echo "machine: $(nproc) cores, $(uname -r)"
