@@ -1,13 +1,14 @@
 #!/bin/sh
 # Installs what quotecast needs to build, run and test on Debian 12, and nothing
 # when it is all there already (so it is fast the second time). Uses sudo unless
-# run as root.
+# run as root. `install-deps.sh bench` adds nginx with nchan, for bench/run.sh.
 set -eu
 
 packages="cmake ninja-build g++ \
 qt6-base-dev qt6-httpserver-dev qt6-tools-dev qt6-l10n-tools \
 libgl-dev xdg-utils \
 chromium chromium-driver"
+[ "${1:-}" = bench ] && packages="$packages nginx-light libnginx-mod-nchan"
 
 missing=""
 for package in $packages; do
