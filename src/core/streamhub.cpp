@@ -3,6 +3,7 @@
 #include "guardedtcpserver.h"
 #include "requestguard.h"
 #include "sseevent.h"
+#include "streamset.h"
 
 #include <QDateTime>
 #include <QDirIterator>
@@ -16,11 +17,10 @@
 #include <QTcpSocket>
 #include <QUrlQuery>
 
-#ifdef Q_OS_LINUX
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
-#endif
+#include <unistd.h>
 
 Q_LOGGING_CATEGORY(lcHub, "quotecast.hub", QtInfoMsg)
 
@@ -29,6 +29,7 @@ namespace quotecast {
 namespace {
 
 using StatusCode = QHttpServerResponder::StatusCode;
+using Headers = QList<std::pair<QByteArray, QByteArray>>; // as StreamHub::Headers
 
 // The page needs nothing from elsewhere: no inline script or style, no CDN.
 constexpr char ContentSecurityPolicy[]
@@ -71,8 +72,6 @@ QByteArray contentType(const QString &path)
     return type;
 }
 
-using Headers = QList<std::pair<QByteArray, QByteArray>>;
-
 // The contract's headers of /stream: no Content-Length, the response stays open.
 Headers streamHeaders()
 {
@@ -107,19 +106,16 @@ void replyText(QHttpServerResponder &responder, StatusCode status, const QByteAr
 // never sends FIN, so the socket would look alive forever and the client count would
 // lie. TCP keepalive probes idle connections; TCP_USER_TIMEOUT bounds how long sent
 // data may stay unacknowledged. Either one failing makes the kernel reset the socket,
-// which QTcpSocket reports as a disconnect.
-void detectDeadPeers(QTcpSocket *socket)
+// which the StreamSet sees as an error and closes.
+void detectDeadPeers(int fd)
 {
-    socket->setSocketOption(QAbstractSocket::KeepAliveOption, 1);
-#ifdef Q_OS_LINUX
-    const int fd = int(socket->socketDescriptor());
-    const int idleSeconds = 30, probeIntervalSeconds = 10, probes = 3;
+    const int on = 1, idleSeconds = 30, probeIntervalSeconds = 10, probes = 3;
     const unsigned int userTimeoutMs = 60'000;
+    setsockopt(fd, SOL_SOCKET, SO_KEEPALIVE, &on, sizeof on);
     setsockopt(fd, IPPROTO_TCP, TCP_KEEPIDLE, &idleSeconds, sizeof idleSeconds);
     setsockopt(fd, IPPROTO_TCP, TCP_KEEPINTVL, &probeIntervalSeconds, sizeof probeIntervalSeconds);
     setsockopt(fd, IPPROTO_TCP, TCP_KEEPCNT, &probes, sizeof probes);
     setsockopt(fd, IPPROTO_TCP, TCP_USER_TIMEOUT, &userTimeoutMs, sizeof userTimeoutMs);
-#endif
 }
 
 // `?symbols=AAPL,msft`: the symbols a stream asked for, upper-cased; empty for all.
@@ -156,10 +152,12 @@ StreamHub::StreamHub(const ServerSettings &settings, QObject *parent)
     , m_runId(makeRunId())
     , m_http(this)
     , m_history(settings.historySize)
+    , m_streams(new StreamSet(settings.clientBufferBytes, this))
     , m_heartbeat(this)
     , m_assets(loadAssets())
 {
     addRoutes();
+    connect(m_streams, &StreamSet::sizeChanged, this, &StreamHub::clientCountChanged);
     m_heartbeat.setInterval(m_settings.heartbeatMs);
     connect(&m_heartbeat, &QTimer::timeout, this,
             [this] { broadcast(SseEvent::comment(QByteArrayLiteral("ping"))); });
@@ -201,7 +199,12 @@ QByteArray StreamHub::runId() const
 
 int StreamHub::clientCount() const
 {
-    return int(m_streams.size());
+    return m_streams->size();
+}
+
+quint64 StreamHub::slowClientsDropped() const
+{
+    return m_streams->slowClientsDropped();
 }
 
 void StreamHub::setFeed(const FeedStatus &status, const QList<Quote> &quotes)
@@ -235,14 +238,7 @@ void StreamHub::setStatus(const FeedStatus &status)
 
 void StreamHub::closeAllStreams()
 {
-    const QList<QTcpSocket *> streams = std::exchange(m_streams, {}).keys();
-    for (QTcpSocket *socket : streams) {
-        disconnect(socket, nullptr, this, nullptr);
-        socket->flush();
-        socket->disconnectFromHost(); // the client sees a clean end of stream
-    }
-    if (!streams.isEmpty())
-        emit clientCountChanged(0);
+    m_streams->closeAll();
 }
 
 void StreamHub::addRoutes()
@@ -325,68 +321,37 @@ void StreamHub::openStream(const QHttpServerRequest &request, QHttpServerRespond
         return;
     }
 
+    // The head and the first events are written by the StreamSet, which takes the
+    // connection over from Qt: from here on it costs one send() per event, with no
+    // QTcpSocket. The socket keeps a duplicate of the descriptor, closed once this
+    // handler has returned to QHttpServer (which then deletes the socket as usual).
     QTcpSocket *socket = responder.socket();
-    writeHead(responder, streamHeaders());
-    writeCorsHeader(request, responder);
-    responder.writeBody(SseEvent::retry(m_settings.retryMs) + SseEvent::status(m_status)
-                        + catchUp(request.value("Last-Event-ID"), symbols));
-    // From here on the stream belongs to the hub, which writes the shared event bytes
-    // straight to the socket. QAbstractHttpServer would otherwise go on parsing what
-    // the client sends as further requests and write their answers into the event
-    // stream; a stream is one-way, so input is read and dropped (never buffered).
     RequestGuard::release(socket);
     disconnect(socket, &QTcpSocket::readyRead, nullptr, nullptr);
-    socket->skip(socket->bytesAvailable());
-    connect(socket, &QTcpSocket::readyRead, this,
-            [socket] { socket->skip(socket->bytesAvailable()); });
-    // QAbstractHttpServer still owns the socket and deletes it once it disconnects,
-    // so both signals below make the hub forget it.
-    detectDeadPeers(socket);
-    connect(socket, &QTcpSocket::disconnected, this, [this, socket] { forgetStream(socket); });
-    connect(socket, &QObject::destroyed, this, [this, socket] { forgetStream(socket); });
-    m_streams.insert(socket, symbols);
-    qCDebug(lcHub) << "stream opened by" << socket->peerAddress() << "clients:" << clientCount();
-    emit clientCountChanged(clientCount());
-}
-
-void StreamHub::writeCorsHeader(const QHttpServerRequest &request,
-                                QHttpServerResponder &responder) const
-{
-    if (!m_settings.corsOrigin.isEmpty() && request.value("Origin") == m_settings.corsOrigin) {
-        responder.writeHeader("Access-Control-Allow-Origin", m_settings.corsOrigin);
-        responder.writeHeader("Vary", "Origin");
-    }
-}
-
-void StreamHub::forgetStream(QTcpSocket *socket)
-{
-    if (!m_streams.remove(socket))
+    const int fd = ::dup(int(socket->socketDescriptor()));
+    QMetaObject::invokeMethod(socket, &QTcpSocket::abort, Qt::QueuedConnection);
+    if (fd < 0)
         return;
-    qCDebug(lcHub) << "stream closed; clients:" << clientCount();
-    emit clientCountChanged(clientCount());
+    detectDeadPeers(fd);
+    QByteArray head = "HTTP/1.1 200 OK\r\n";
+    for (const auto &[name, value] : streamHeaders() + corsHeaders(request))
+        head += name + ": " + value + "\r\n";
+    m_streams->add(fd,
+                   head + "\r\n" + SseEvent::retry(m_settings.retryMs) + SseEvent::status(m_status)
+                       + catchUp(request.value("Last-Event-ID"), symbols),
+                   symbols);
+}
+
+StreamHub::Headers StreamHub::corsHeaders(const QHttpServerRequest &request) const
+{
+    if (m_settings.corsOrigin.isEmpty() || request.value("Origin") != m_settings.corsOrigin)
+        return {};
+    return { { "Access-Control-Allow-Origin", m_settings.corsOrigin }, { "Vary", "Origin" } };
 }
 
 void StreamHub::broadcast(const QByteArray &bytes, const QString &symbol)
 {
-    QList<QTcpSocket *> tooSlow;
-    for (auto it = m_streams.cbegin(); it != m_streams.cend(); ++it) {
-        if (!symbol.isEmpty() && !it.value().isEmpty() && !it.value().contains(symbol))
-            continue;
-        QTcpSocket *socket = it.key();
-        socket->write(bytes);
-        if (socket->bytesToWrite() > m_settings.clientBufferBytes)
-            tooSlow.append(socket);
-    }
-    // A client that does not read would make its buffer, and our memory, grow without
-    // bound. Cut it; it can come back with Last-Event-ID and resume from the history.
-    for (QTcpSocket *socket : std::as_const(tooSlow)) {
-        ++m_slowClientsDropped;
-        qCInfo(lcHub) << "dropped a slow client" << socket->peerAddress() << "with"
-                      << socket->bytesToWrite()
-                      << "bytes unsent; slow clients dropped so far:" << m_slowClientsDropped;
-        socket->abort(); // discards the backlog; disconnected() makes the hub forget it
-        forgetStream(socket);
-    }
+    m_streams->broadcast(bytes, symbol);
 }
 
 QByteArray StreamHub::snapshot(const QSet<QString> &symbols) const

@@ -18,6 +18,8 @@ class QTcpServer;
 
 namespace quotecast {
 
+class StreamSet;
+
 // The HTTP side: serves the web page and fans the feed out to every open
 // `/stream` as Server-Sent Events. It receives quotes and status by slot (queued
 // across threads in the app) and never reaches into the model. Each event is
@@ -45,7 +47,7 @@ public:
     QByteArray runId() const;
     int clientCount() const;
     // Clients cut off because they read too slowly (their unsent data passed the cap).
-    quint64 slowClientsDropped() const { return m_slowClientsDropped; }
+    quint64 slowClientsDropped() const;
 
 public slots:
     // The state before the first tick: the opening quotes and the feed status.
@@ -62,8 +64,9 @@ private:
     void addRoutes();
     void serveAsset(const QString &path, QHttpServerResponder &responder, bool withBody) const;
     void openStream(const QHttpServerRequest &request, QHttpServerResponder &&responder);
-    void writeCorsHeader(const QHttpServerRequest &request, QHttpServerResponder &responder) const;
-    void forgetStream(QTcpSocket *socket);
+    using Headers = QList<std::pair<QByteArray, QByteArray>>;
+    // Access-Control-Allow-Origin, when the request comes from the configured origin.
+    Headers corsHeaders(const QHttpServerRequest &request) const;
     // Writes `bytes` to every stream whose filter lets `symbol` through (all for an
     // empty symbol), then cuts the clients that fell too far behind.
     void broadcast(const QByteArray &bytes, const QString &symbol = {});
@@ -81,10 +84,8 @@ private:
     FeedStatus m_status;
     QList<Quote> m_latest; // one per symbol, in feed order
     EventHistory m_history;
-    // Every open stream and the symbols it asked for (empty: all).
-    QHash<QTcpSocket *, QSet<QString>> m_streams;
+    StreamSet *m_streams; // every open stream, with the symbols it asked for
     QTimer m_heartbeat;
-    quint64 m_slowClientsDropped = 0;
 
     QHash<QString, QByteArray> m_assets; // URL path -> file bytes, from Qt resources
 };
