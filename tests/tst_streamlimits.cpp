@@ -50,7 +50,7 @@ void TestStreamLimits::slowReaderIsCutWhileOthersKeepReceiving()
             QCoreApplication::processEvents();
     }
     QCOMPARE(hub->slowClientsDropped(), quint64(1));
-    QCOMPARE(hub->clientCount(), 1);
+    QTRY_COMPARE(hub->clientCount(), 1); // the writer thread closes it right after counting
 
     // The reader got everything: the last tick's id arrives.
     const QByteArray lastId = hub->runId() + '-' + QByteArray::number(ticks);

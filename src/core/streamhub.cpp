@@ -152,7 +152,7 @@ StreamHub::StreamHub(const ServerSettings &settings, QObject *parent)
     , m_runId(makeRunId())
     , m_http(this)
     , m_history(settings.historySize)
-    , m_streams(new StreamSet(settings.clientBufferBytes, this))
+    , m_streams(new StreamSet(settings.streamThreads, settings.clientBufferBytes, this))
     , m_heartbeat(this)
     , m_assets(loadAssets())
 {

@@ -1,0 +1,344 @@
+#include "streamwriter.h"
+
+#include <QHash>
+#include <QLoggingCategory>
+#include <QStringList>
+
+#include <array>
+#include <cerrno>
+#include <deque>
+#include <future>
+#include <pthread.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+Q_LOGGING_CATEGORY(lcStreams, "quotecast.streams", QtInfoMsg)
+
+namespace quotecast {
+
+struct StreamWriter::Stream
+{
+    int fd;
+    size_t index; // in m_streams
+    QSet<QString> symbols; // empty: all
+    QString filterKey; // the symbols, sorted and joined: streams with one filter share bytes
+    std::deque<QByteArray> queue; // shared event bytes the socket has not taken yet
+    qsizetype offset = 0; // into queue.front()
+    qint64 pending = 0; // bytes in the queue, less the offset
+    bool watchingWrites = false;
+};
+
+struct StreamWriter::Event
+{
+    QByteArray bytes;
+    QString symbol; // empty: for every stream
+};
+
+struct StreamWriter::Command
+{
+    enum class Kind { Add, Publish, CloseAll, Quit };
+
+    Kind kind;
+    int fd = -1; // Add
+    Event event; // Publish; for Add, the initial bytes
+    QSet<QString> symbols; // Add
+    std::shared_ptr<std::promise<void>> done = {}; // CloseAll
+};
+
+// What each stream gets of the events queued since the writer last ran: all of them, or
+// those its filter lets through, concatenated once per filter (and not copied at all
+// for the usual single event).
+class StreamWriter::Batch
+{
+public:
+    explicit Batch(const std::vector<Event> &events)
+        : m_events(events)
+        , m_all(concatenate({}))
+    { }
+
+    QByteArray bytesFor(const Stream &stream)
+    {
+        if (stream.symbols.isEmpty())
+            return m_all;
+        auto cached = m_byFilter.constFind(stream.filterKey);
+        if (cached == m_byFilter.cend())
+            cached = m_byFilter.insert(stream.filterKey, concatenate(stream.symbols));
+        return *cached;
+    }
+
+private:
+    QByteArray concatenate(const QSet<QString> &symbols) const
+    {
+        QByteArray bytes;
+        for (const Event &event : m_events) {
+            if (symbols.isEmpty() || event.symbol.isEmpty() || symbols.contains(event.symbol))
+                bytes += event.bytes; // the first one is shared, not copied
+        }
+        return bytes;
+    }
+
+    const std::vector<Event> &m_events;
+    const QByteArray m_all;
+    QHash<QString, QByteArray> m_byFilter;
+};
+
+namespace {
+
+constexpr uint32_t ReadEvents = EPOLLIN | EPOLLRDHUP;
+
+// What a client sends on a one-way stream is read and dropped; false once it has closed
+// its side or the connection failed.
+bool drain(int fd)
+{
+    std::array<char, 4096> sink;
+    for (;;) {
+        const ssize_t n = ::recv(fd, sink.data(), sink.size(), MSG_DONTWAIT);
+        if (n > 0)
+            continue;
+        return n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
+    }
+}
+
+} // namespace
+
+StreamWriter::StreamWriter(int index, qint64 maxPendingBytes, std::function<void()> streamsClosed)
+    : m_maxPendingBytes(maxPendingBytes)
+    , m_streamsClosed(std::move(streamsClosed))
+    , m_epoll(epoll_create1(EPOLL_CLOEXEC))
+    , m_wakeup(eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK))
+{
+    epoll_event event {};
+    event.events = EPOLLIN;
+    event.data.ptr = nullptr; // the wake-up; streams have their own pointer
+    epoll_ctl(m_epoll, EPOLL_CTL_ADD, m_wakeup, &event);
+    m_thread = std::thread([this] { run(); });
+    pthread_setname_np(m_thread.native_handle(), ("qc-streams-" + std::to_string(index)).c_str());
+}
+
+StreamWriter::~StreamWriter()
+{
+    enqueue({ Command::Kind::Quit, -1, {}, {} });
+    m_thread.join();
+    ::close(m_wakeup);
+    ::close(m_epoll);
+}
+
+void StreamWriter::add(int fd, const QByteArray &initial, const QSet<QString> &symbols)
+{
+    m_size.fetch_add(1, std::memory_order_relaxed);
+    enqueue({ Command::Kind::Add, fd, { initial, {} }, symbols });
+}
+
+void StreamWriter::publish(const QByteArray &bytes, const QString &symbol)
+{
+    enqueue({ Command::Kind::Publish, -1, { bytes, symbol }, {} });
+}
+
+void StreamWriter::closeAll()
+{
+    auto done = std::make_shared<std::promise<void>>();
+    std::future<void> closed = done->get_future();
+    enqueue({ Command::Kind::CloseAll, -1, {}, {}, done });
+    closed.wait();
+}
+
+void StreamWriter::enqueue(Command command)
+{
+    bool wasEmpty = false;
+    {
+        const std::lock_guard lock(m_mutex);
+        wasEmpty = m_commands.empty();
+        m_commands.push_back(std::move(command));
+    }
+    // One wake-up for a run of commands: the writer takes them all at once.
+    if (wasEmpty) {
+        const uint64_t one = 1;
+        [[maybe_unused]] const ssize_t n = ::write(m_wakeup, &one, sizeof one);
+    }
+}
+
+void StreamWriter::run()
+{
+    std::array<epoll_event, 512> ready;
+    for (;;) {
+        const int count = epoll_wait(m_epoll, ready.data(), int(ready.size()), -1);
+        bool commandsWaiting = false;
+        for (int i = 0; i < count; ++i) {
+            if (auto *stream = static_cast<Stream *>(ready[size_t(i)].data.ptr))
+                onSocketReady(*stream, ready[size_t(i)].events);
+            else
+                commandsWaiting = true;
+        }
+        if (commandsWaiting && !runCommands())
+            return;
+        if (std::exchange(m_closedSome, false))
+            m_streamsClosed();
+    }
+}
+
+bool StreamWriter::runCommands()
+{
+    uint64_t wakeups = 0;
+    [[maybe_unused]] const ssize_t n = ::read(m_wakeup, &wakeups, sizeof wakeups);
+    std::vector<Command> commands;
+    {
+        const std::lock_guard lock(m_mutex);
+        commands.swap(m_commands);
+    }
+    // Consecutive events go out together; an added stream must see exactly the events
+    // queued after it, so a run of events ends at any other command.
+    std::vector<Event> events;
+    for (Command &command : commands) {
+        if (command.kind == Command::Kind::Publish) {
+            events.push_back(std::move(command.event));
+            continue;
+        }
+        broadcast(std::exchange(events, {}));
+        switch (command.kind) {
+        case Command::Kind::Add:
+            addStream(command.fd, command.event.bytes, command.symbols);
+            break;
+        case Command::Kind::CloseAll:
+            closeAllNow();
+            command.done->set_value();
+            break;
+        case Command::Kind::Quit:
+            closeAllNow();
+            return false;
+        case Command::Kind::Publish:
+            break;
+        }
+    }
+    broadcast(events);
+    return true;
+}
+
+void StreamWriter::addStream(int fd, const QByteArray &initial, const QSet<QString> &symbols)
+{
+    QStringList sorted(symbols.cbegin(), symbols.cend());
+    sorted.sort();
+    auto stream = std::make_unique<Stream>(
+        Stream { fd, m_streams.size(), symbols, sorted.join(u','), {}, 0, 0, false });
+    epoll_event event {};
+    event.events = ReadEvents;
+    event.data.ptr = stream.get();
+    epoll_ctl(m_epoll, EPOLL_CTL_ADD, fd, &event);
+    Stream &added = *m_streams.emplace_back(std::move(stream));
+    if (!send(added, initial))
+        close(added);
+}
+
+void StreamWriter::broadcast(const std::vector<Event> &events)
+{
+    if (events.empty())
+        return;
+    Batch batch(events);
+    std::vector<Stream *> closing;
+    for (const std::unique_ptr<Stream> &stream : m_streams) {
+        const QByteArray bytes = batch.bytesFor(*stream);
+        if (!bytes.isEmpty() && !send(*stream, bytes))
+            closing.push_back(stream.get());
+    }
+    for (Stream *stream : closing)
+        close(*stream);
+}
+
+void StreamWriter::onSocketReady(Stream &stream, uint32_t flags)
+{
+    const bool gone
+        = (flags & (EPOLLERR | EPOLLHUP | EPOLLRDHUP)) || ((flags & EPOLLIN) && !drain(stream.fd));
+    if (gone || ((flags & EPOLLOUT) && !flush(stream)))
+        close(stream); // the browser went away
+}
+
+bool StreamWriter::send(Stream &stream, const QByteArray &bytes)
+{
+    qsizetype sent = 0;
+    if (stream.queue.empty()) {
+        const ssize_t n = ::send(stream.fd, bytes.constData(), size_t(bytes.size()),
+                                 MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK)
+            return false; // reset by the peer, or gone
+        sent = qMax<qsizetype>(n, 0);
+        if (sent == bytes.size())
+            return true;
+        stream.offset = sent;
+    }
+    stream.queue.push_back(bytes); // shares the bytes, no copy
+    stream.pending += bytes.size() - sent;
+    if (stream.pending > m_maxPendingBytes) {
+        // A client that does not read would make our memory grow without bound. Cut
+        // it; it can come back with Last-Event-ID and resume from the history.
+        const quint64 dropped = m_slowClientsDropped.fetch_add(1, std::memory_order_relaxed) + 1;
+        qCInfo(lcStreams) << "dropped a slow client with" << stream.pending
+                          << "bytes unsent; slow clients dropped so far:" << dropped;
+        return false;
+    }
+    watchWrites(stream, true);
+    return true;
+}
+
+bool StreamWriter::flush(Stream &stream)
+{
+    while (!stream.queue.empty()) {
+        const QByteArray &front = stream.queue.front();
+        const ssize_t n = ::send(stream.fd, front.constData() + stream.offset,
+                                 size_t(front.size() - stream.offset), MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (n < 0)
+            return errno == EAGAIN || errno == EWOULDBLOCK;
+        stream.offset += n;
+        stream.pending -= n;
+        if (stream.offset < front.size())
+            return true; // the socket's buffer is full again
+        stream.queue.pop_front();
+        stream.offset = 0;
+    }
+    watchWrites(stream, false);
+    return true;
+}
+
+void StreamWriter::watchWrites(Stream &stream, bool on)
+{
+    if (stream.watchingWrites == on)
+        return;
+    stream.watchingWrites = on;
+    epoll_event event {};
+    event.events = ReadEvents | (on ? uint32_t(EPOLLOUT) : 0u);
+    event.data.ptr = &stream;
+    epoll_ctl(m_epoll, EPOLL_CTL_MOD, stream.fd, &event);
+}
+
+void StreamWriter::close(Stream &stream)
+{
+    // Out of the epoll set first: another descriptor of the same socket may still be
+    // open elsewhere (Qt's, until it is aborted), and would keep it there.
+    epoll_ctl(m_epoll, EPOLL_CTL_DEL, stream.fd, nullptr);
+    ::close(stream.fd);
+    // Swap-remove: the last stream takes this one's place.
+    const size_t index = stream.index;
+    std::swap(m_streams[index], m_streams.back());
+    m_streams[index]->index = index;
+    m_streams.pop_back();
+    m_size.fetch_sub(1, std::memory_order_relaxed);
+    m_closedSome = true;
+}
+
+void StreamWriter::closeAllNow()
+{
+    for (const std::unique_ptr<Stream> &stream : m_streams) {
+        flush(*stream);
+        // Unread input would turn close() into a reset; a FIN is what tells a browser
+        // that the stream ended normally.
+        drain(stream->fd);
+        ::shutdown(stream->fd, SHUT_WR);
+        epoll_ctl(m_epoll, EPOLL_CTL_DEL, stream->fd, nullptr);
+        ::close(stream->fd);
+    }
+    m_size.fetch_sub(int(m_streams.size()), std::memory_order_relaxed);
+    m_closedSome = m_closedSome || !m_streams.empty();
+    m_streams.clear();
+}
+
+} // namespace quotecast

@@ -1,0 +1,94 @@
+#pragma once
+
+#include <QByteArray>
+#include <QSet>
+#include <QString>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace quotecast {
+
+// One fan-out thread with a share of the open event streams, as raw non-blocking
+// sockets in an epoll set of its own: the nginx worker model. Once a stream's HTTP head
+// is written it needs nothing of Qt's per-socket machinery (buffers, signals, a place in
+// an event dispatcher's poll set), and the thread that accepts connections and parses
+// requests never waits for the fan-out.
+//
+// Events are queued from any thread and written by this one, each with one send() per
+// client from the shared bytes. When the writer falls behind (more streams than one
+// core can serve at the feed's rate), every event queued meanwhile goes out in the same
+// send(): the cost per event falls as the load rises instead of the latency growing
+// without bound. Only a client that cannot take its bytes gets a queue (of references
+// to those same bytes) and a wake-up when its socket drains.
+class StreamWriter
+{
+public:
+    // A client whose unsent data passes `maxPendingBytes` is dropped as too slow.
+    // `streamsClosed` is called from the writer's thread after streams closed on their
+    // own (the peer went away, or read too slowly).
+    StreamWriter(int index, qint64 maxPendingBytes, std::function<void()> streamsClosed);
+    // Closes every stream cleanly and joins the thread.
+    ~StreamWriter();
+    StreamWriter(const StreamWriter &) = delete;
+    StreamWriter &operator=(const StreamWriter &) = delete;
+
+    // These three may be called from any thread; they queue the work and wake the writer.
+    // Takes ownership of `fd` (a connected TCP socket), sends it `initial`, then every
+    // event its filter (`symbols`, all when empty) lets through.
+    void add(int fd, const QByteArray &initial, const QSet<QString> &symbols);
+    // `symbol` empty: for every stream.
+    void publish(const QByteArray &bytes, const QString &symbol);
+    // Sends what each client still has pending, as far as the socket takes it, ends every
+    // stream with a FIN (which makes browsers reconnect), and returns once that is done.
+    void closeAll();
+
+    // Streams added and not yet closed.
+    int size() const { return m_size.load(std::memory_order_relaxed); }
+    quint64 slowClientsDropped() const
+    {
+        return m_slowClientsDropped.load(std::memory_order_relaxed);
+    }
+
+private:
+    struct Stream;
+    struct Event;
+    struct Command;
+    class Batch;
+
+    void enqueue(Command command);
+    void run();
+    // False once asked to quit.
+    bool runCommands();
+    void addStream(int fd, const QByteArray &initial, const QSet<QString> &symbols);
+    void broadcast(const std::vector<Event> &events);
+    void onSocketReady(Stream &stream, uint32_t flags);
+    // Sends `bytes` or queues what the socket does not take; false when the stream must
+    // be closed (gone, or too slow).
+    bool send(Stream &stream, const QByteArray &bytes);
+    // Sends what is queued; false when the stream must be closed.
+    bool flush(Stream &stream);
+    void watchWrites(Stream &stream, bool on);
+    void close(Stream &stream);
+    void closeAllNow();
+
+    const qint64 m_maxPendingBytes;
+    const std::function<void()> m_streamsClosed;
+    const int m_epoll;
+    const int m_wakeup; // an eventfd: commands are waiting
+    std::vector<std::unique_ptr<Stream>> m_streams; // only touched by the writer's thread
+    bool m_closedSome = false;
+
+    std::mutex m_mutex;
+    std::vector<Command> m_commands; // guarded by m_mutex
+
+    std::atomic<int> m_size { 0 };
+    std::atomic<quint64> m_slowClientsDropped { 0 };
+    std::thread m_thread;
+};
+
+} // namespace quotecast
