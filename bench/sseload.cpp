@@ -3,6 +3,10 @@
 // dropped, events per second, gaps in the sequence, latency from each event's `ts` to
 // its arrival, and the server's memory and CPU (from /proc/<pid>).
 //
+// With --reconnect it behaves like EventSource: a stream that ends is opened again
+// after the server's `retry:` advice, sending the last id it saw as Last-Event-ID, so
+// that restarts and resumes can be measured (a new server run starts a new sequence).
+//
 // One thread, one epoll set, non-blocking sockets: the client must stay cheaper than
 // the servers it measures. No Qt on purpose: nothing here depends on quotecast.
 #include <arpa/inet.h>
@@ -22,6 +26,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -38,6 +43,7 @@ struct Options
     int rampMs = 1000;
     int durationS = 10;
     int serverPid = 0;
+    bool reconnect = false;
     std::string json;
 };
 
@@ -46,7 +52,7 @@ struct Options
     std::fprintf(stderr,
                  "sseload: %s\n"
                  "usage: sseload --url http://127.0.0.1:PORT/PATH [--clients N] [--ramp-ms MS]\n"
-                 "               [--duration S] [--server-pid PID] [--json FILE]\n"
+                 "               [--duration S] [--server-pid PID] [--json FILE] [--reconnect]\n"
                  "Only 127.0.0.1 is accepted as a target.\n",
                  error);
     std::exit(2);
@@ -57,6 +63,10 @@ Options parseOptions(int argc, char **argv)
     Options options;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
+        if (arg == "--reconnect") {
+            options.reconnect = true;
+            continue;
+        }
         if (i + 1 >= argc)
             usage(("missing value for " + arg).c_str());
         const std::string value = argv[++i];
@@ -134,15 +144,27 @@ struct Connection
     bool headersDone = false;
     bool open = false;
     std::string buffer;
+    std::string run; // the `<run>` part of the last id: a new one restarts the sequence
     long long lastSeq = -1;
     std::string pendingId;
+    std::string lastId; // sent as Last-Event-ID when reconnecting
+    int retryMs = 3000; // until the server advises otherwise
+    Clock::time_point reconnectAt {}; // when closed and due to reconnect
+    bool everConnected = false;
 };
 
 struct Stats
 {
-    long long connected = 0, failed = 0, dropped = 0;
+    long long connected = 0, failed = 0, dropped = 0, reconnected = 0;
     long long events = 0, missing = 0;
+    std::map<std::string, long long> failures; // why, for connections that got no answer
     Histogram latency;
+
+    void fail(const std::string &why)
+    {
+        ++failed;
+        ++failures[why];
+    }
 };
 
 struct ProcSample
@@ -192,6 +214,12 @@ long long sequenceOf(const std::string &id, const std::string &data)
     return field == std::string::npos ? -1 : std::atoll(data.c_str() + field + 6);
 }
 
+std::string runOf(const std::string &id)
+{
+    const size_t dash = id.rfind('-');
+    return dash == std::string::npos ? std::string() : id.substr(0, dash);
+}
+
 long long timestampOf(const std::string &data)
 {
     const size_t field = data.find("\"ts\":");
@@ -211,7 +239,8 @@ void parse(Connection &c, Stats &stats, bool measuring)
             return;
         }
         c.headersDone = true;
-        ++stats.connected;
+        ++(c.everConnected ? stats.reconnected : stats.connected);
+        c.everConnected = true;
         start = end + 4;
     }
     for (;;) {
@@ -221,9 +250,19 @@ void parse(Connection &c, Stats &stats, bool measuring)
         const std::string_view line(c.buffer.data() + start, newline - start);
         if (line.rfind("id: ", 0) == 0) {
             c.pendingId.assign(line.substr(4));
+        } else if (line.rfind("retry: ", 0) == 0) {
+            c.retryMs = std::atoi(line.data() + 7);
         } else if (line.rfind("data: ", 0) == 0) {
             const std::string data(line.substr(6));
             const long long seq = sequenceOf(c.pendingId, data);
+            if (!c.pendingId.empty()) {
+                c.lastId = c.pendingId;
+                std::string run = runOf(c.pendingId);
+                if (run != c.run) { // a new server run: its first event is a new baseline
+                    c.run = std::move(run);
+                    c.lastSeq = -1;
+                }
+            }
             // Only events with an id are ticks; the first one is the baseline (a
             // snapshot or a replay), later ones are timed and checked for gaps.
             if (!c.pendingId.empty() && seq >= 0) {
@@ -252,7 +291,7 @@ void watch(int epoll, int operation, int fd, uint32_t events, uint32_t index)
     epoll_ctl(epoll, operation, fd, &event);
 }
 
-int openConnection(const Options &options)
+int openConnection(const Options &options, int epoll, uint32_t index)
 {
     const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     if (fd < 0)
@@ -263,10 +302,22 @@ int openConnection(const Options &options)
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     if (::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0
         && errno != EINPROGRESS) {
+        const int error = errno;
         ::close(fd);
+        errno = error; // the caller reports why
         return -1;
     }
+    watch(epoll, EPOLL_CTL_ADD, fd, EPOLLOUT | EPOLLIN | EPOLLRDHUP, index);
     return fd;
+}
+
+std::string requestFor(const Options &options, const Connection &c)
+{
+    std::string request
+        = "GET " + options.path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n";
+    if (!c.lastId.empty())
+        request += "Last-Event-ID: " + c.lastId + "\r\n";
+    return request + "\r\n";
 }
 
 } // namespace
@@ -282,8 +333,7 @@ int main(int argc, char **argv)
     const int epoll = epoll_create1(EPOLL_CLOEXEC);
     std::vector<Connection> connections(size_t(options.clients));
     Stats stats;
-    const std::string request = "GET " + options.path
-        + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n";
+    int waitingToReconnect = 0;
 
     const auto start = Clock::now();
     const auto rampEnd = start + std::chrono::milliseconds(options.rampMs);
@@ -302,15 +352,27 @@ int main(int argc, char **argv)
             ? 1.0
             : std::min(1.0, double((now - start) / std::chrono::milliseconds(1)) / options.rampMs);
         const int due = int(rampFraction * options.clients);
-        for (; opened < due; ++opened) {
-            Connection &c = connections[size_t(opened)];
-            c.fd = openConnection(options);
-            if (c.fd < 0) {
-                ++stats.failed;
-                continue;
+        const auto connectOrRetryLater = [&](int index) {
+            Connection &c = connections[size_t(index)];
+            c.fd = openConnection(options, epoll, uint32_t(index));
+            c.open = c.fd >= 0;
+            if (!c.open) {
+                stats.fail(std::strerror(errno));
+                if (options.reconnect) {
+                    c.reconnectAt = now + std::chrono::milliseconds(c.retryMs);
+                    ++waitingToReconnect;
+                }
             }
-            c.open = true;
-            watch(epoll, EPOLL_CTL_ADD, c.fd, EPOLLOUT | EPOLLIN | EPOLLRDHUP, uint32_t(opened));
+        };
+        for (; opened < due; ++opened)
+            connectOrRetryLater(opened);
+        for (int i = 0; waitingToReconnect > 0 && i < opened; ++i) {
+            Connection &c = connections[size_t(i)];
+            if (c.fd >= 0 || c.reconnectAt == Clock::time_point {} || now < c.reconnectAt)
+                continue;
+            --waitingToReconnect;
+            c.reconnectAt = {};
+            connectOrRetryLater(i);
         }
         if (!measuring && now >= rampEnd) {
             measuring = true;
@@ -324,6 +386,7 @@ int main(int argc, char **argv)
             const uint32_t flags = ready[size_t(i)].events;
             if (flags & EPOLLOUT) {
                 // Connected (or failed): send the request once, then only read.
+                const std::string request = requestFor(options, c);
                 if (::send(c.fd, request.data(), request.size(), MSG_NOSIGNAL) < 0) {
                     c.open = false;
                 } else {
@@ -345,21 +408,36 @@ int main(int argc, char **argv)
                 parse(c, stats, measuring);
             }
             if (!c.open || (flags & (EPOLLERR | EPOLLHUP))) {
-                if (c.headersDone)
+                if (c.headersDone) {
                     ++stats.dropped;
-                else
-                    ++stats.failed;
+                } else {
+                    int error = 0;
+                    socklen_t length = sizeof error;
+                    getsockopt(c.fd, SOL_SOCKET, SO_ERROR, &error, &length);
+                    const size_t lineEnd = c.buffer.find('\r');
+                    stats.fail(error                  ? std::strerror(error)
+                                   : c.buffer.empty() ? "closed before answering"
+                                                      : "answered " + c.buffer.substr(0, lineEnd));
+                }
                 ::close(c.fd);
                 c.fd = -1;
                 c.open = false;
                 c.headersDone = false;
+                c.buffer.clear();
+                c.pendingId.clear();
+                if (options.reconnect) {
+                    c.reconnectAt = now + std::chrono::milliseconds(c.retryMs);
+                    ++waitingToReconnect;
+                }
             }
         }
     }
     const double seconds
         = double((Clock::now() - measureStart) / std::chrono::milliseconds(1)) / 1000.0;
     const ProcSample after = sampleProcess(options.serverPid);
+    long long openAtEnd = 0;
     for (Connection &c : connections) {
+        openAtEnd += c.headersDone ? 1 : 0;
         if (c.fd >= 0)
             ::close(c.fd);
     }
@@ -373,29 +451,38 @@ int main(int argc, char **argv)
     const double kbPerClient
         = stats.connected > 0 ? double(after.rssKb) / double(stats.connected) : 0;
 
-    std::printf("clients     %d asked, %lld connected, %lld failed, %lld dropped\n",
-                options.clients, stats.connected, stats.failed, stats.dropped);
+    std::printf(
+        "clients     %d asked, %lld connected, %lld failed, %lld dropped, %lld open at end\n",
+        options.clients, stats.connected, stats.failed, stats.dropped, openAtEnd);
+    for (const auto &[why, count] : stats.failures)
+        std::printf("            %lld failed: %s\n", count, why.c_str());
+    if (options.reconnect)
+        std::printf("reconnect   %lld reconnected (Last-Event-ID and retry honoured)\n",
+                    stats.reconnected);
     std::printf("events      %lld in %.1f s = %.0f/s, %lld missing (%.3f %% delivered)\n",
                 stats.events, seconds, eventsPerSecond, stats.missing, delivered);
     std::printf("latency ms  p50 %lld  p90 %lld  p99 %lld  max %lld\n",
                 stats.latency.percentile(0.50), stats.latency.percentile(0.90),
                 stats.latency.percentile(0.99), stats.latency.max);
     if (options.serverPid > 0)
-        std::printf("server      RSS %lld KB (%.1f KB/client), CPU %.2f cores\n", after.rssKb,
-                    kbPerClient, cpuCores);
+        std::printf("server      RSS %lld KB at the start of the hold, %lld KB at the end (%.1f "
+                    "KB/client), CPU %.2f cores\n",
+                    before.rssKb, after.rssKb, kbPerClient, cpuCores);
 
     if (!options.json.empty()) {
         std::ofstream json(options.json);
         json << "{\"clients\":" << options.clients << ",\"connected\":" << stats.connected
              << ",\"failed\":" << stats.failed << ",\"dropped\":" << stats.dropped
+             << ",\"reconnected\":" << stats.reconnected << ",\"openAtEnd\":" << openAtEnd
              << ",\"events\":" << stats.events << ",\"seconds\":" << seconds
              << ",\"eventsPerSecond\":" << eventsPerSecond << ",\"missing\":" << stats.missing
              << ",\"deliveredPercent\":" << delivered
              << ",\"latencyMs\":{\"p50\":" << stats.latency.percentile(0.50)
              << ",\"p90\":" << stats.latency.percentile(0.90)
              << ",\"p99\":" << stats.latency.percentile(0.99) << ",\"max\":" << stats.latency.max
-             << "},\"serverRssKb\":" << after.rssKb << ",\"serverKbPerClient\":" << kbPerClient
-             << ",\"serverCpuCores\":" << cpuCores << "}\n";
+             << "},\"serverRssStartKb\":" << before.rssKb << ",\"serverRssKb\":" << after.rssKb
+             << ",\"serverKbPerClient\":" << kbPerClient << ",\"serverCpuCores\":" << cpuCores
+             << "}\n";
     }
     return 0;
 }

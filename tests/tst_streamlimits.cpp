@@ -14,7 +14,7 @@ class TestStreamLimits : public QObject
 private slots:
     void slowReaderIsCutWhileOthersKeepReceiving();
     void pastMaxClientsIs503WithRetryAfter();
-    void retryIsConfigurable();
+    void retryIsSpreadAroundTheConfiguredDelay();
     void corsHeaderOnlyForTheConfiguredOrigin_data();
     void corsHeaderOnlyForTheConfiguredOrigin();
 };
@@ -95,17 +95,28 @@ void TestStreamLimits::pastMaxClientsIs503WithRetryAfter()
     QCOMPARE(second.statusCode(), 200);
 }
 
-void TestStreamLimits::retryIsConfigurable()
+void TestStreamLimits::retryIsSpreadAroundTheConfiguredDelay()
 {
     ServerSettings settings = localServerSettings();
-    settings.retryMs = 1234;
+    settings.retryMs = 1000;
     StockModel model;
     const auto hub = startLocalHub(model, settings);
     QVERIFY(hub);
-    SseClient client;
-    client.open(hub->serverPort());
-    QVERIFY(client.waitForBlocks(1));
-    QVERIFY(client.body().startsWith("retry: 1234\n\n"));
+    // Every client is advised a delay in [500, 1500]; a crowd gets many different ones,
+    // spread on both sides of the configured delay.
+    QSet<int> advised;
+    for (int i = 0; i < 20; ++i) {
+        SseClient client;
+        client.open(hub->serverPort());
+        QVERIFY(client.waitForBlocks(1));
+        QVERIFY(client.body().startsWith("retry: "));
+        const int retry = client.blocks().constFirst().retryMs;
+        QVERIFY2(retry >= 500 && retry <= 1500, QByteArray::number(retry));
+        advised.insert(retry);
+    }
+    QVERIFY(advised.size() >= 15);
+    QVERIFY(std::any_of(advised.cbegin(), advised.cend(), [](int ms) { return ms < 1000; }));
+    QVERIFY(std::any_of(advised.cbegin(), advised.cend(), [](int ms) { return ms > 1000; }));
 }
 
 void TestStreamLimits::corsHeaderOnlyForTheConfiguredOrigin_data()

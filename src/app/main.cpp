@@ -50,7 +50,7 @@ int main(int argc, char *argv[])
                "Run it without a window instead:  quotecast --headless\n";
         return 2;
     }
-    raiseFileDescriptorLimit();
+    const long fileDescriptorLimit = raiseFileDescriptorLimit();
     // Qt's glib event dispatcher falls over with thousands of sockets (measured: at
     // 10,000 streams only 6,000 connect); its own poll()-based one holds them.
     if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
@@ -78,12 +78,20 @@ int main(int argc, char *argv[])
         break;
     }
 
+    ServerSettings serverSettings = options.server;
+    const int capacity = streamCapacity(fileDescriptorLimit);
+    if (serverSettings.maxClients > capacity) {
+        err << "quotecast: --max-clients lowered to " << capacity << ": this process may open "
+            << fileDescriptorLimit << " files (ulimit -n), one per stream" << Qt::endl;
+        serverSettings.maxClients = capacity;
+    }
+
     StockModel model;
     if (options.seed)
         model.setSeed(*options.seed);
     model.setIntervalMs(options.intervalMs);
 
-    ServerThread server(options.server);
+    ServerThread server(serverSettings);
     StreamHub *hub = server.hub();
     hub->setFeed({ true, model.intervalMs(), model.symbols() }, model.quotes());
     // The hub lives in the server thread: these connections are queued.

@@ -1,5 +1,9 @@
 #include "resourcelimits.h"
 
+#include <QtGlobal>
+
+#include <limits>
+
 #include <sys/resource.h>
 
 namespace quotecast {
@@ -15,6 +19,12 @@ long raiseFileDescriptorLimit()
         getrlimit(RLIMIT_NOFILE, &limit);
     }
     return long(limit.rlim_cur);
+}
+
+int streamCapacity(long fileDescriptorLimit)
+{
+    constexpr long Reserve = 256;
+    return int(qBound(1L, fileDescriptorLimit - Reserve, long(std::numeric_limits<int>::max())));
 }
 
 } // namespace quotecast

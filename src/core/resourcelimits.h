@@ -7,4 +7,8 @@ namespace quotecast {
 // Returns the limit now in force.
 long raiseFileDescriptorLimit();
 
+// How many streams fit under `fileDescriptorLimit`: one descriptor each, less a reserve
+// for the listening socket, connections still being answered, files and the GUI.
+int streamCapacity(long fileDescriptorLimit);
+
 } // namespace quotecast

@@ -118,6 +118,14 @@ void detectDeadPeers(int fd)
     setsockopt(fd, IPPROTO_TCP, TCP_USER_TIMEOUT, &userTimeoutMs, sizeof userTimeoutMs);
 }
 
+// Each browser is advised its own reconnection delay, spread evenly over [retry/2,
+// 3·retry/2]: after a restart the crowd comes back over a whole retry period, not all
+// in the same millisecond (the mean delay stays the configured one).
+int spreadRetry(int retryMs)
+{
+    return retryMs / 2 + int(QRandomGenerator::global()->bounded(quint32(retryMs) + 1));
+}
+
 // `?symbols=AAPL,msft`: the symbols a stream asked for, upper-cased; empty for all.
 QSet<QString> parseSymbolFilter(const QUrlQuery &query, const QStringList &known, QString *error)
 {
@@ -323,21 +331,26 @@ void StreamHub::openStream(const QHttpServerRequest &request, QHttpServerRespond
 
     // The head and the first events are written by the StreamSet, which takes the
     // connection over from Qt: from here on it costs one send() per event, with no
-    // QTcpSocket. The socket keeps a duplicate of the descriptor, closed once this
-    // handler has returned to QHttpServer (which then deletes the socket as usual).
+    // QTcpSocket. It takes a duplicate of the descriptor, and Qt's is closed at once
+    // (QHttpServer then deletes the socket as usual): near the descriptor limit, a
+    // connection storm must not hold two descriptors per stream.
     QTcpSocket *socket = responder.socket();
     RequestGuard::release(socket);
     disconnect(socket, &QTcpSocket::readyRead, nullptr, nullptr);
     const int fd = ::dup(int(socket->socketDescriptor()));
-    QMetaObject::invokeMethod(socket, &QTcpSocket::abort, Qt::QueuedConnection);
-    if (fd < 0)
+    const int dupError = errno;
+    socket->abort();
+    if (fd < 0) {
+        qCWarning(lcHub) << "cannot take over a stream:" << qt_error_string(dupError);
         return;
+    }
     detectDeadPeers(fd);
     QByteArray head = "HTTP/1.1 200 OK\r\n";
     for (const auto &[name, value] : streamHeaders() + corsHeaders(request))
         head += name + ": " + value + "\r\n";
     m_streams->add(fd,
-                   head + "\r\n" + SseEvent::retry(m_settings.retryMs) + SseEvent::status(m_status)
+                   head + "\r\n" + SseEvent::retry(spreadRetry(m_settings.retryMs))
+                       + SseEvent::status(m_status)
                        + catchUp(request.value("Last-Event-ID"), symbols),
                    symbols);
 }
