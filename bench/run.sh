@@ -14,20 +14,12 @@ build=${BUILD_DIR:-build}
 cmake --build "$build" --target quotecast sseload publisher > /dev/null
 command -v nginx > /dev/null || { echo "bench: needs nginx-light and libnginx-mod-nchan" >&2; exit 2; }
 ulimit -n "$(ulimit -Hn)"
+. bench/common.sh
 
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2> /dev/null || true; cp "$work"/*.txt "$work"/*.json "${RESULTS_DIR:-/tmp}" 2> /dev/null; rm -rf "$work"' EXIT
 qport=18200
 nport=18201
-
-wait_for_port() {
-    for _ in $(seq 100); do
-        (exec 3<> "/dev/tcp/127.0.0.1/$1") 2> /dev/null && return 0
-        sleep 0.1
-    done
-    echo "bench: nothing listens on port $1" >&2
-    return 1
-}
 
 # run_quotecast NAME CLIENTS EVENTS_PER_S RAMP_MS DURATION_S
 run_quotecast() {

@@ -156,6 +156,7 @@ struct Connection
 struct Stats
 {
     long long connected = 0, failed = 0, dropped = 0, reconnected = 0;
+    Clock::time_point firstReconnect {}, lastReconnect {};
     long long events = 0, missing = 0;
     std::map<std::string, long long> failures; // why, for connections that got no answer
     Histogram latency;
@@ -240,6 +241,11 @@ void parse(Connection &c, Stats &stats, bool measuring)
         }
         c.headersDone = true;
         ++(c.everConnected ? stats.reconnected : stats.connected);
+        if (c.everConnected) {
+            stats.lastReconnect = Clock::now();
+            if (stats.firstReconnect == Clock::time_point {})
+                stats.firstReconnect = stats.lastReconnect;
+        }
         c.everConnected = true;
         start = end + 4;
     }
@@ -457,8 +463,11 @@ int main(int argc, char **argv)
     for (const auto &[why, count] : stats.failures)
         std::printf("            %lld failed: %s\n", count, why.c_str());
     if (options.reconnect)
-        std::printf("reconnect   %lld reconnected (Last-Event-ID and retry honoured)\n",
-                    stats.reconnected);
+        std::printf(
+            "reconnect   %lld reconnected (Last-Event-ID and retry honoured), over %.2f s\n",
+            stats.reconnected,
+            double((stats.lastReconnect - stats.firstReconnect) / std::chrono::milliseconds(1))
+                / 1000.0);
     std::printf("events      %lld in %.1f s = %.0f/s, %lld missing (%.3f %% delivered)\n",
                 stats.events, seconds, eventsPerSecond, stats.missing, delivered);
     std::printf("latency ms  p50 %lld  p90 %lld  p99 %lld  max %lld\n",
