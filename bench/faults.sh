@@ -68,7 +68,7 @@ fault_restart() {
     "$build/bench/sseload" --url "http://127.0.0.1:$port/stream" --clients 1000 --ramp-ms 1000 \
         --duration 20 --reconnect > "${TMPDIR:-/tmp}/restart.txt" &
     local load=$!
-    sleep 6
+    sleep 10 # ramp 1 s, settle 5 s, then 4 s of measured feed before the restart
     stop_quotecast
     start_quotecast
     echo "restarted at $(date +%T.%N | cut -c1-12); clients reconnect over the next retry period"
@@ -87,12 +87,12 @@ soak() {
 
 gui_lag() {
     echo "## the window under 10,000 streams at 10 events/s"
-    QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} "$build/bench/guilag" --warmup 8 --duration 20 \
+    QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} "$build/bench/guilag" --warmup 10 --duration 20 \
         --bind 127.0.0.1 --port $port --interval 100 --max-clients 19000 > "${TMPDIR:-/tmp}/guilag.txt" 2>&1 &
     local gui=$!
     wait_for_port $port
     "$build/bench/sseload" --url "http://127.0.0.1:$port/stream" --clients 10000 --ramp-ms 5000 \
-        --duration 21 --server-pid $gui
+        --duration 18 --server-pid $gui
     wait $gui
     grep -E '^gui lag' "${TMPDIR:-/tmp}/guilag.txt"
 }

@@ -43,7 +43,7 @@ run_nchan() {
     wait_for_port $nport
     local worker
     worker=$(pgrep -P $master | head -n 1)
-    "$build/bench/publisher" $nport /pub "$3" $(( $4 / 1000 + $5 + 3 )) &
+    "$build/bench/publisher" $nport /pub "$3" $(( $4 / 1000 + $5 + 8 )) & # ramp, settle, hold
     local publisher=$!
     "$build/bench/sseload" --url "http://127.0.0.1:$nport/sub" --clients "$2" \
         --ramp-ms "$4" --duration "$5" --server-pid "$worker" --json "$work/$1-nchan.json" \

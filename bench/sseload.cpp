@@ -41,6 +41,7 @@ struct Options
     std::string path = "/stream";
     int clients = 100;
     int rampMs = 1000;
+    int settleMs = 5000; // after the ramp, before measuring: the connection storm's wake
     int durationS = 10;
     int serverPid = 0;
     bool reconnect = false;
@@ -52,7 +53,8 @@ struct Options
     std::fprintf(stderr,
                  "sseload: %s\n"
                  "usage: sseload --url http://127.0.0.1:PORT/PATH [--clients N] [--ramp-ms MS]\n"
-                 "               [--duration S] [--server-pid PID] [--json FILE] [--reconnect]\n"
+                 "               [--settle-ms MS] [--duration S] [--server-pid PID] [--json FILE]\n"
+                 "               [--reconnect]\n"
                  "Only 127.0.0.1 is accepted as a target.\n",
                  error);
     std::exit(2);
@@ -89,6 +91,8 @@ Options parseOptions(int argc, char **argv)
             options.clients = number();
         } else if (arg == "--ramp-ms") {
             options.rampMs = number();
+        } else if (arg == "--settle-ms") {
+            options.settleMs = number();
         } else if (arg == "--duration") {
             options.durationS = number();
         } else if (arg == "--server-pid") {
@@ -343,7 +347,10 @@ int main(int argc, char **argv)
 
     const auto start = Clock::now();
     const auto rampEnd = start + std::chrono::milliseconds(options.rampMs);
-    const auto end = rampEnd + std::chrono::seconds(options.durationS);
+    // Measured: `duration` seconds of steady state, once the connections are made and the
+    // servers have caught up with the storm of them.
+    const auto settled = rampEnd + std::chrono::milliseconds(options.settleMs);
+    const auto end = settled + std::chrono::seconds(options.durationS);
     ProcSample before;
     bool measuring = false;
     auto measureStart = rampEnd;
@@ -380,7 +387,7 @@ int main(int argc, char **argv)
             c.reconnectAt = {};
             connectOrRetryLater(i);
         }
-        if (!measuring && now >= rampEnd) {
+        if (!measuring && now >= settled) {
             measuring = true;
             measureStart = now;
             before = sampleProcess(options.serverPid);

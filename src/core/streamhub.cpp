@@ -102,12 +102,18 @@ void replyText(QHttpServerResponder &responder, StatusCode status, const QByteAr
     }
 }
 
-// A browser that vanishes without closing its connection (power loss, Wi-Fi gone)
-// never sends FIN, so the socket would look alive forever and the client count would
-// lie. TCP keepalive probes idle connections; TCP_USER_TIMEOUT bounds how long sent
-// data may stay unacknowledged. Either one failing makes the kernel reset the socket,
-// which the StreamSet sees as an error and closes.
-void detectDeadPeers(int fd)
+// How a stream socket should behave, set once when the hub takes it over.
+// - A browser that vanishes without closing its connection (power loss, Wi-Fi gone)
+//   never sends FIN, so the socket would look alive forever and the client count would
+//   lie. TCP keepalive probes idle connections; TCP_USER_TIMEOUT bounds how long sent
+//   data may stay unacknowledged. Either one failing makes the kernel reset the socket,
+//   which the StreamWriter sees as an error and closes.
+// - Nagle's algorithm stays on (no TCP_NODELAY): a client that keeps up acknowledges
+//   each event before the next, so it costs nothing, and one that falls behind gets
+//   the events queued meanwhile merged into fewer packets. Measured with 19,000 clients
+//   at 10 events/s: with TCP_NODELAY the load client fell 20 s behind and 3,000 of the
+//   connections failed.
+void tuneStreamSocket(int fd)
 {
     const int on = 1, idleSeconds = 30, probeIntervalSeconds = 10, probes = 3;
     const unsigned int userTimeoutMs = 60'000;
@@ -344,7 +350,7 @@ void StreamHub::openStream(const QHttpServerRequest &request, QHttpServerRespond
         qCWarning(lcHub) << "cannot take over a stream:" << qt_error_string(dupError);
         return;
     }
-    detectDeadPeers(fd);
+    tuneStreamSocket(fd);
     QByteArray head = "HTTP/1.1 200 OK\r\n";
     for (const auto &[name, value] : streamHeaders() + corsHeaders(request))
         head += name + ": " + value + "\r\n";
