@@ -408,14 +408,18 @@ int main(int argc, char **argv)
                 }
             }
             if (c.open && (flags & EPOLLIN)) {
+                // One recv() per readiness, unless it filled the chunk: reading on until
+                // EAGAIN would double the client's system calls, and epoll (level-
+                // triggered) reports a socket with more to read again anyway.
                 for (;;) {
                     const ssize_t n = ::recv(c.fd, chunk.data(), chunk.size(), 0);
                     if (n > 0) {
                         c.buffer.append(chunk.data(), size_t(n));
-                        continue;
-                    }
-                    if (n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK))
+                        if (size_t(n) == chunk.size())
+                            continue;
+                    } else if (n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK)) {
                         c.open = false;
+                    }
                     break;
                 }
                 parse(c, stats, measuring);

@@ -20,7 +20,7 @@ struct ServerSettings
     qint64 clientBufferBytes = 256 * 1024; // unsent bytes a slow client may owe before it is cut
     int requestTimeoutMs = 10000; // for a new connection's first request head to arrive
     int idleTimeoutMs = 30000; // a keep-alive connection without requests is closed
-    int streamThreads = 0; // threads that write the streams; 0: one per core
+    int streamThreads = 0; // threads that write the streams; 0: one per core but one
     qint64 maxRequestBytes = 16 * 1024; // request line and headers
     QByteArray corsOrigin; // Access-Control-Allow-Origin for this origin only; none if empty
 };

@@ -174,7 +174,7 @@ StreamHub::StreamHub(const ServerSettings &settings, QObject *parent)
     connect(m_streams, &StreamSet::sizeChanged, this, &StreamHub::clientCountChanged);
     m_heartbeat.setInterval(m_settings.heartbeatMs);
     connect(&m_heartbeat, &QTimer::timeout, this,
-            [this] { broadcast(SseEvent::comment(QByteArrayLiteral("ping"))); });
+            [this] { m_streams->broadcast(SseEvent::comment(QByteArrayLiteral("ping"))); });
 }
 
 StreamHub::~StreamHub()
@@ -239,7 +239,7 @@ void StreamHub::publish(const Quote &quote)
     }
     const QByteArray event = SseEvent::quote(quote, SseEvent::eventId(m_runId, quote.seq));
     m_history.append(quote.seq, quote.symbol, event);
-    broadcast(event, quote.symbol);
+    m_streams->broadcast(event, quote.symbol);
 }
 
 void StreamHub::setStatus(const FeedStatus &status)
@@ -247,7 +247,7 @@ void StreamHub::setStatus(const FeedStatus &status)
     if (status == m_status)
         return;
     m_status = status;
-    broadcast(SseEvent::status(status));
+    m_streams->broadcast(SseEvent::status(status));
 }
 
 void StreamHub::closeAllStreams()
@@ -366,11 +366,6 @@ StreamHub::Headers StreamHub::corsHeaders(const QHttpServerRequest &request) con
     if (m_settings.corsOrigin.isEmpty() || request.value("Origin") != m_settings.corsOrigin)
         return {};
     return { { "Access-Control-Allow-Origin", m_settings.corsOrigin }, { "Vary", "Origin" } };
-}
-
-void StreamHub::broadcast(const QByteArray &bytes, const QString &symbol)
-{
-    m_streams->broadcast(bytes, symbol);
 }
 
 QByteArray StreamHub::snapshot(const QSet<QString> &symbols) const

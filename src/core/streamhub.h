@@ -25,8 +25,9 @@ class StreamSet;
 // across threads in the app) and never reaches into the model. Each event is
 // encoded once; every client is written the same shared bytes.
 //
-// The hub lives entirely in one thread (see ServerThread), so everything that is
-// proportional to the number of clients stays off the GUI thread.
+// The hub lives in one thread (see ServerThread) and its StreamSet writes the streams
+// from threads of its own, so nothing proportional to the number of clients runs on
+// the GUI thread, nor holds up new connections.
 class StreamHub : public QObject
 {
     Q_OBJECT
@@ -67,9 +68,6 @@ private:
     using Headers = QList<std::pair<QByteArray, QByteArray>>;
     // Access-Control-Allow-Origin, when the request comes from the configured origin.
     Headers corsHeaders(const QHttpServerRequest &request) const;
-    // Writes `bytes` to every stream whose filter lets `symbol` through (all for an
-    // empty symbol), then cuts the clients that fell too far behind.
-    void broadcast(const QByteArray &bytes, const QString &symbol = {});
     QByteArray snapshot(const QSet<QString> &symbols) const;
     // What a stream starts with after `retry:` and `event: status`: the missed events
     // when Last-Event-ID names one this run still has, else the snapshot.

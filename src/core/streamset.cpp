@@ -11,8 +11,12 @@ namespace quotecast {
 StreamSet::StreamSet(int threads, qint64 maxPendingBytes, QObject *parent)
     : QObject(parent)
 {
+    // By default every core but one, which is left to the window, the thread that
+    // accepts connections and the rest of the desktop. Measured on 2 cores shared with
+    // the load client: one writer holds 19,000 × 10 events/s at p99 283 ms, two
+    // starve the client of CPU and it falls seconds behind.
     if (threads <= 0)
-        threads = QThread::idealThreadCount();
+        threads = qMax(1, QThread::idealThreadCount() - 1);
     for (int i = 0; i < threads; ++i) {
         m_writers.push_back(
             std::make_unique<StreamWriter>(i, maxPendingBytes, [this] { scheduleSizeReport(); }));

@@ -13,15 +13,15 @@ namespace quotecast {
 
 class StreamWriter;
 
-// Every open event stream, spread over a few StreamWriter threads (one per core by
-// default) that do the fan-out. The hub's thread only hands streams and events over,
+// Every open event stream, spread over a few StreamWriter threads that do the
+// fan-out. The hub's thread only hands streams and events over,
 // so the work proportional to the number of clients never runs there.
 class StreamSet : public QObject
 {
     Q_OBJECT
 
 public:
-    // `threads` StreamWriters, one per core for 0; a client whose unsent data passes
+    // `threads` StreamWriters (0: one per core but one); a client whose unsent data passes
     // `maxPendingBytes` is dropped as too slow.
     StreamSet(int threads, qint64 maxPendingBytes, QObject *parent = nullptr);
     ~StreamSet() override;
