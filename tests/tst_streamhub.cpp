@@ -31,6 +31,12 @@ Quote quote(const char *symbol, qint64 priceCents, qint64 changeCents, quint64 s
     return { QString::fromLatin1(symbol), priceCents, changeCents, 1795000000000 + qint64(seq),
              seq };
 }
+
+// A stream's bytes after its own `retry:` advice, which differs from client to client.
+QByteArray bodyAfterRetry(const QByteArray &body)
+{
+    return body.mid(body.indexOf("\n\n"));
+}
 } // namespace
 
 // A real StreamHub on a real port, read by raw sockets.
@@ -47,6 +53,7 @@ private slots:
     void snapshotReflectsPublishedTicks();
     void liveEventsCarryIncreasingIds();
     void twoClientsReceiveIdenticalEvents();
+    void clientsOnSeveralWriterThreadsShareOneFeed();
     void statusEventOnStartAndStop();
     void heartbeatKeepsIdleStreamsAlive();
     void closedClientIsForgotten_data();
@@ -169,8 +176,37 @@ void TestStreamHub::twoClientsReceiveIdenticalEvents()
     QVERIFY(first.waitForBlocks(26));
     QVERIFY(second.waitForBlocks(26));
     // Byte for byte, but for each one's own `retry:` advice.
-    const auto afterRetry = [](const QByteArray &body) { return body.mid(body.indexOf("\n\n")); };
-    QCOMPARE(afterRetry(first.body()), afterRetry(second.body()));
+    QCOMPARE(bodyAfterRetry(first.body()), bodyAfterRetry(second.body()));
+}
+
+void TestStreamHub::clientsOnSeveralWriterThreadsShareOneFeed()
+{
+    ServerSettings settings = localServerSettings();
+    settings.streamThreads = 3;
+    const auto hub = startLocalHub(m_model, settings);
+    QVERIFY(hub);
+    std::vector<std::unique_ptr<SseClient>> clients;
+    for (int i = 0; i < 7; ++i) {
+        clients.push_back(std::make_unique<SseClient>());
+        clients.back()->open(hub->serverPort());
+        QVERIFY(clients.back()->waitForBlocks(6));
+    }
+    QCOMPARE(hub->clientCount(), 7);
+    StockModel model;
+    model.setSeed(9);
+    connect(&model, &StockModel::quoteUpdated, hub.get(), &StreamHub::publish);
+    for (int i = 0; i < 30; ++i)
+        model.tick();
+    for (const auto &client : clients) {
+        QVERIFY(client->waitForBlocks(6 + 30));
+        QCOMPARE(bodyAfterRetry(client->body()), bodyAfterRetry(clients.front()->body()));
+    }
+    // Leaving clients are counted off whichever writer held them.
+    QSignalSpy counts(hub.get(), &StreamHub::clientCountChanged);
+    for (int i = 0; i < 4; ++i)
+        clients[size_t(i)]->socket().disconnectFromHost();
+    QTRY_COMPARE(hub->clientCount(), 3);
+    QTRY_COMPARE(counts.last().first().toInt(), 3);
 }
 
 void TestStreamHub::statusEventOnStartAndStop()
