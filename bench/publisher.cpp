@@ -13,6 +13,27 @@
 #include <string>
 #include <thread>
 
+namespace {
+
+// A connection to nchan's publisher endpoint, with Nagle off: each event leaves at once.
+int connectTo(int port)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address {};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(uint16_t(port));
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0) {
+        ::close(fd);
+        return -1;
+    }
+    const int one = 1;
+    setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    return fd;
+}
+
+} // namespace
+
 int main(int argc, char **argv)
 {
     if (argc != 5) {
@@ -30,17 +51,11 @@ int main(int argc, char **argv)
         return 2;
     }
 
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address {};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(uint16_t(port));
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0) {
+    int fd = connectTo(port);
+    if (fd < 0) {
         std::perror("publisher: connect");
         return 1;
     }
-    const int one = 1;
-    setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
 
     using Clock = std::chrono::steady_clock;
     const auto period = std::chrono::duration<double>(1.0 / rate);
@@ -63,10 +78,17 @@ int main(int argc, char **argv)
             + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
               "Content-Type: application/json\r\nContent-Length: "
             + std::to_string(body.size()) + "\r\n\r\n" + body;
-        if (::send(fd, request.data(), request.size(), MSG_NOSIGNAL) < 0
-            || ::recv(fd, reply, sizeof reply, 0) <= 0) {
-            std::fprintf(stderr, "publisher: connection lost at event %lld\n", seq);
-            return 1;
+        // nginx may close the connection when it runs out of connections (at 19,000
+        // subscribers it does): reconnect and post the event again, a few times.
+        int attempts = 0;
+        while (::send(fd, request.data(), request.size(), MSG_NOSIGNAL) < 0
+               || ::recv(fd, reply, sizeof reply, 0) <= 0) {
+            ::close(fd);
+            fd = connectTo(port);
+            if (fd < 0 || ++attempts == 10) {
+                std::fprintf(stderr, "publisher: connection lost at event %lld\n", seq);
+                return 1;
+            }
         }
     }
     ::close(fd);
