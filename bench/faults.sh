@@ -87,7 +87,7 @@ soak() {
 
 gui_lag() {
     echo "## the window under 10,000 streams at 10 events/s"
-    QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} "$build/bench/guilag" --warmup 10 --duration 20 \
+    QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} "$build/bench/guilag" --warmup 10 --duration 17 \
         --bind 127.0.0.1 --port $port --interval 100 --max-clients 19000 > "${TMPDIR:-/tmp}/guilag.txt" 2>&1 &
     local gui=$!
     wait_for_port $port
