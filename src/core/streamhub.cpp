@@ -29,7 +29,7 @@ namespace quotecast {
 namespace {
 
 using StatusCode = QHttpServerResponder::StatusCode;
-using Headers = QList<std::pair<QByteArray, QByteArray>>; // as StreamHub::Headers
+using Headers = QList<std::pair<QByteArray, QByteArray>>;
 
 // The page needs nothing from elsewhere: no inline script or style, no CDN.
 constexpr char ContentSecurityPolicy[]
@@ -79,6 +79,14 @@ Headers streamHeaders()
              { "Cache-Control", "no-cache" },
              { "Connection", "keep-alive" },
              { "X-Accel-Buffering", "no" } };
+}
+
+// Access-Control-Allow-Origin, when the request comes from the one allowed origin.
+Headers corsHeaders(const QHttpServerRequest &request, const QByteArray &allowedOrigin)
+{
+    if (allowedOrigin.isEmpty() || request.value("Origin") != allowedOrigin)
+        return {};
+    return { { "Access-Control-Allow-Origin", allowedOrigin }, { "Vary", "Origin" } };
 }
 
 // Status line 200 and headers; the caller writes the body (which ends the head).
@@ -352,20 +360,13 @@ void StreamHub::openStream(const QHttpServerRequest &request, QHttpServerRespond
     }
     tuneStreamSocket(fd);
     QByteArray head = "HTTP/1.1 200 OK\r\n";
-    for (const auto &[name, value] : streamHeaders() + corsHeaders(request))
+    for (const auto &[name, value] : streamHeaders() + corsHeaders(request, m_settings.corsOrigin))
         head += name + ": " + value + "\r\n";
     m_streams->add(fd,
                    head + "\r\n" + SseEvent::retry(spreadRetry(m_settings.retryMs))
                        + SseEvent::status(m_status)
                        + catchUp(request.value("Last-Event-ID"), symbols),
                    symbols);
-}
-
-StreamHub::Headers StreamHub::corsHeaders(const QHttpServerRequest &request) const
-{
-    if (m_settings.corsOrigin.isEmpty() || request.value("Origin") != m_settings.corsOrigin)
-        return {};
-    return { { "Access-Control-Allow-Origin", m_settings.corsOrigin }, { "Vary", "Origin" } };
 }
 
 QByteArray StreamHub::snapshot(const QSet<QString> &symbols) const

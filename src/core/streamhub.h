@@ -65,9 +65,6 @@ private:
     void addRoutes();
     void serveAsset(const QString &path, QHttpServerResponder &responder, bool withBody) const;
     void openStream(const QHttpServerRequest &request, QHttpServerResponder &&responder);
-    using Headers = QList<std::pair<QByteArray, QByteArray>>;
-    // Access-Control-Allow-Origin, when the request comes from the configured origin.
-    Headers corsHeaders(const QHttpServerRequest &request) const;
     QByteArray snapshot(const QSet<QString> &symbols) const;
     // What a stream starts with after `retry:` and `event: status`: the missed events
     // when Last-Event-ID names one this run still has, else the snapshot.
