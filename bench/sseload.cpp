@@ -358,6 +358,23 @@ int main(int argc, char **argv)
     std::vector<epoll_event> ready(4096);
     std::vector<char> chunk(64 * 1024);
 
+    // With --reconnect, a stream that ended or failed is opened again after `retry:`.
+    const auto retryLater = [&](Connection &c, Clock::time_point now) {
+        if (options.reconnect) {
+            c.reconnectAt = now + std::chrono::milliseconds(c.retryMs);
+            ++waitingToReconnect;
+        }
+    };
+    const auto connectOrRetryLater = [&](int index, Clock::time_point now) {
+        Connection &c = connections[size_t(index)];
+        c.fd = openConnection(options, epoll, uint32_t(index));
+        c.open = c.fd >= 0;
+        if (!c.open) {
+            stats.fail(std::strerror(errno));
+            retryLater(c, now);
+        }
+    };
+
     while (Clock::now() < end) {
         const auto now = Clock::now();
         // Ramp: open connections at an even pace until all are open.
@@ -365,27 +382,15 @@ int main(int argc, char **argv)
             ? 1.0
             : std::min(1.0, double((now - start) / std::chrono::milliseconds(1)) / options.rampMs);
         const int due = int(rampFraction * options.clients);
-        const auto connectOrRetryLater = [&](int index) {
-            Connection &c = connections[size_t(index)];
-            c.fd = openConnection(options, epoll, uint32_t(index));
-            c.open = c.fd >= 0;
-            if (!c.open) {
-                stats.fail(std::strerror(errno));
-                if (options.reconnect) {
-                    c.reconnectAt = now + std::chrono::milliseconds(c.retryMs);
-                    ++waitingToReconnect;
-                }
-            }
-        };
         for (; opened < due; ++opened)
-            connectOrRetryLater(opened);
+            connectOrRetryLater(opened, now);
         for (int i = 0; waitingToReconnect > 0 && i < opened; ++i) {
             Connection &c = connections[size_t(i)];
             if (c.fd >= 0 || c.reconnectAt == Clock::time_point {} || now < c.reconnectAt)
                 continue;
             --waitingToReconnect;
             c.reconnectAt = {};
-            connectOrRetryLater(i);
+            connectOrRetryLater(i, now);
         }
         if (!measuring && now >= settled) {
             measuring = true;
@@ -442,10 +447,7 @@ int main(int argc, char **argv)
                 c.headersDone = false;
                 c.buffer.clear();
                 c.pendingId.clear();
-                if (options.reconnect) {
-                    c.reconnectAt = now + std::chrono::milliseconds(c.retryMs);
-                    ++waitingToReconnect;
-                }
+                retryLater(c, now);
             }
         }
     }

@@ -52,8 +52,8 @@ private slots:
     void connectSendsRetryStatusThenSnapshot();
     void snapshotReflectsPublishedTicks();
     void liveEventsCarryIncreasingIds();
-    void twoClientsReceiveIdenticalEvents();
-    void clientsOnSeveralWriterThreadsShareOneFeed();
+    void clientsShareOneFeed_data();
+    void clientsShareOneFeed();
     void statusEventOnStartAndStop();
     void heartbeatKeepsIdleStreamsAlive();
     void closedClientIsForgotten_data();
@@ -160,53 +160,45 @@ void TestStreamHub::liveEventsCarryIncreasingIds()
     QCOMPARE(last.value(u"ts").toInteger(), 1795000000003);
 }
 
-void TestStreamHub::twoClientsReceiveIdenticalEvents()
+void TestStreamHub::clientsShareOneFeed_data()
 {
-    SseClient first, second;
-    first.open(m_hub->serverPort());
-    second.open(m_hub->serverPort());
-    QVERIFY(first.waitForBlocks(6));
-    QVERIFY(second.waitForBlocks(6));
-    QCOMPARE(m_hub->clientCount(), 2);
-    StockModel model;
-    model.setSeed(5);
-    connect(&model, &StockModel::quoteUpdated, m_hub.get(), &StreamHub::publish);
-    for (int i = 0; i < 20; ++i)
-        model.tick();
-    QVERIFY(first.waitForBlocks(26));
-    QVERIFY(second.waitForBlocks(26));
-    // Byte for byte, but for each one's own `retry:` advice.
-    QCOMPARE(bodyAfterRetry(first.body()), bodyAfterRetry(second.body()));
+    QTest::addColumn<int>("clientCount");
+    QTest::addColumn<int>("writerThreads");
+    QTest::addRow("two clients") << 2 << 0;
+    QTest::addRow("seven clients on three writer threads") << 7 << 3;
 }
 
-void TestStreamHub::clientsOnSeveralWriterThreadsShareOneFeed()
+void TestStreamHub::clientsShareOneFeed()
 {
+    QFETCH(int, clientCount);
+    QFETCH(int, writerThreads);
     ServerSettings settings = localServerSettings();
-    settings.streamThreads = 3;
+    settings.streamThreads = writerThreads;
     const auto hub = startLocalHub(m_model, settings);
     QVERIFY(hub);
     std::vector<std::unique_ptr<SseClient>> clients;
-    for (int i = 0; i < 7; ++i) {
+    for (int i = 0; i < clientCount; ++i) {
         clients.push_back(std::make_unique<SseClient>());
         clients.back()->open(hub->serverPort());
         QVERIFY(clients.back()->waitForBlocks(6));
     }
-    QCOMPARE(hub->clientCount(), 7);
+    QCOMPARE(hub->clientCount(), clientCount);
     StockModel model;
-    model.setSeed(9);
+    model.setSeed(5);
     connect(&model, &StockModel::quoteUpdated, hub.get(), &StreamHub::publish);
-    for (int i = 0; i < 30; ++i)
+    for (int i = 0; i < 20; ++i)
         model.tick();
     for (const auto &client : clients) {
-        QVERIFY(client->waitForBlocks(6 + 30));
+        QVERIFY(client->waitForBlocks(6 + 20));
+        // Byte for byte, but for each one's own `retry:` advice.
         QCOMPARE(bodyAfterRetry(client->body()), bodyAfterRetry(clients.front()->body()));
     }
     // Leaving clients are counted off whichever writer held them.
     QSignalSpy counts(hub.get(), &StreamHub::clientCountChanged);
-    for (int i = 0; i < 4; ++i)
-        clients[size_t(i)]->socket().disconnectFromHost();
-    QTRY_COMPARE(hub->clientCount(), 3);
-    QTRY_COMPARE(counts.last().first().toInt(), 3);
+    for (size_t i = 1; i < clients.size(); ++i)
+        clients[i]->socket().disconnectFromHost();
+    QTRY_COMPARE(hub->clientCount(), 1);
+    QTRY_COMPARE(counts.last().first().toInt(), 1);
 }
 
 void TestStreamHub::statusEventOnStartAndStop()

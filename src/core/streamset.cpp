@@ -5,6 +5,7 @@
 #include <QThread>
 
 #include <algorithm>
+#include <future>
 
 namespace quotecast {
 
@@ -45,8 +46,12 @@ void StreamSet::broadcast(const QByteArray &bytes, const QString &symbol)
 
 void StreamSet::closeAll()
 {
+    // Every writer closes its share at the same time.
+    std::vector<std::future<void>> closed;
     for (const auto &writer : m_writers)
-        writer->closeAll();
+        closed.push_back(writer->closeAll());
+    for (const std::future<void> &done : closed)
+        done.wait();
     reportSize();
 }
 

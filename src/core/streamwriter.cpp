@@ -136,12 +136,12 @@ void StreamWriter::publish(const QByteArray &bytes, const QString &symbol)
     enqueue({ Command::Kind::Publish, -1, { bytes, symbol }, {} });
 }
 
-void StreamWriter::closeAll()
+std::future<void> StreamWriter::closeAll()
 {
     auto done = std::make_shared<std::promise<void>>();
     std::future<void> closed = done->get_future();
     enqueue({ Command::Kind::CloseAll, -1, {}, {}, done });
-    closed.wait();
+    return closed;
 }
 
 void StreamWriter::enqueue(Command command)
@@ -312,8 +312,8 @@ void StreamWriter::watchWrites(Stream &stream, bool on)
 
 void StreamWriter::close(Stream &stream)
 {
-    // Out of the epoll set first: another descriptor of the same socket may still be
-    // open elsewhere (Qt's, until it is aborted), and would keep it there.
+    // Out of the epoll set explicitly: epoll only forgets a socket by itself once every
+    // descriptor of it is closed.
     epoll_ctl(m_epoll, EPOLL_CTL_DEL, stream.fd, nullptr);
     ::close(stream.fd);
     // Swap-remove: the last stream takes this one's place.
@@ -327,18 +327,15 @@ void StreamWriter::close(Stream &stream)
 
 void StreamWriter::closeAllNow()
 {
-    for (const std::unique_ptr<Stream> &stream : m_streams) {
-        flush(*stream);
+    while (!m_streams.empty()) {
+        Stream &stream = *m_streams.back();
+        flush(stream);
         // Unread input would turn close() into a reset; a FIN is what tells a browser
         // that the stream ended normally.
-        drain(stream->fd);
-        ::shutdown(stream->fd, SHUT_WR);
-        epoll_ctl(m_epoll, EPOLL_CTL_DEL, stream->fd, nullptr);
-        ::close(stream->fd);
+        drain(stream.fd);
+        ::shutdown(stream.fd, SHUT_WR);
+        close(stream);
     }
-    m_size.fetch_sub(int(m_streams.size()), std::memory_order_relaxed);
-    m_closedSome = m_closedSome || !m_streams.empty();
-    m_streams.clear();
 }
 
 } // namespace quotecast

@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <functional>
+#include <future>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -43,9 +44,9 @@ public:
     void add(int fd, const QByteArray &initial, const QSet<QString> &symbols);
     // `symbol` empty: for every stream.
     void publish(const QByteArray &bytes, const QString &symbol);
-    // Sends what each client still has pending, as far as the socket takes it, ends every
-    // stream with a FIN (which makes browsers reconnect), and returns once that is done.
-    void closeAll();
+    // Sends what each client still has pending, as far as the socket takes it, and ends
+    // every stream with a FIN (which makes browsers reconnect); ready once that is done.
+    std::future<void> closeAll();
 
     // Streams added and not yet closed.
     int size() const { return m_size.load(std::memory_order_relaxed); }
