@@ -176,6 +176,7 @@ void TestStreamHub::clientsShareOneFeed()
     settings.streamThreads = writerThreads;
     const auto hub = startLocalHub(m_model, settings);
     QVERIFY(hub);
+    QSignalSpy counts(hub.get(), &StreamHub::clientCountChanged);
     std::vector<std::unique_ptr<SseClient>> clients;
     for (int i = 0; i < clientCount; ++i) {
         clients.push_back(std::make_unique<SseClient>());
@@ -194,7 +195,6 @@ void TestStreamHub::clientsShareOneFeed()
         QCOMPARE(bodyAfterRetry(client->body()), bodyAfterRetry(clients.front()->body()));
     }
     // Leaving clients are counted off whichever writer held them.
-    QSignalSpy counts(hub.get(), &StreamHub::clientCountChanged);
     for (size_t i = 1; i < clients.size(); ++i)
         clients[i]->socket().disconnectFromHost();
     QTRY_COMPARE(hub->clientCount(), 1);
