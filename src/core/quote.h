@@ -23,6 +23,12 @@ struct Quote
     friend bool operator!=(const Quote &a, const Quote &b) { return !(a == b); }
 };
 
+// Money at the edges (JSON): 17085 cents -> 170.85.
+inline double toCurrencyUnits(qint64 cents)
+{
+    return double(cents) / 100.0;
+}
+
 } // namespace quotecast
 
 Q_DECLARE_METATYPE(quotecast::Quote)

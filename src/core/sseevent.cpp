@@ -7,11 +7,6 @@
 namespace quotecast::SseEvent {
 
 namespace {
-double toCurrencyUnits(qint64 cents)
-{
-    return double(cents) / 100.0;
-}
-
 QByteArray dataEvent(const QByteArray &header, const QByteArray &json)
 {
     // QJsonDocument::Compact never emits a newline, so one `data:` line is enough.
@@ -19,13 +14,17 @@ QByteArray dataEvent(const QByteArray &header, const QByteArray &json)
 }
 } // namespace
 
+QJsonObject quoteObject(const Quote &quote)
+{
+    return { { QStringLiteral("symbol"), quote.symbol },
+             { QStringLiteral("price"), toCurrencyUnits(quote.priceCents) },
+             { QStringLiteral("change"), toCurrencyUnits(quote.changeCents) },
+             { QStringLiteral("ts"), quote.timestampMs } };
+}
+
 QByteArray quoteJson(const Quote &quote)
 {
-    const QJsonObject object { { QStringLiteral("symbol"), quote.symbol },
-                               { QStringLiteral("price"), toCurrencyUnits(quote.priceCents) },
-                               { QStringLiteral("change"), toCurrencyUnits(quote.changeCents) },
-                               { QStringLiteral("ts"), quote.timestampMs } };
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+    return QJsonDocument(quoteObject(quote)).toJson(QJsonDocument::Compact);
 }
 
 QByteArray quote(const Quote &quote, const QByteArray &id)

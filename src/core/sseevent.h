@@ -4,6 +4,7 @@
 #include "quote.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 
 namespace quotecast {
 
@@ -13,6 +14,8 @@ namespace quotecast {
 namespace SseEvent {
 
 // The JSON object of a quote: {"symbol","price","change","ts"}, money in currency units.
+QJsonObject quoteObject(const Quote &quote);
+// The same, encoded compactly (one line).
 QByteArray quoteJson(const Quote &quote);
 // An unnamed event (EventSource.onmessage) carrying a quote, with an `id:` line when
 // `id` is not empty.

@@ -10,12 +10,17 @@
 #include <QFile>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QMimeDatabase>
 #include <QRandomGenerator>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QUrlQuery>
+
+#include <algorithm>
+#include <array>
 
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -36,6 +41,15 @@ constexpr char ContentSecurityPolicy[]
     = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
       "connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; "
       "frame-ancestors 'none'";
+
+// The endpoints for programs, next to the page and the stream.
+constexpr std::array<const char *, 3> ApiPaths { "/api/quotes", "/healthz", "/metrics" };
+
+bool isApiPath(const QString &path)
+{
+    return std::any_of(ApiPaths.cbegin(), ApiPaths.cend(),
+                       [&](const char *api) { return path == QLatin1String(api); });
+}
 
 QByteArray makeRunId()
 {
@@ -178,6 +192,7 @@ StreamHub::StreamHub(const ServerSettings &settings, QObject *parent)
     , m_heartbeat(this)
     , m_assets(loadAssets())
 {
+    m_uptime.start();
     addRoutes();
     connect(m_streams, &StreamSet::sizeChanged, this, &StreamHub::clientCountChanged);
     m_heartbeat.setInterval(m_settings.heartbeatMs);
@@ -226,13 +241,29 @@ int StreamHub::clientCount() const
 
 quint64 StreamHub::slowClientsDropped() const
 {
-    return m_streams->slowClientsDropped();
+    return m_streams->totals().slowClientsDropped;
+}
+
+ServerMetrics StreamHub::metrics() const
+{
+    const StreamSet::Totals totals = m_streams->totals();
+    ServerMetrics metrics;
+    metrics.clients = clientCount();
+    metrics.maxClients = m_settings.maxClients;
+    metrics.eventsPublished = m_eventsPublished;
+    metrics.eventsSent = totals.eventsSent;
+    metrics.bytesSent = totals.bytesSent;
+    metrics.slowClientsDropped = totals.slowClientsDropped;
+    metrics.uptimeSeconds = double(m_uptime.elapsed()) / 1000.0;
+    metrics.feedRunning = m_status.running;
+    metrics.feedIntervalMs = m_status.intervalMs;
+    return metrics;
 }
 
 void StreamHub::setFeed(const FeedStatus &status, const QList<Quote> &quotes)
 {
     m_status = status;
-    m_latest = quotes;
+    m_board.reset(quotes);
     quint64 lastSeq = 0;
     for (const Quote &quote : quotes)
         lastSeq = qMax(lastSeq, quote.seq);
@@ -241,10 +272,8 @@ void StreamHub::setFeed(const FeedStatus &status, const QList<Quote> &quotes)
 
 void StreamHub::publish(const Quote &quote)
 {
-    for (Quote &latest : m_latest) {
-        if (latest.symbol == quote.symbol)
-            latest = quote;
-    }
+    m_board.update(quote);
+    ++m_eventsPublished;
     const QByteArray event = SseEvent::quote(quote, SseEvent::eventId(m_runId, quote.seq));
     m_history.append(quote.seq, quote.symbol, event);
     m_streams->broadcast(event, quote.symbol);
@@ -272,6 +301,13 @@ void StreamHub::addRoutes()
                      openStream(request, std::move(responder));
                  });
 
+    for (const char *api : ApiPaths) {
+        m_http.route(QLatin1String(api), Method::Get,
+                     [this, path = QString::fromLatin1(api)](const QHttpServerRequest &request,
+                                                             QHttpServerResponder &&responder) {
+                         serveApi(request, path, responder, true);
+                     });
+    }
     m_http.route(QStringLiteral("/"), Method::Get,
                  [this](const QHttpServerRequest &, QHttpServerResponder &&responder) {
                      serveAsset(QStringLiteral("/"), responder, true);
@@ -287,11 +323,13 @@ void StreamHub::addRoutes()
     m_http.setMissingHandler(
         [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
             const QString path = request.url().path();
-            const bool known = path == u"/stream" || m_assets.contains(path);
+            const bool known = path == u"/stream" || m_assets.contains(path) || isApiPath(path);
             if (known && request.method() == Method::Head) {
                 if (path == u"/stream") {
                     writeHead(responder, streamHeaders());
                     responder.writeBody(QByteArray());
+                } else if (isApiPath(path)) {
+                    serveApi(request, path, responder, false);
                 } else {
                     serveAsset(path, responder, false);
                 }
@@ -321,6 +359,34 @@ void StreamHub::serveAsset(const QString &path, QHttpServerResponder &responder,
                 { "Referrer-Policy", "no-referrer" },
                 { "Cache-Control", "no-cache" } });
     responder.writeBody(withBody ? *asset : QByteArray());
+}
+
+void StreamHub::serveApi(const QHttpServerRequest &request, const QString &path,
+                         QHttpServerResponder &responder, bool withBody) const
+{
+    QByteArray type = "text/plain; charset=utf-8";
+    QByteArray body;
+    if (path == u"/api/quotes") {
+        const QJsonObject quotes { { QStringLiteral("running"), m_status.running },
+                                   { QStringLiteral("intervalMs"), m_status.intervalMs },
+                                   { QStringLiteral("quotes"), m_board.toJson() } };
+        type = "application/json";
+        body = QJsonDocument(quotes).toJson(QJsonDocument::Compact) + '\n';
+    } else if (path == u"/healthz") {
+        body = "ok\n";
+    } else {
+        Q_ASSERT(path == u"/metrics");
+        type = "text/plain; version=0.0.4; charset=utf-8"; // Prometheus' text format
+        body = metrics().toPrometheusText();
+    }
+    // Live values: never cached. Pages of another allowed origin may read them.
+    writeHead(responder,
+              Headers { { "Content-Type", type },
+                        { "Content-Length", QByteArray::number(body.size()) },
+                        { "Cache-Control", "no-store" },
+                        { "X-Content-Type-Options", "nosniff" } }
+                  + corsHeaders(request, m_settings.corsOrigin));
+    responder.writeBody(withBody ? body : QByteArray());
 }
 
 void StreamHub::openStream(const QHttpServerRequest &request, QHttpServerResponder &&responder)
@@ -374,7 +440,7 @@ QByteArray StreamHub::snapshot(const QSet<QString> &symbols) const
     // One unnamed event per symbol; the last carries the id of the latest tick so that
     // a browser reconnecting with Last-Event-ID resumes exactly after it.
     QList<const Quote *> quotes;
-    for (const Quote &quote : m_latest) {
+    for (const Quote &quote : m_board.quotes()) {
         if (symbols.isEmpty() || symbols.contains(quote.symbol))
             quotes.append(&quote);
     }

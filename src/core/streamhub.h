@@ -3,9 +3,12 @@
 #include "eventhistory.h"
 #include "feedstatus.h"
 #include "quote.h"
+#include "quoteboard.h"
+#include "servermetrics.h"
 #include "serversettings.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QHttpServer>
 #include <QList>
@@ -49,6 +52,8 @@ public:
     int clientCount() const;
     // Clients cut off because they read too slowly (their unsent data passed the cap).
     quint64 slowClientsDropped() const;
+    // What GET /metrics reports.
+    ServerMetrics metrics() const;
 
 public slots:
     // The state before the first tick: the opening quotes and the feed status.
@@ -64,6 +69,9 @@ signals:
 private:
     void addRoutes();
     void serveAsset(const QString &path, QHttpServerResponder &responder, bool withBody) const;
+    // The read-only endpoints for programs: /api/quotes, /healthz, /metrics.
+    void serveApi(const QHttpServerRequest &request, const QString &path,
+                  QHttpServerResponder &responder, bool withBody) const;
     void openStream(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     QByteArray snapshot(const QSet<QString> &symbols) const;
     // What a stream starts with after `retry:` and `event: status`: the missed events
@@ -76,9 +84,11 @@ private:
     QTcpServer *m_tcpServer = nullptr; // owned by m_http once bound
     QString m_errorString;
 
+    QElapsedTimer m_uptime;
     FeedStatus m_status;
-    QList<Quote> m_latest; // one per symbol, in feed order
+    QuoteBoard m_board;
     EventHistory m_history;
+    quint64 m_eventsPublished = 0;
     StreamSet *m_streams; // every open stream, with the symbols it asked for
     QTimer m_heartbeat;
 

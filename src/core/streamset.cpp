@@ -63,12 +63,15 @@ int StreamSet::size() const
     return size;
 }
 
-quint64 StreamSet::slowClientsDropped() const
+StreamSet::Totals StreamSet::totals() const
 {
-    quint64 dropped = 0;
-    for (const auto &writer : m_writers)
-        dropped += writer->slowClientsDropped();
-    return dropped;
+    Totals totals;
+    for (const auto &writer : m_writers) {
+        totals.eventsSent += writer->eventsSent();
+        totals.bytesSent += writer->bytesSent();
+        totals.slowClientsDropped += writer->slowClientsDropped();
+    }
+    return totals;
 }
 
 void StreamSet::scheduleSizeReport()

@@ -36,8 +36,17 @@ public:
     // stream with a FIN: the clean end of stream that makes browsers reconnect.
     void closeAll();
 
+    // Totals over the writers, for /metrics. Each writer's are read without a lock, so
+    // they may be a moment behind one another.
+    struct Totals
+    {
+        quint64 eventsSent = 0;
+        quint64 bytesSent = 0;
+        quint64 slowClientsDropped = 0;
+    };
+
     int size() const;
-    quint64 slowClientsDropped() const;
+    Totals totals() const;
 
 signals:
     // In this object's thread, once per change however many streams closed at once.

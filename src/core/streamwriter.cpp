@@ -53,12 +53,18 @@ struct StreamWriter::Command
 class StreamWriter::Batch
 {
 public:
+    struct Share
+    {
+        QByteArray bytes;
+        quint64 events = 0; // not counting pings
+    };
+
     explicit Batch(const std::vector<Event> &events)
         : m_events(events)
         , m_all(concatenate({}))
     { }
 
-    QByteArray bytesFor(const Stream &stream)
+    Share shareFor(const Stream &stream)
     {
         if (stream.symbols.isEmpty())
             return m_all;
@@ -69,19 +75,21 @@ public:
     }
 
 private:
-    QByteArray concatenate(const QSet<QString> &symbols) const
+    Share concatenate(const QSet<QString> &symbols) const
     {
-        QByteArray bytes;
+        Share share;
         for (const Event &event : m_events) {
-            if (symbols.isEmpty() || event.symbol.isEmpty() || symbols.contains(event.symbol))
-                bytes += event.bytes; // the first one is shared, not copied
+            if (symbols.isEmpty() || event.symbol.isEmpty() || symbols.contains(event.symbol)) {
+                share.bytes += event.bytes; // the first one is shared, not copied
+                share.events += event.bytes.startsWith(':') ? 0 : 1; // a ping is a comment
+            }
         }
-        return bytes;
+        return share;
     }
 
     const std::vector<Event> &m_events;
-    const QByteArray m_all;
-    QHash<QString, QByteArray> m_byFilter;
+    const Share m_all;
+    QHash<QString, Share> m_byFilter;
 };
 
 namespace {
@@ -236,11 +244,18 @@ void StreamWriter::broadcast(const std::vector<Event> &events)
         return;
     Batch batch(events);
     std::vector<Stream *> closing;
+    quint64 eventsSent = 0;
     for (const std::unique_ptr<Stream> &stream : m_streams) {
-        const QByteArray bytes = batch.bytesFor(*stream);
-        if (!bytes.isEmpty() && !send(*stream, bytes))
+        const Batch::Share share = batch.shareFor(*stream);
+        if (share.bytes.isEmpty())
+            continue;
+        if (send(*stream, share.bytes))
+            eventsSent += share.events;
+        else
             closing.push_back(stream.get());
     }
+    m_eventsSent.store(m_eventsSent.load(std::memory_order_relaxed) + eventsSent,
+                       std::memory_order_relaxed);
     for (Stream *stream : closing)
         close(*stream);
 }
@@ -262,6 +277,7 @@ bool StreamWriter::send(Stream &stream, const QByteArray &bytes)
         if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK)
             return false; // reset by the peer, or gone
         sent = qMax<qsizetype>(n, 0);
+        countBytesSent(sent);
         if (sent == bytes.size())
             return true;
         stream.offset = sent;
@@ -288,6 +304,7 @@ bool StreamWriter::flush(Stream &stream)
                                  size_t(front.size() - stream.offset), MSG_NOSIGNAL | MSG_DONTWAIT);
         if (n < 0)
             return errno == EAGAIN || errno == EWOULDBLOCK;
+        countBytesSent(n);
         stream.offset += n;
         stream.pending -= n;
         if (stream.offset < front.size())
@@ -297,6 +314,12 @@ bool StreamWriter::flush(Stream &stream)
     }
     watchWrites(stream, false);
     return true;
+}
+
+void StreamWriter::countBytesSent(qint64 bytes)
+{
+    m_bytesSent.store(m_bytesSent.load(std::memory_order_relaxed) + quint64(bytes),
+                      std::memory_order_relaxed);
 }
 
 void StreamWriter::watchWrites(Stream &stream, bool on)

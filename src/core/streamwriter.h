@@ -54,6 +54,10 @@ public:
     {
         return m_slowClientsDropped.load(std::memory_order_relaxed);
     }
+    // Live events handed to clients, one per client that gets it (pings not counted).
+    quint64 eventsSent() const { return m_eventsSent.load(std::memory_order_relaxed); }
+    // Bytes the sockets took: heads, catch-up, events and pings.
+    quint64 bytesSent() const { return m_bytesSent.load(std::memory_order_relaxed); }
 
 private:
     struct Stream;
@@ -73,6 +77,7 @@ private:
     bool send(Stream &stream, const QByteArray &bytes);
     // Sends what is queued; false when the stream must be closed.
     bool flush(Stream &stream);
+    void countBytesSent(qint64 bytes);
     void watchWrites(Stream &stream, bool on);
     void close(Stream &stream);
     void closeAllNow();
@@ -89,6 +94,9 @@ private:
 
     std::atomic<int> m_size { 0 };
     std::atomic<quint64> m_slowClientsDropped { 0 };
+    // Written by the writer's thread only: a plain load and store, no locked add.
+    std::atomic<quint64> m_eventsSent { 0 };
+    std::atomic<quint64> m_bytesSent { 0 };
     std::thread m_thread;
 };
 

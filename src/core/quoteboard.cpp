@@ -1,0 +1,46 @@
+#include "quoteboard.h"
+
+#include "sseevent.h"
+
+#include <QJsonObject>
+
+namespace quotecast {
+
+void QuoteBoard::reset(const QList<Quote> &openings)
+{
+    m_quotes = openings;
+    m_trails = QList<PriceTrail>(openings.size());
+    for (qsizetype i = 0; i < openings.size(); ++i)
+        m_trails[i].add(openings[i]);
+}
+
+void QuoteBoard::update(const Quote &quote)
+{
+    for (qsizetype i = 0; i < m_quotes.size(); ++i) {
+        if (m_quotes[i].symbol == quote.symbol) {
+            m_quotes[i] = quote;
+            m_trails[i].add(quote);
+            return;
+        }
+    }
+}
+
+QJsonArray QuoteBoard::toJson() const
+{
+    QJsonArray array;
+    for (qsizetype i = 0; i < m_quotes.size(); ++i) {
+        const PriceTrail &trail = m_trails[i];
+        QJsonArray recent;
+        for (qint64 cents : trail.pricesCents())
+            recent.append(toCurrencyUnits(cents));
+        QJsonObject object = SseEvent::quoteObject(m_quotes[i]);
+        object.insert(QStringLiteral("open"), toCurrencyUnits(trail.openCents()));
+        object.insert(QStringLiteral("high"), toCurrencyUnits(trail.highCents()));
+        object.insert(QStringLiteral("low"), toCurrencyUnits(trail.lowCents()));
+        object.insert(QStringLiteral("recent"), recent);
+        array.append(object);
+    }
+    return array;
+}
+
+} // namespace quotecast

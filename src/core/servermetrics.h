@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QByteArray>
+
+namespace quotecast {
+
+// What `GET /metrics` reports, read at one moment.
+struct ServerMetrics
+{
+    int clients = 0;
+    int maxClients = 0;
+    quint64 eventsPublished = 0; // feed ticks the hub received
+    quint64 eventsSent = 0; // live events handed to clients, counted once per client
+    quint64 bytesSent = 0;
+    quint64 slowClientsDropped = 0;
+    double uptimeSeconds = 0;
+    bool feedRunning = false;
+    int feedIntervalMs = 0;
+
+    // The Prometheus text exposition format (version 0.0.4), with HELP and TYPE lines.
+    QByteArray toPrometheusText() const;
+};
+
+} // namespace quotecast

@@ -1,0 +1,286 @@
+#include "localhub.h"
+#include "pricetrail.h"
+#include "sseclient.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
+#include <QRegularExpression>
+#include <QTest>
+
+#include <memory>
+
+using namespace quotecast;
+
+// The endpoints for programs (/api/quotes, /healthz, /metrics) on a real StreamHub,
+// read with Qt's HTTP client.
+class TestEndpoints : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void quotesSnapshotHasEverySymbolWithItsTrail();
+    void healthz();
+    void metricsParseAsPrometheusText();
+    void metricsCountClientsEventsAndBytes();
+    void metricsFollowTheFeedStatus();
+    void headAndOtherMethods_data();
+    void headAndOtherMethods();
+    void allowedOriginMayReadTheApi();
+
+private:
+    struct Reply
+    {
+        int status = 0;
+        QByteArray contentType;
+        QByteArray body;
+        QNetworkReply::NetworkError error = QNetworkReply::NoError;
+        std::unique_ptr<QNetworkReply> raw;
+    };
+    Reply request(const QByteArray &verb, const QString &path,
+                  const QByteArray &origin = QByteArray());
+    // Metric name -> value; fails the test on a line that is not Prometheus text.
+    QHash<QString, double> metrics();
+    void startHub(const ServerSettings &settings = localServerSettings());
+
+    StockModel m_model;
+    std::unique_ptr<StreamHub> m_hub;
+    QNetworkAccessManager m_network;
+};
+
+void TestEndpoints::startHub(const ServerSettings &settings)
+{
+    m_hub = startLocalHub(m_model, settings);
+    QVERIFY(m_hub);
+    connect(&m_model, &StockModel::quoteUpdated, m_hub.get(), &StreamHub::publish);
+    connect(&m_model, &StockModel::statusChanged, m_hub.get(), &StreamHub::setStatus);
+}
+
+void TestEndpoints::init()
+{
+    m_network.setProxy(QNetworkProxy::NoProxy);
+    m_model.setSeed(2026);
+    startHub();
+}
+
+void TestEndpoints::cleanup()
+{
+    m_hub.reset();
+    m_model.disconnect();
+}
+
+TestEndpoints::Reply TestEndpoints::request(const QByteArray &verb, const QString &path,
+                                            const QByteArray &origin)
+{
+    QNetworkRequest request(
+        QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_hub->serverPort()).arg(path)));
+    if (!origin.isEmpty())
+        request.setRawHeader("Origin", origin);
+    Reply reply;
+    // QNetworkAccessManager only knows that HEAD has no body through head().
+    reply.raw.reset(verb == "HEAD" ? m_network.head(request)
+                                   : m_network.sendCustomRequest(request, verb));
+    if (!QTest::qWaitFor([&] { return reply.raw->isFinished(); }, 10000))
+        return reply;
+    reply.status = reply.raw->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    reply.contentType = reply.raw->rawHeader("Content-Type");
+    reply.body = reply.raw->readAll();
+    reply.error = reply.raw->error();
+    return reply;
+}
+
+QHash<QString, double> TestEndpoints::metrics()
+{
+    const Reply reply = request("GET", QStringLiteral("/metrics"));
+    [&] {
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(reply.contentType, QByteArray("text/plain; version=0.0.4; charset=utf-8"));
+        QVERIFY(reply.body.endsWith('\n'));
+    }();
+    // The text format: `# HELP name text`, `# TYPE name gauge|counter`, `name value`;
+    // every sample announced by its TYPE line.
+    static const QRegularExpression sample(
+        QStringLiteral("^([a-zA-Z_:][a-zA-Z0-9_:]*) (-?[0-9.eE+-]+|NaN|[+-]Inf)$"));
+    static const QRegularExpression type(
+        QStringLiteral("^# TYPE ([a-zA-Z_:][a-zA-Z0-9_:]*) (gauge|counter)$"));
+    QHash<QString, double> values;
+    QSet<QString> typed;
+    for (const QString &line : QString::fromUtf8(reply.body).split(u'\n', Qt::SkipEmptyParts)) {
+        if (line.startsWith(QLatin1String("# HELP ")))
+            continue;
+        if (const QRegularExpressionMatch match = type.match(line); match.hasMatch()) {
+            typed.insert(match.captured(1));
+            continue;
+        }
+        const QRegularExpressionMatch match = sample.match(line);
+        if (!match.hasMatch() || !typed.contains(match.captured(1))) {
+            qWarning() << "not a typed Prometheus sample:" << line;
+            return {};
+        }
+        bool ok = false;
+        values.insert(match.captured(1), match.captured(2).toDouble(&ok));
+        if (!ok)
+            return {};
+    }
+    return values;
+}
+
+void TestEndpoints::quotesSnapshotHasEverySymbolWithItsTrail()
+{
+    // An independent record of what each symbol's trail must hold.
+    QHash<QString, PriceTrail> expected;
+    for (const Quote &opening : m_model.quotes())
+        expected[opening.symbol].add(opening);
+    connect(&m_model, &StockModel::quoteUpdated, this,
+            [&](const Quote &quote) { expected[quote.symbol].add(quote); });
+    for (int i = 0; i < 300; ++i) // enough for some trails to pass their 60 prices
+        m_model.tick();
+
+    const Reply reply = request("GET", QStringLiteral("/api/quotes"));
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.contentType, QByteArray("application/json"));
+    QJsonParseError error;
+    const QJsonObject root = QJsonDocument::fromJson(reply.body, &error).object();
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QCOMPARE(root.value(u"running").toBool(), m_model.isRunning());
+    QCOMPARE(root.value(u"intervalMs").toInt(), m_model.intervalMs());
+    const QJsonArray quotes = root.value(u"quotes").toArray();
+    QCOMPARE(quotes.size(), m_model.quotes().size());
+    for (qsizetype i = 0; i < quotes.size(); ++i) {
+        const Quote &quote = m_model.quotes()[i];
+        const PriceTrail &trail = expected[quote.symbol];
+        const QJsonObject shown = quotes[i].toObject();
+        const auto cents
+            = [&](QStringView key) { return qRound64(shown.value(key).toDouble() * 100); };
+        QCOMPARE(shown.value(u"symbol").toString(), quote.symbol);
+        QCOMPARE(cents(u"price"), quote.priceCents);
+        QCOMPARE(cents(u"change"), quote.changeCents);
+        QCOMPARE(shown.value(u"ts").toInteger(), quote.timestampMs);
+        QCOMPARE(cents(u"open"), trail.openCents());
+        QCOMPARE(cents(u"high"), trail.highCents());
+        QCOMPARE(cents(u"low"), trail.lowCents());
+        QList<qint64> recent;
+        for (const QJsonValue &price : shown.value(u"recent").toArray())
+            recent.append(qRound64(price.toDouble() * 100));
+        QCOMPARE(recent, trail.pricesCents());
+        QVERIFY(recent.size() <= PriceTrail::DefaultCapacity);
+    }
+}
+
+void TestEndpoints::healthz()
+{
+    const Reply reply = request("GET", QStringLiteral("/healthz"));
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.body, QByteArray("ok\n"));
+}
+
+void TestEndpoints::metricsParseAsPrometheusText()
+{
+    const QHash<QString, double> values = metrics();
+    const QStringList expected { "quotecast_clients",
+                                 "quotecast_max_clients",
+                                 "quotecast_events_published_total",
+                                 "quotecast_events_sent_total",
+                                 "quotecast_bytes_sent_total",
+                                 "quotecast_slow_clients_dropped_total",
+                                 "quotecast_uptime_seconds",
+                                 "quotecast_feed_running",
+                                 "quotecast_feed_interval_seconds" };
+    for (const QString &name : expected)
+        QVERIFY2(values.contains(name), qPrintable(name));
+    QCOMPARE(values.value("quotecast_max_clients"), double(localServerSettings().maxClients));
+    QVERIFY(values.value("quotecast_uptime_seconds") >= 0);
+}
+
+void TestEndpoints::metricsCountClientsEventsAndBytes()
+{
+    const QHash<QString, double> before = metrics();
+    QCOMPARE(before.value("quotecast_clients"), 0.0);
+
+    SseClient all, aaplOnly;
+    all.open(m_hub->serverPort());
+    aaplOnly.open(m_hub->serverPort(), "/stream?symbols=AAPL");
+    QVERIFY(all.waitForHeaders());
+    QVERIFY(aaplOnly.waitForHeaders());
+    QTRY_COMPARE(metrics().value("quotecast_clients"), 2.0);
+
+    int aaplTicks = 0;
+    connect(&m_model, &StockModel::quoteUpdated, this,
+            [&](const Quote &quote) { aaplTicks += quote.symbol == u"AAPL"; });
+    constexpr int ticks = 20;
+    for (int i = 0; i < ticks; ++i)
+        m_model.tick();
+    QVERIFY(aaplTicks > 0 && aaplTicks < ticks); // the filter makes a difference
+    // Each tick reaches the unfiltered client; only AAPL's reach the other one.
+    const double sent = ticks + aaplTicks;
+    QTRY_COMPARE(metrics().value("quotecast_events_sent_total"),
+                 before.value("quotecast_events_sent_total") + sent);
+    const QHash<QString, double> after = metrics();
+    QCOMPARE(after.value("quotecast_events_published_total"),
+             before.value("quotecast_events_published_total") + ticks);
+    // At least every live event's bytes went out (heads and snapshots come on top).
+    QTRY_VERIFY(all.body().size() > 0 && aaplOnly.body().size() > 0);
+    QVERIFY(after.value("quotecast_bytes_sent_total") - before.value("quotecast_bytes_sent_total")
+            >= ticks * 60);
+
+    all.socket().abort();
+    QTRY_COMPARE(metrics().value("quotecast_clients"), 1.0);
+}
+
+void TestEndpoints::metricsFollowTheFeedStatus()
+{
+    m_model.start();
+    QTRY_COMPARE(metrics().value("quotecast_feed_running"), 1.0);
+    m_model.setIntervalMs(1500);
+    QTRY_COMPARE(metrics().value("quotecast_feed_interval_seconds"), 1.5);
+    m_model.stop();
+    QTRY_COMPARE(metrics().value("quotecast_feed_running"), 0.0);
+}
+
+void TestEndpoints::headAndOtherMethods_data()
+{
+    QTest::addColumn<QByteArray>("verb");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<int>("status");
+    for (const char *path : { "/api/quotes", "/healthz", "/metrics" }) {
+        QTest::addRow("HEAD %s", path) << QByteArray("HEAD") << QString::fromLatin1(path) << 200;
+        QTest::addRow("POST %s", path) << QByteArray("POST") << QString::fromLatin1(path) << 405;
+        QTest::addRow("DELETE %s", path)
+            << QByteArray("DELETE") << QString::fromLatin1(path) << 405;
+    }
+    QTest::addRow("unknown API") << QByteArray("GET") << QStringLiteral("/api/nothing") << 404;
+}
+
+void TestEndpoints::headAndOtherMethods()
+{
+    QFETCH(QByteArray, verb);
+    QFETCH(QString, path);
+    QFETCH(int, status);
+    const Reply reply = request(verb, path);
+    QCOMPARE(reply.status, status);
+    if (verb == "HEAD") {
+        QVERIFY(reply.body.isEmpty());
+        QVERIFY(reply.raw->header(QNetworkRequest::ContentLengthHeader).toInt() > 0);
+    }
+}
+
+void TestEndpoints::allowedOriginMayReadTheApi()
+{
+    ServerSettings settings = localServerSettings();
+    settings.corsOrigin = "https://example.org";
+    startHub(settings);
+    const Reply allowed = request("GET", QStringLiteral("/api/quotes"), "https://example.org");
+    QCOMPARE(allowed.raw->rawHeader("Access-Control-Allow-Origin"),
+             QByteArray("https://example.org"));
+    const Reply other = request("GET", QStringLiteral("/api/quotes"), "https://evil.example");
+    QVERIFY(!other.raw->hasRawHeader("Access-Control-Allow-Origin"));
+}
+
+QTEST_GUILESS_MAIN(TestEndpoints)
+#include "tst_endpoints.moc"
