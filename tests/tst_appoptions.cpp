@@ -1,5 +1,7 @@
 #include "appoptions.h"
 
+#include <QSettings>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace quotecast;
@@ -15,6 +17,10 @@ private slots:
     void badValuesAreErrors_data();
     void badValuesAreErrors();
     void helpAndVersion();
+    void symbols_data();
+    void symbols();
+    void savedSettingsAreDefaultsTheCommandLineWins();
+    void savedSettingsOutOfRangeAreIgnored();
 };
 
 namespace {
@@ -99,6 +105,30 @@ void TestAppOptions::badValuesAreErrors_data()
         << QStringList { "--cors-origin", "https://example.org/page" } << "--cors-origin";
     QTest::addRow("cors origin not a url")
         << QStringList { "--cors-origin", "*" } << "--cors-origin";
+    QTest::addRow("symbols without price") << QStringList { "--symbols", "AAPL" } << "--symbols";
+    QTest::addRow("symbols price not a number")
+        << QStringList { "--symbols", "AAPL=abc" } << "AAPL=abc";
+    QTest::addRow("symbols three decimals")
+        << QStringList { "--symbols", "AAPL=1.234" } << "--symbols";
+    QTest::addRow("symbols zero price") << QStringList { "--symbols", "AAPL=0" } << "AAPL";
+    QTest::addRow("symbols negative price")
+        << QStringList { "--symbols", "AAPL=-5" } << "--symbols";
+    QTest::addRow("symbols duplicate")
+        << QStringList { "--symbols", "AAPL=1,aapl=2" } << "appears twice";
+    QTest::addRow("symbols empty item")
+        << QStringList { "--symbols", "AAPL=1,,MSFT=2" } << "--symbols";
+    QTest::addRow("symbols bad name") << QStringList { "--symbols", "<b>=1" } << "--symbols";
+    QTest::addRow("symbols name too long")
+        << QStringList { "--symbols", "ABCDEFGHIJK=1" } << "--symbols";
+    QTest::addRow("symbols too many")
+        << QStringList { "--symbols",
+                         [] {
+                             QStringList many;
+                             for (int i = 0; i < 51; ++i)
+                                 many.append(QStringLiteral("S%1=1").arg(i));
+                             return many.join(u',');
+                         }() }
+        << "at most 50";
 }
 
 void TestAppOptions::badValuesAreErrors()
@@ -122,6 +152,78 @@ void TestAppOptions::helpAndVersion()
     QVERIFY(message.contains(u"--headless"));
     parse({ "--version" }, &outcome, &message);
     QCOMPARE(outcome, AppOptions::Outcome::ShowVersion);
+}
+
+void TestAppOptions::symbols_data()
+{
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QStringList>("symbols");
+    QTest::addColumn<QList<qint64>>("cents");
+    QTest::addRow("the issue's example")
+        << "AAPL=170,TSLA=240" << QStringList { "AAPL", "TSLA" } << QList<qint64> { 17000, 24000 };
+    QTest::addRow("decimals, case, spaces")
+        << " brk.b=412.5 , msft=250.07" << QStringList { "BRK.B", "MSFT" }
+        << QList<qint64> { 41250, 25007 };
+    QTest::addRow("one symbol") << "X=0.01" << QStringList { "X" } << QList<qint64> { 1 };
+}
+
+void TestAppOptions::symbols()
+{
+    QFETCH(QString, value);
+    QFETCH(QStringList, symbols);
+    QFETCH(QList<qint64>, cents);
+    AppOptions::Outcome outcome;
+    QString message;
+    const AppOptions options = parse({ "--symbols", value }, &outcome, &message);
+    QCOMPARE(outcome, AppOptions::Outcome::Run);
+    QStringList parsedSymbols;
+    QList<qint64> parsedCents;
+    for (const StockModel::Opening &opening : options.openings) {
+        parsedSymbols.append(opening.symbol);
+        parsedCents.append(opening.priceCents);
+    }
+    QCOMPARE(parsedSymbols, symbols);
+    QCOMPARE(parsedCents, cents);
+}
+
+void TestAppOptions::savedSettingsAreDefaultsTheCommandLineWins()
+{
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(QStringLiteral("quotecast.conf")), QSettings::IniFormat);
+    AppOptions last;
+    last.intervalMs = 750;
+    last.server.port = 9191;
+    last.saveTo(settings);
+    const AppOptions saved = AppOptions::fromSettings(settings);
+    QCOMPARE(saved.intervalMs, 750);
+    QCOMPARE(saved.server.port, quint16(9191));
+
+    AppOptions::Outcome outcome;
+    QString message;
+    const QStringList program { QStringLiteral("quotecast") };
+    const AppOptions nothingGiven = AppOptions::parse(program, &outcome, &message, saved);
+    QCOMPARE(outcome, AppOptions::Outcome::Run);
+    QCOMPARE(nothingGiven.intervalMs, 750);
+    QCOMPARE(nothingGiven.server.port, quint16(9191));
+    const AppOptions portGiven
+        = AppOptions::parse(program + QStringList { "--port", "8088" }, &outcome, &message, saved);
+    QCOMPARE(portGiven.server.port, quint16(8088));
+    QCOMPARE(portGiven.intervalMs, 750);
+    const AppOptions intervalGiven = AppOptions::parse(
+        program + QStringList { "--interval", "300" }, &outcome, &message, saved);
+    QCOMPARE(intervalGiven.intervalMs, 300);
+    QCOMPARE(intervalGiven.server.port, quint16(9191));
+}
+
+void TestAppOptions::savedSettingsOutOfRangeAreIgnored()
+{
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(QStringLiteral("quotecast.conf")), QSettings::IniFormat);
+    settings.setValue(QStringLiteral("feed/intervalMs"), 1);
+    settings.setValue(QStringLiteral("server/port"), QStringLiteral("eighty"));
+    const AppOptions saved = AppOptions::fromSettings(settings);
+    QCOMPARE(saved.intervalMs, AppOptions().intervalMs);
+    QCOMPARE(saved.server.port, AppOptions().server.port);
 }
 
 QTEST_GUILESS_MAIN(TestAppOptions)

@@ -9,6 +9,7 @@
 #include "unixsignalnotifier.h"
 
 #include <QApplication>
+#include <QSettings>
 #include <QTextStream>
 
 #include <cstdio>
@@ -63,9 +64,14 @@ int main(int argc, char *argv[])
         ? std::make_unique<QApplication>(argc, argv)
         : std::make_unique<QCoreApplication>(argc, argv);
 
+    // The window remembers its last interval and port; the command line wins over them. A
+    // headless server is configured by its command line alone (a service has no desktop).
+    QSettings settings;
     AppOptions::Outcome outcome;
     QString message;
-    const AppOptions options = AppOptions::parse(app->arguments(), &outcome, &message);
+    const AppOptions options
+        = AppOptions::parse(app->arguments(), &outcome, &message,
+                            windowed ? AppOptions::fromSettings(settings) : AppOptions());
     switch (outcome) {
     case AppOptions::Outcome::ShowHelp:
     case AppOptions::Outcome::ShowVersion:
@@ -86,7 +92,7 @@ int main(int argc, char *argv[])
         serverSettings.maxClients = capacity;
     }
 
-    StockModel model;
+    StockModel model(options.openings);
     if (options.seed)
         model.setSeed(*options.seed);
     model.setIntervalMs(options.intervalMs);
@@ -120,6 +126,11 @@ int main(int argc, char *argv[])
         window->setServerUrl(url);
         QObject::connect(hub, &StreamHub::clientCountChanged, window.get(),
                          &MainWindow::setClientCount);
+        QObject::connect(app.get(), &QCoreApplication::aboutToQuit, [&] {
+            AppOptions last = options;
+            last.intervalMs = model.intervalMs();
+            last.saveTo(settings);
+        });
         window->show();
     }
     return app->exec();

@@ -4,6 +4,8 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QRegularExpression>
+#include <QSettings>
 #include <QUrl>
 
 #include <functional>
@@ -26,11 +28,80 @@ struct IntegerOption
     std::function<void(qint64)> store;
 };
 
+constexpr int MaxSymbols = 50;
+constexpr qint64 MaxPriceCents = 1'000'000'00;
+
+const QString IntervalKey = QStringLiteral("feed/intervalMs");
+const QString PortKey = QStringLiteral("server/port");
+
+// `AAPL=170,TSLA=240.5`: symbols (upper-cased) and opening prices, read exactly as cents.
+std::optional<QList<StockModel::Opening>> parseSymbols(const QString &text, QString *error)
+{
+    static const QRegularExpression item(
+        QStringLiteral("^([A-Za-z][A-Za-z0-9.]{0,9})=([0-9]{1,7})(?:\\.([0-9]{1,2}))?$"));
+    QList<StockModel::Opening> openings;
+    QSet<QString> seen;
+    for (const QString &part : text.split(u',')) {
+        const QRegularExpressionMatch match = item.match(part.trimmed());
+        if (!match.hasMatch()) {
+            *error = tr("--symbols takes SYMBOL=PRICE pairs separated by commas, like "
+                        "AAPL=170,TSLA=240.50 (a symbol is 1 to 10 letters, digits or dots; a "
+                        "price has at most 2 decimals), not '%1'")
+                         .arg(part.trimmed());
+            return std::nullopt;
+        }
+        const QString symbol = match.captured(1).toUpper();
+        const qint64 cents = match.captured(2).toLongLong() * 100
+            + match.captured(3).leftJustified(2, u'0').toLongLong();
+        if (cents <= 0 || cents > MaxPriceCents) {
+            *error
+                = tr("--symbols: the price of %1 must be above 0 and at most 1000000").arg(symbol);
+            return std::nullopt;
+        }
+        if (seen.contains(symbol)) {
+            *error = tr("--symbols: %1 appears twice").arg(symbol);
+            return std::nullopt;
+        }
+        seen.insert(symbol);
+        openings.append({ symbol, cents });
+    }
+    if (openings.size() > MaxSymbols) {
+        *error = tr("--symbols: at most %1 symbols").arg(MaxSymbols);
+        return std::nullopt;
+    }
+    return openings;
+}
+
 } // namespace
+
+AppOptions AppOptions::fromSettings(const QSettings &settings)
+{
+    AppOptions options;
+    bool ok = false;
+    const int intervalMs = settings.value(IntervalKey).toInt(&ok);
+    if (ok && intervalMs >= StockModel::MinIntervalMs && intervalMs <= StockModel::MaxIntervalMs)
+        options.intervalMs = intervalMs;
+    const int port = settings.value(PortKey).toInt(&ok);
+    if (ok && port >= 0 && port <= 65535)
+        options.server.port = quint16(port);
+    return options;
+}
+
+void AppOptions::saveTo(QSettings &settings) const
+{
+    settings.setValue(IntervalKey, intervalMs);
+    settings.setValue(PortKey, server.port);
+}
 
 AppOptions AppOptions::parse(const QStringList &arguments, Outcome *outcome, QString *message)
 {
-    AppOptions options;
+    return parse(arguments, outcome, message, AppOptions());
+}
+
+AppOptions AppOptions::parse(const QStringList &arguments, Outcome *outcome, QString *message,
+                             const AppOptions &defaults)
+{
+    AppOptions options = defaults;
     ServerSettings &server = options.server;
     const auto text = [](qint64 value) { return QString::number(value); };
 
@@ -46,6 +117,11 @@ AppOptions AppOptions::parse(const QStringList &arguments, Outcome *outcome, QSt
                                   QStringLiteral("address"));
     const QCommandLineOption seed(QStringLiteral("seed"), tr("Seed for a reproducible feed."),
                                   QStringLiteral("number"));
+    const QCommandLineOption symbols(
+        QStringLiteral("symbols"),
+        tr("Symbols and opening prices, e.g. AAPL=170,TSLA=240.50 (default: AAPL, GOOG, MSFT, "
+           "AMZN)."),
+        QStringLiteral("list"));
     const QCommandLineOption corsOrigin(
         QStringLiteral("cors-origin"),
         tr("Allow pages from this origin (e.g. https://example.org) to read the stream."),
@@ -59,7 +135,7 @@ AppOptions AppOptions::parse(const QStringList &arguments, Outcome *outcome, QSt
         { { QStringLiteral("interval"), tr("Milliseconds between ticks."), QStringLiteral("ms"),
             text(options.intervalMs) },
           StockModel::MinIntervalMs,
-          24 * 3600 * 1000,
+          StockModel::MaxIntervalMs,
           [&](qint64 v) { options.intervalMs = int(v); } },
         { { QStringLiteral("history"), tr("Events kept for resuming with Last-Event-ID."),
             QStringLiteral("events"), text(server.historySize) },
@@ -106,7 +182,7 @@ AppOptions AppOptions::parse(const QStringList &arguments, Outcome *outcome, QSt
           3'600'000,
           [&](qint64 v) { server.retryMs = int(v); } },
     };
-    parser.addOptions({ headless, bind, seed, corsOrigin });
+    parser.addOptions({ headless, bind, symbols, seed, corsOrigin });
     for (const IntegerOption &integer : integers) {
         QCommandLineOption described = integer.option;
         described.setDescription(described.description() + u' '
@@ -150,6 +226,13 @@ AppOptions AppOptions::parse(const QStringList &arguments, Outcome *outcome, QSt
         if (!ok)
             return fail(tr("--seed must be a whole number from 0 to 4294967295, not '%1'")
                             .arg(parser.value(seed)));
+    }
+    if (parser.isSet(symbols)) {
+        QString error;
+        const auto openings = parseSymbols(parser.value(symbols), &error);
+        if (!openings)
+            return fail(error);
+        options.openings = *openings;
     }
     if (parser.isSet(corsOrigin)) {
         const QUrl origin(parser.value(corsOrigin), QUrl::StrictMode);

@@ -1,10 +1,13 @@
 #pragma once
 
 #include "serversettings.h"
+#include "stockmodel.h"
 
 #include <QStringList>
 
 #include <optional>
+
+class QSettings;
 
 namespace quotecast {
 
@@ -14,13 +17,23 @@ struct AppOptions
     enum class Outcome { Run, ShowHelp, ShowVersion, Error };
 
     ServerSettings server;
-    int intervalMs = 2000;
+    int intervalMs = StockModel::DefaultIntervalMs;
+    QList<StockModel::Opening> openings = StockModel::defaultOpenings();
     std::optional<quint32> seed;
     bool headless = false;
 
-    // Parses `arguments` (argv, program name first). On Outcome::Error, `message`
-    // says what is wrong; on ShowHelp/ShowVersion it holds the text to print.
+    // Parses `arguments` (argv, program name first); an option not given keeps its value
+    // in `defaults`. On Outcome::Error, `message` says what is wrong; on
+    // ShowHelp/ShowVersion it holds the text to print.
+    static AppOptions parse(const QStringList &arguments, Outcome *outcome, QString *message,
+                            const AppOptions &defaults);
+    // The same with the built-in defaults.
     static AppOptions parse(const QStringList &arguments, Outcome *outcome, QString *message);
+
+    // What the window remembers between runs: the feed's interval and the server's port.
+    // Saved values out of range (a hand-edited file) are ignored.
+    static AppOptions fromSettings(const QSettings &settings);
+    void saveTo(QSettings &settings) const;
 };
 
 } // namespace quotecast

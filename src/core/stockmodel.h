@@ -29,6 +29,7 @@ public:
     static QList<Opening> defaultOpenings();
     static constexpr int DefaultIntervalMs = 2000;
     static constexpr int MinIntervalMs = 10;
+    static constexpr int MaxIntervalMs = 24 * 3600 * 1000;
 
     explicit StockModel(const QList<Opening> &openings = defaultOpenings(),
                         QObject *parent = nullptr);
