@@ -4,11 +4,23 @@
 #include "sseclient.h"
 #include "stockmodel.h"
 
+#include "qrcodewidget.h"
+#include "sparklinewidget.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTest>
+
+#include <cmath>
 
 using namespace quotecast;
 
@@ -18,6 +30,8 @@ class TestDashboard : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase();
+    void init();
     void showsOneCardPerSymbol();
     void tickTintsItsCard_data();
     void tickTintsItsCard();
@@ -25,7 +39,13 @@ private slots:
     void startStopButtonControlsTheModel();
     void intervalControlSetsTheModel();
     void clientCountFollowsConnections();
-    void showsTheServerUrlAsALink();
+    void showsTheServerUrlAsALinkAndQrCode();
+    void severalAddressesCanBePickedAndTheChoiceIsRemembered();
+    void copyUrlPutsItOnTheClipboard();
+    void keyboardShortcutsDriveTheFeed();
+    void sparklineShowsTheBoundedTrailAndTooltipTheDay();
+    void remembersItsGeometry();
+    void followsADarkPaletteAndKeepsTrendsReadable();
 
 private:
     // Ticks a seeded model until `symbol` moves in the wanted direction.
@@ -42,6 +62,18 @@ Quote TestDashboard::tickUntil(StockModel &model, int direction)
             return quote;
     }
     return {};
+}
+
+void TestDashboard::initTestCase()
+{
+    // Settings go to a throw-away test location, never the user's own.
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("quotecast-tests"));
+}
+
+void TestDashboard::init()
+{
+    QSettings().clear();
 }
 
 void TestDashboard::showsOneCardPerSymbol()
@@ -164,16 +196,173 @@ void TestDashboard::clientCountFollowsConnections()
     QTRY_VERIFY2(label->text().startsWith(u"1 "), qPrintable(label->text()));
 }
 
-void TestDashboard::showsTheServerUrlAsALink()
+void TestDashboard::showsTheServerUrlAsALinkAndQrCode()
 {
     StockModel model;
     MainWindow window(&model);
-    window.setServerUrl(QUrl(QStringLiteral("http://192.0.2.7:8080/")));
+    const QUrl url(QStringLiteral("http://192.0.2.7:8080/"));
+    window.setServerUrls({ url });
     auto *label = window.findChild<QLabel *>(QStringLiteral("urlLabel"));
     QVERIFY(label);
     QVERIFY(label->openExternalLinks());
     QVERIFY2(label->text().contains(u"<a href=\"http://192.0.2.7:8080/\">"),
              qPrintable(label->text()));
+    auto *qrCode = window.findChild<QrCodeWidget *>();
+    QVERIFY(qrCode);
+    QCOMPARE(qrCode->text(), url.toString());
+    // One address: nothing to pick.
+    QVERIFY(window.findChild<QComboBox *>(QStringLiteral("addressCombo"))->isHidden());
+}
+
+void TestDashboard::severalAddressesCanBePickedAndTheChoiceIsRemembered()
+{
+    StockModel model;
+    const QList<QUrl> urls { QUrl(QStringLiteral("http://192.0.2.7:8080/")),
+                             QUrl(QStringLiteral("http://198.51.100.4:8080/")),
+                             QUrl(QStringLiteral("http://[2001:db8::5]:8080/")) };
+    {
+        MainWindow window(&model);
+        window.setServerUrls(urls);
+        auto *combo = window.findChild<QComboBox *>(QStringLiteral("addressCombo"));
+        QVERIFY(!combo->isHidden());
+        QCOMPARE(combo->count(), 3);
+        QCOMPARE(window.serverUrl(), urls[0]);
+        combo->setCurrentIndex(2);
+        QCOMPARE(window.serverUrl(), urls[2]);
+        QCOMPARE(window.findChild<QrCodeWidget *>()->text(),
+                 QStringLiteral("http://[2001:db8::5]:8080/"));
+        QVERIFY(window.findChild<QLabel *>(QStringLiteral("urlLabel"))
+                    ->text()
+                    .contains(u"2001:db8::5"));
+    }
+    MainWindow next(&model);
+    next.setServerUrls(urls);
+    QCOMPARE(next.serverUrl(), urls[2]);
+}
+
+void TestDashboard::copyUrlPutsItOnTheClipboard()
+{
+    StockModel model;
+    MainWindow window(&model);
+    window.setServerUrls({ QUrl(QStringLiteral("http://192.0.2.7:8080/")) });
+    QGuiApplication::clipboard()->clear();
+    QTest::mouseClick(window.findChild<QPushButton *>(QStringLiteral("copyUrlButton")),
+                      Qt::LeftButton);
+    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("http://192.0.2.7:8080/"));
+}
+
+void TestDashboard::keyboardShortcutsDriveTheFeed()
+{
+    StockModel model;
+    model.start();
+    MainWindow window(&model);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+
+    QTest::keyClick(&window, Qt::Key_Space, Qt::ControlModifier);
+    QVERIFY(!model.isRunning());
+    QVERIFY(window.windowTitle().contains(u"paused"));
+    QTest::keyClick(&window, Qt::Key_Space, Qt::ControlModifier);
+    QVERIFY(model.isRunning());
+    QVERIFY(window.windowTitle().contains(u"live"));
+
+    QCOMPARE(model.intervalMs(), 2000);
+    QTest::keyClick(&window, Qt::Key_Up, Qt::ControlModifier);
+    QCOMPARE(model.intervalMs(), 1500);
+    QTest::keyClick(&window, Qt::Key_Down, Qt::ControlModifier);
+    QTest::keyClick(&window, Qt::Key_Down, Qt::ControlModifier);
+    QCOMPARE(model.intervalMs(), 2500);
+
+    QTest::keyClick(&window, Qt::Key_Q, Qt::ControlModifier);
+    QVERIFY(!window.isVisible());
+}
+
+void TestDashboard::sparklineShowsTheBoundedTrailAndTooltipTheDay()
+{
+    StockModel model({ { QStringLiteral("AAPL"), 170'00 } });
+    model.setSeed(5);
+    MainWindow window(&model);
+    const PriceCard *card = window.card(QStringLiteral("AAPL"));
+    qint64 high = 170'00, low = 170'00;
+    QList<qint64> prices { 170'00 };
+    connect(&model, &StockModel::quoteUpdated, this, [&](const Quote &quote) {
+        high = qMax(high, quote.priceCents);
+        low = qMin(low, quote.priceCents);
+        prices.append(quote.priceCents);
+    });
+    for (int i = 0; i < 10; ++i)
+        model.tick();
+    QCOMPARE(card->sparkline()->prices(), prices);
+    for (int i = 0; i < 200; ++i)
+        model.tick();
+    QCOMPARE(card->sparkline()->prices(), prices.mid(prices.size() - PriceTrail::DefaultCapacity));
+
+    const QLocale locale;
+    const QString tip = card->toolTip();
+    QVERIFY2(tip.contains(locale.toString(170.0, 'f', 2)), qPrintable(tip));
+    QVERIFY2(tip.contains(locale.toString(high / 100.0, 'f', 2)), qPrintable(tip));
+    QVERIFY2(tip.contains(locale.toString(low / 100.0, 'f', 2)), qPrintable(tip));
+    QVERIFY(high > low);
+}
+
+void TestDashboard::remembersItsGeometry()
+{
+    StockModel model;
+    QSize size;
+    {
+        MainWindow window(&model);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.resize(window.size() + QSize(123, 45));
+        size = window.size();
+        window.close();
+    }
+    MainWindow next(&model);
+    next.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&next));
+    QCOMPARE(next.size(), size);
+}
+
+namespace {
+// WCAG 2 relative luminance and contrast ratio.
+double luminance(const QColor &colour)
+{
+    const auto channel
+        = [](double c) { return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4); };
+    return 0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
+        + 0.0722 * channel(colour.blueF());
+}
+
+double contrast(const QColor &a, const QColor &b)
+{
+    const double la = luminance(a), lb = luminance(b);
+    return (qMax(la, lb) + 0.05) / (qMin(la, lb) + 0.05);
+}
+} // namespace
+
+void TestDashboard::followsADarkPaletteAndKeepsTrendsReadable()
+{
+    const QPalette original = QApplication::palette();
+    QPalette dark = original;
+    dark.setColor(QPalette::Window, QColor(0x20, 0x23, 0x27));
+    dark.setColor(QPalette::WindowText, QColor(0xe8, 0xea, 0xed));
+    QApplication::setPalette(dark);
+    StockModel model;
+    MainWindow window(&model);
+    window.show();
+    PriceCard *card = window.card(QStringLiteral("AAPL"));
+    // A flat card takes the system's colours, not hard-coded light ones.
+    QCOMPARE(card->palette().color(QPalette::Window), dark.color(QPalette::Window));
+    QCOMPARE(card->palette().color(QPalette::WindowText), dark.color(QPalette::WindowText));
+    // Green and red cards keep readable text (WCAG AA for large text: 3; we ask 4.5).
+    for (const qint64 change : { 1'00, -1'00 }) {
+        card->setQuote({ QStringLiteral("AAPL"), 170'00 + change, change, 1, 1 });
+        const QPalette tinted = card->palette();
+        QVERIFY2(contrast(tinted.color(QPalette::Window), tinted.color(QPalette::WindowText))
+                     >= 4.5,
+                 qPrintable(tinted.color(QPalette::Window).name()));
+    }
+    QApplication::setPalette(original);
 }
 
 QTEST_MAIN(TestDashboard)

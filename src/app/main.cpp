@@ -123,7 +123,7 @@ int main(int argc, char *argv[])
     std::unique_ptr<MainWindow> window;
     if (windowed) {
         window = std::make_unique<MainWindow>(&model);
-        window->setServerUrl(url);
+        window->setServerUrls(lanUrls(options.server.bindAddress, server.serverPort()));
         QObject::connect(hub, &StreamHub::clientCountChanged, window.get(),
                          &MainWindow::setClientCount);
         QObject::connect(app.get(), &QCoreApplication::aboutToQuit, [&] {

@@ -4,15 +4,24 @@
 #include "stockmodel.h"
 #include "ui_mainwindow.h"
 
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDesktopServices>
+#include <QGuiApplication>
 #include <QLabel>
+#include <QSettings>
 
 namespace quotecast {
+
+namespace {
+const QString GeometryKey = QStringLiteral("window/geometry");
+const QString AddressKey = QStringLiteral("window/address");
+} // namespace
 
 MainWindow::MainWindow(StockModel *model, QWidget *parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
     , m_model(model)
-    , m_urlLabel(new QLabel(this))
     , m_clientsLabel(new QLabel(this))
 {
     m_ui->setupUi(this);
@@ -30,7 +39,9 @@ MainWindow::MainWindow(StockModel *model, QWidget *parent)
             card->setQuote(quote);
     });
 
-    connect(m_ui->startStopButton, &QPushButton::clicked, model,
+    // The feed: the button and the menu share one action and its shortcut.
+    connect(m_ui->startStopButton, &QPushButton::clicked, m_ui->actionStartStop, &QAction::trigger);
+    connect(m_ui->actionStartStop, &QAction::triggered, model,
             [model] { model->setRunning(!model->isRunning()); });
     connect(model, &StockModel::runningChanged, this, &MainWindow::showRunning);
     showRunning(model->isRunning());
@@ -40,37 +51,84 @@ MainWindow::MainWindow(StockModel *model, QWidget *parent)
             [model](double seconds) { model->setIntervalMs(qRound(seconds * 1000)); });
     connect(model, &StockModel::intervalMsChanged, this,
             [this](int ms) { m_ui->intervalSpinBox->setValue(ms / 1000.0); });
+    connect(m_ui->actionFaster, &QAction::triggered, m_ui->intervalSpinBox,
+            &QDoubleSpinBox::stepDown);
+    connect(m_ui->actionSlower, &QAction::triggered, m_ui->intervalSpinBox,
+            &QDoubleSpinBox::stepUp);
+    connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
 
-    m_urlLabel->setObjectName(QStringLiteral("urlLabel"));
+    // Sharing the page.
+    connect(m_ui->addressCombo, &QComboBox::currentIndexChanged, this, &MainWindow::showServerUrl);
+    connect(m_ui->copyUrlButton, &QPushButton::clicked, m_ui->actionCopyUrl, &QAction::trigger);
+    connect(m_ui->actionCopyUrl, &QAction::triggered, this, &MainWindow::copyServerUrl);
+    connect(m_ui->actionOpenInBrowser, &QAction::triggered, this,
+            [this] { QDesktopServices::openUrl(serverUrl()); });
+    setServerUrls({});
+
     m_clientsLabel->setObjectName(QStringLiteral("clientsLabel"));
-    m_urlLabel->setTextFormat(Qt::RichText);
-    m_urlLabel->setOpenExternalLinks(true); // opens the default browser
-    m_urlLabel->setTextInteractionFlags(Qt::TextBrowserInteraction);
-    statusBar()->addWidget(m_urlLabel, 1);
     statusBar()->addPermanentWidget(m_clientsLabel);
     setClientCount(0);
+
+    restoreGeometry(QSettings().value(GeometryKey).toByteArray());
 }
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::setServerUrl(const QUrl &url)
+QUrl MainWindow::serverUrl() const
 {
-    const QString text = url.toString();
-    m_urlLabel->setText(tr("Open on any device on this network: <a href=\"%1\">%2</a>")
-                            .arg(text.toHtmlEscaped(), text.toHtmlEscaped()));
-    m_urlLabel->setToolTip(tr("Opens the live page in your browser"));
+    return m_ui->addressCombo->currentData().toUrl();
+}
+
+void MainWindow::setServerUrls(const QList<QUrl> &urls)
+{
+    const QString remembered = QSettings().value(AddressKey).toString();
+    QSignalBlocker blocker(m_ui->addressCombo);
+    m_ui->addressCombo->clear();
+    for (const QUrl &url : urls) {
+        m_ui->addressCombo->addItem(url.host(), url);
+        if (url.host() == remembered)
+            m_ui->addressCombo->setCurrentIndex(m_ui->addressCombo->count() - 1);
+    }
+    m_ui->addressCombo->setVisible(urls.size() > 1);
+    showServerUrl();
+}
+
+void MainWindow::showServerUrl()
+{
+    const QUrl url = serverUrl();
+    const QString text = url.toString().toHtmlEscaped();
+    m_ui->qrCode->setUrl(url);
+    m_ui->urlLabel->setText(url.isEmpty() ? QString()
+                                          : QStringLiteral("<a href=\"%1\">%1</a>").arg(text));
+    m_ui->phoneBox->setEnabled(!url.isEmpty());
+    m_ui->actionCopyUrl->setEnabled(!url.isEmpty());
+    m_ui->actionOpenInBrowser->setEnabled(!url.isEmpty());
+    if (m_ui->addressCombo->count() > 1)
+        QSettings().setValue(AddressKey, url.host());
+}
+
+void MainWindow::copyServerUrl()
+{
+    const QString url = serverUrl().toString();
+    QGuiApplication::clipboard()->setText(url);
+    statusBar()->showMessage(tr("Copied %1").arg(url), 4000);
 }
 
 void MainWindow::setClientCount(int count)
 {
-    // English plurals until the translations (with numerus forms) arrive.
-    m_clientsLabel->setText(count == 1 ? tr("1 browser connected")
-                                       : tr("%1 browsers connected").arg(count));
+    m_clientsLabel->setText(tr("%n browser(s) connected", nullptr, count));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings().setValue(GeometryKey, saveGeometry());
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::showRunning(bool running)
 {
     m_ui->startStopButton->setText(running ? tr("Stop") : tr("Start"));
+    m_ui->actionStartStop->setText(running ? tr("&Stop") : tr("&Start"));
     m_ui->feedStateLabel->setText(running ? tr("● live") : tr("❚❚ paused"));
     setWindowTitle(running ? tr("quotecast — live") : tr("quotecast — paused"));
 }

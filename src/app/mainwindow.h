@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QHash>
+#include <QList>
 #include <QMainWindow>
 #include <QUrl>
 
@@ -17,9 +18,11 @@ namespace quotecast {
 class PriceCard;
 class StockModel;
 
-// The dashboard: one PriceCard per symbol, feed controls bound to the model, and a
-// status bar with the server's LAN URL and the number of connected browsers.
-// Presentation only: it reacts to the model's signals and calls its slots.
+// The dashboard: one PriceCard per symbol, feed controls bound to the model (buttons,
+// menus and shortcuts), a panel with a QR code of the server's URL for phones, and a
+// status bar with the number of connected browsers.
+// Presentation only: it reacts to the model's signals and calls its slots. It
+// remembers its geometry and the chosen address with QSettings.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -29,18 +32,26 @@ public:
     ~MainWindow() override;
 
     PriceCard *card(const QString &symbol) const { return m_cards.value(symbol); }
+    // The page's URL as shown: in the QR code, the link and what Copy URL copies.
+    QUrl serverUrl() const;
 
 public slots:
-    void setServerUrl(const QUrl &url);
+    // Where phones and browsers can reach the server, one URL per LAN address. With
+    // several, the user picks one; the last one picked is shown first next time.
+    void setServerUrls(const QList<QUrl> &urls);
     void setClientCount(int count);
+    void copyServerUrl();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void showRunning(bool running);
+    void showServerUrl();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     StockModel *const m_model;
     QHash<QString, PriceCard *> m_cards;
-    QLabel *m_urlLabel;
     QLabel *m_clientsLabel;
 };
 

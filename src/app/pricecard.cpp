@@ -1,5 +1,7 @@
 #include "pricecard.h"
 
+#include "sparklinewidget.h"
+
 #include <QLabel>
 #include <QLocale>
 #include <QVBoxLayout>
@@ -26,6 +28,7 @@ PriceCard::PriceCard(const QString &symbol, QWidget *parent)
     , m_symbolLabel(new QLabel(symbol, this))
     , m_priceLabel(new QLabel(QStringLiteral("—"), this))
     , m_changeLabel(new QLabel(this))
+    , m_sparkline(new SparklineWidget(this))
 {
     setObjectName(QStringLiteral("card_") + symbol);
     setFrameShape(QFrame::StyledPanel);
@@ -44,6 +47,7 @@ PriceCard::PriceCard(const QString &symbol, QWidget *parent)
     layout->addWidget(m_symbolLabel);
     layout->addWidget(m_priceLabel);
     layout->addWidget(m_changeLabel);
+    layout->addWidget(m_sparkline);
     layout->addStretch();
 }
 
@@ -61,6 +65,8 @@ void PriceCard::setQuote(const Quote &quote)
 {
     Q_ASSERT(quote.symbol == m_symbol);
     m_priceLabel->setText(money(quote.priceCents));
+    m_trail.add(quote);
+    showTrail();
 
     const qint64 previous = quote.priceCents - quote.changeCents;
     const double percent = previous != 0 ? 100.0 * double(quote.changeCents) / double(previous) : 0;
@@ -77,6 +83,14 @@ void PriceCard::setQuote(const Quote &quote)
         applyTrendColours();
         emit trendChanged(trend);
     }
+}
+
+void PriceCard::showTrail()
+{
+    m_sparkline->setPrices(m_trail.pricesCents());
+    setToolTip(tr("%1 today: open %2 · high %3 · low %4")
+                   .arg(m_symbol, money(m_trail.openCents()), money(m_trail.highCents()),
+                        money(m_trail.lowCents())));
 }
 
 void PriceCard::applyTrendColours()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "pricetrail.h"
 #include "quote.h"
 
 #include <QFrame>
@@ -8,8 +9,11 @@ class QLabel;
 
 namespace quotecast {
 
-// One symbol on the dashboard: large price, signed change and percent, tinted green
-// after a rise and red after a fall, like the cards of the web page.
+class SparklineWidget;
+
+// One symbol on the dashboard: large price, signed change and percent, a sparkline of
+// the last prices with the day's open, high and low in its tooltip, tinted green after
+// a rise and red after a fall, like the cards of the web page.
 class PriceCard : public QFrame
 {
     Q_OBJECT
@@ -25,6 +29,8 @@ public:
     Trend trend() const { return m_trend; }
     QString priceText() const;
     QString changeText() const;
+    const PriceTrail &trail() const { return m_trail; }
+    const SparklineWidget *sparkline() const { return m_sparkline; }
 
 public slots:
     void setQuote(const quotecast::Quote &quote);
@@ -34,12 +40,15 @@ signals:
 
 private:
     void applyTrendColours();
+    void showTrail();
 
     const QString m_symbol;
     Trend m_trend = Trend::Flat;
+    PriceTrail m_trail;
     QLabel *m_symbolLabel;
     QLabel *m_priceLabel;
     QLabel *m_changeLabel;
+    SparklineWidget *m_sparkline;
 };
 
 } // namespace quotecast

@@ -28,20 +28,35 @@ QList<QHostAddress> lanAddresses()
     return addresses;
 }
 
+QList<QUrl> lanUrls(const QHostAddress &bindAddress, quint16 port)
+{
+    QList<QHostAddress> hosts { bindAddress };
+    if (bindAddress == QHostAddress::Any || bindAddress == QHostAddress::AnyIPv4
+        || bindAddress == QHostAddress::AnyIPv6) {
+        hosts = lanAddresses();
+        if (bindAddress == QHostAddress::AnyIPv4) {
+            hosts.removeIf([](const QHostAddress &a) {
+                return a.protocol() != QAbstractSocket::IPv4Protocol;
+            });
+        }
+        if (hosts.isEmpty())
+            hosts.append(QHostAddress(QHostAddress::LocalHost));
+    }
+    QList<QUrl> urls;
+    for (const QHostAddress &host : std::as_const(hosts)) {
+        QUrl url;
+        url.setScheme(QStringLiteral("http"));
+        url.setHost(host.toString());
+        url.setPort(port);
+        url.setPath(QStringLiteral("/"));
+        urls.append(url);
+    }
+    return urls;
+}
+
 QUrl lanUrl(const QHostAddress &bindAddress, quint16 port)
 {
-    QHostAddress host = bindAddress;
-    if (host == QHostAddress::Any || host == QHostAddress::AnyIPv4
-        || host == QHostAddress::AnyIPv6) {
-        const QList<QHostAddress> lan = lanAddresses();
-        host = lan.isEmpty() ? QHostAddress(QHostAddress::LocalHost) : lan.first();
-    }
-    QUrl url;
-    url.setScheme(QStringLiteral("http"));
-    url.setHost(host.toString());
-    url.setPort(port);
-    url.setPath(QStringLiteral("/"));
-    return url;
+    return lanUrls(bindAddress, port).constFirst();
 }
 
 } // namespace quotecast

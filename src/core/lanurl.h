@@ -10,8 +10,11 @@ namespace quotecast {
 // running, non-loopback interfaces, IPv4 first (what people type on a phone).
 QList<QHostAddress> lanAddresses();
 
-// The URL to show for a server bound to `bindAddress`: a wildcard bind is shown
-// with the first LAN address (localhost when the machine has none).
+// The URLs at which a server bound to `bindAddress` can be reached: one per LAN address
+// for a wildcard bind (localhost when the machine has none), else the bound address.
+QList<QUrl> lanUrls(const QHostAddress &bindAddress, quint16 port);
+
+// The first of them: the one to print.
 QUrl lanUrl(const QHostAddress &bindAddress, quint16 port);
 
 } // namespace quotecast
