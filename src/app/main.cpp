@@ -6,6 +6,7 @@
 #include "serverthread.h"
 #include "stockmodel.h"
 #include "streamhub.h"
+#include "translations.h"
 #include "unixsignalnotifier.h"
 
 #include <QApplication>
@@ -63,6 +64,8 @@ int main(int argc, char *argv[])
     std::unique_ptr<QCoreApplication> app = windowed
         ? std::make_unique<QApplication>(argc, argv)
         : std::make_unique<QCoreApplication>(argc, argv);
+
+    const Translations translations; // the system's language, for --help and errors too
 
     // The window remembers its last interval and port; the command line wins over them. A
     // headless server is configured by its command line alone (a service has no desktop).

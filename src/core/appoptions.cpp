@@ -14,11 +14,6 @@ namespace quotecast {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("AppOptions", text);
-}
-
 // A whole-number option: its range, and where a valid value goes.
 struct IntegerOption
 {
@@ -44,9 +39,10 @@ std::optional<QList<StockModel::Opening>> parseSymbols(const QString &text, QStr
     for (const QString &part : text.split(u',')) {
         const QRegularExpressionMatch match = item.match(part.trimmed());
         if (!match.hasMatch()) {
-            *error = tr("--symbols takes SYMBOL=PRICE pairs separated by commas, like "
-                        "AAPL=170,TSLA=240.50 (a symbol is 1 to 10 letters, digits or dots; a "
-                        "price has at most 2 decimals), not '%1'")
+            *error = AppOptions::tr(
+                         "--symbols takes SYMBOL=PRICE pairs separated by commas, like "
+                         "AAPL=170,TSLA=240.50 (a symbol is 1 to 10 letters, digits or dots; a "
+                         "price has at most 2 decimals), not '%1'")
                          .arg(part.trimmed());
             return std::nullopt;
         }
@@ -55,18 +51,19 @@ std::optional<QList<StockModel::Opening>> parseSymbols(const QString &text, QStr
             + match.captured(3).leftJustified(2, u'0').toLongLong();
         if (cents <= 0 || cents > MaxPriceCents) {
             *error
-                = tr("--symbols: the price of %1 must be above 0 and at most 1000000").arg(symbol);
+                = AppOptions::tr("--symbols: the price of %1 must be above 0 and at most 1000000")
+                      .arg(symbol);
             return std::nullopt;
         }
         if (seen.contains(symbol)) {
-            *error = tr("--symbols: %1 appears twice").arg(symbol);
+            *error = AppOptions::tr("--symbols: %1 appears twice").arg(symbol);
             return std::nullopt;
         }
         seen.insert(symbol);
         openings.append({ symbol, cents });
     }
     if (openings.size() > MaxSymbols) {
-        *error = tr("--symbols: at most %1 symbols").arg(MaxSymbols);
+        *error = AppOptions::tr("--symbols: at most %1 symbols").arg(MaxSymbols);
         return std::nullopt;
     }
     return openings;

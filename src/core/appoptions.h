@@ -3,6 +3,7 @@
 #include "serversettings.h"
 #include "stockmodel.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 
 #include <optional>
@@ -14,6 +15,9 @@ namespace quotecast {
 // What the user asked for on the command line, validated.
 struct AppOptions
 {
+    Q_DECLARE_TR_FUNCTIONS(quotecast::AppOptions)
+
+public:
     enum class Outcome { Run, ShowHelp, ShowVersion, Error };
 
     ServerSettings server;

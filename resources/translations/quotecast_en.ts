@@ -1,0 +1,262 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start or stop the price feed (Ctrl+Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Interval:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time between two price ticks (Ctrl+Up: faster, Ctrl+Down: slower)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On a phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens the live page in your browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer has several network addresses: pick the one your phone can reach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the page&apos;s address to the clipboard (Ctrl+Shift+C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Feed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Faster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shorten the time between ticks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;lower</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lengthen the time between ticks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open in Browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>quotecast::AppOptions</name>
+    <message>
+        <source>--symbols takes SYMBOL=PRICE pairs separated by commas, like AAPL=170,TSLA=240.50 (a symbol is 1 to 10 letters, digits or dots; a price has at most 2 decimals), not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--symbols: the price of %1 must be above 0 and at most 1000000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--symbols: %1 appears twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--symbols: at most %1 symbols</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live stock quotes in a window and, as Server-Sent Events, on the LAN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the feed and server without a window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address to listen on (default: all interfaces).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed for a reproducible feed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Symbols and opening prices, e.g. AAPL=170,TSLA=240.50 (default: AAPL, GOOG, MSFT, AMZN).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow pages from this origin (e.g. https://example.org) to read the stream.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP port (0 picks a free one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Milliseconds between ticks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events kept for resuming with Last-Event-ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open streams allowed; more get 503.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsent bytes after which a slow client is disconnected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threads that write the event streams (0: one per core but one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Milliseconds between `: ping` comments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Milliseconds a new connection has to send its request head.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Milliseconds after which an idle keep-alive connection is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnection delay advised to browsers, in ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 must be a whole number from %2 to %3, not &apos;%4&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--bind must be an IP address, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--seed must be a whole number from 0 to 4294967295, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--cors-origin must be an origin like https://example.org, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>quotecast::MainWindow</name>
+    <message numerus="yes">
+        <source>%n browser(s) connected</source>
+        <translation>
+            <numerusform>%n browser connected</numerusform>
+            <numerusform>%n browsers connected</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copied %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>● live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>❚❚ paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quotecast — live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quotecast — paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>quotecast::PriceCard</name>
+    <message>
+        <source>%1 today: open %2 · high %3 · low %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>quotecast::QrCodeWidget</name>
+    <message>
+        <source>QR code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QR code of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan it with a phone&apos;s camera to open %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,262 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr" sourcelanguage="en">
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Start or stop the price feed (Ctrl+Space)</source>
+        <translation>Démarrer ou arrêter le flux de cours (Ctrl+Espace)</translation>
+    </message>
+    <message>
+        <source>&amp;Interval:</source>
+        <translation>&amp;Intervalle :</translation>
+    </message>
+    <message>
+        <source>Time between two price ticks (Ctrl+Up: faster, Ctrl+Down: slower)</source>
+        <translation>Temps entre deux cotations (Ctrl+Haut : plus vite, Ctrl+Bas : plus lentement)</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>en direct</translation>
+    </message>
+    <message>
+        <source>On a phone</source>
+        <translation>Sur un téléphone</translation>
+    </message>
+    <message>
+        <source>Opens the live page in your browser</source>
+        <translation>Ouvre la page en direct dans votre navigateur</translation>
+    </message>
+    <message>
+        <source>This computer has several network addresses: pick the one your phone can reach</source>
+        <translation>Cet ordinateur a plusieurs adresses réseau : choisissez celle que votre téléphone peut joindre</translation>
+    </message>
+    <message>
+        <source>&amp;Copy URL</source>
+        <translation>&amp;Copier l’URL</translation>
+    </message>
+    <message>
+        <source>Copy the page&apos;s address to the clipboard (Ctrl+Shift+C)</source>
+        <translation>Copier l’adresse de la page dans le presse-papiers (Ctrl+Maj+C)</translation>
+    </message>
+    <message>
+        <source>&amp;Feed</source>
+        <translation>&amp;Flux</translation>
+    </message>
+    <message>
+        <source>&amp;Share</source>
+        <translation>&amp;Partager</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Arrêter</translation>
+    </message>
+    <message>
+        <source>&amp;Faster</source>
+        <translation>Plus &amp;vite</translation>
+    </message>
+    <message>
+        <source>Shorten the time between ticks</source>
+        <translation>Raccourcir le temps entre deux cotations</translation>
+    </message>
+    <message>
+        <source>S&amp;lower</source>
+        <translation>Plus &amp;lentement</translation>
+    </message>
+    <message>
+        <source>Lengthen the time between ticks</source>
+        <translation>Allonger le temps entre deux cotations</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Open in Browser</source>
+        <translation>&amp;Ouvrir dans le navigateur</translation>
+    </message>
+</context>
+<context>
+    <name>quotecast::AppOptions</name>
+    <message>
+        <source>--symbols takes SYMBOL=PRICE pairs separated by commas, like AAPL=170,TSLA=240.50 (a symbol is 1 to 10 letters, digits or dots; a price has at most 2 decimals), not &apos;%1&apos;</source>
+        <translation>--symbols attend des paires SYMBOLE=PRIX séparées par des virgules, comme AAPL=170,TSLA=240.50 (un symbole fait 1 à 10 lettres, chiffres ou points ; un prix a au plus 2 décimales), et non « %1 »</translation>
+    </message>
+    <message>
+        <source>--symbols: the price of %1 must be above 0 and at most 1000000</source>
+        <translation>--symbols : le prix de %1 doit être supérieur à 0 et au plus 1000000</translation>
+    </message>
+    <message>
+        <source>--symbols: %1 appears twice</source>
+        <translation>--symbols : %1 apparaît deux fois</translation>
+    </message>
+    <message>
+        <source>--symbols: at most %1 symbols</source>
+        <translation>--symbols : %1 symboles au plus</translation>
+    </message>
+    <message>
+        <source>Live stock quotes in a window and, as Server-Sent Events, on the LAN.</source>
+        <translation>Cours de bourse en direct dans une fenêtre et, en Server-Sent Events, sur le réseau local.</translation>
+    </message>
+    <message>
+        <source>Run the feed and server without a window.</source>
+        <translation>Faire tourner le flux et le serveur sans fenêtre.</translation>
+    </message>
+    <message>
+        <source>Address to listen on (default: all interfaces).</source>
+        <translation>Adresse d’écoute (par défaut : toutes les interfaces).</translation>
+    </message>
+    <message>
+        <source>Seed for a reproducible feed.</source>
+        <translation>Graine pour un flux reproductible.</translation>
+    </message>
+    <message>
+        <source>Symbols and opening prices, e.g. AAPL=170,TSLA=240.50 (default: AAPL, GOOG, MSFT, AMZN).</source>
+        <translation>Symboles et prix d’ouverture, p. ex. AAPL=170,TSLA=240.50 (par défaut : AAPL, GOOG, MSFT, AMZN).</translation>
+    </message>
+    <message>
+        <source>Allow pages from this origin (e.g. https://example.org) to read the stream.</source>
+        <translation>Autoriser les pages de cette origine (p. ex. https://example.org) à lire le flux.</translation>
+    </message>
+    <message>
+        <source>HTTP port (0 picks a free one).</source>
+        <translation>Port HTTP (0 en choisit un libre).</translation>
+    </message>
+    <message>
+        <source>Milliseconds between ticks.</source>
+        <translation>Millisecondes entre deux cotations.</translation>
+    </message>
+    <message>
+        <source>Events kept for resuming with Last-Event-ID.</source>
+        <translation>Événements gardés pour la reprise avec Last-Event-ID.</translation>
+    </message>
+    <message>
+        <source>Open streams allowed; more get 503.</source>
+        <translation>Flux ouverts autorisés ; au-delà, réponse 503.</translation>
+    </message>
+    <message>
+        <source>Unsent bytes after which a slow client is disconnected.</source>
+        <translation>Octets en attente au-delà desquels un client lent est déconnecté.</translation>
+    </message>
+    <message>
+        <source>Threads that write the event streams (0: one per core but one).</source>
+        <translation>Threads qui écrivent les flux d’événements (0 : un par cœur moins un).</translation>
+    </message>
+    <message>
+        <source>Milliseconds between `: ping` comments.</source>
+        <translation>Millisecondes entre deux commentaires `: ping`.</translation>
+    </message>
+    <message>
+        <source>Milliseconds a new connection has to send its request head.</source>
+        <translation>Millisecondes accordées à une nouvelle connexion pour envoyer l’en-tête de sa requête.</translation>
+    </message>
+    <message>
+        <source>Milliseconds after which an idle keep-alive connection is closed.</source>
+        <translation>Millisecondes après lesquelles une connexion keep-alive inactive est fermée.</translation>
+    </message>
+    <message>
+        <source>Reconnection delay advised to browsers, in ms.</source>
+        <translation>Délai de reconnexion conseillé aux navigateurs, en ms.</translation>
+    </message>
+    <message>
+        <source>Default: %1.</source>
+        <translation>Par défaut : %1.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation>Argument inattendu : %1</translation>
+    </message>
+    <message>
+        <source>--%1 must be a whole number from %2 to %3, not &apos;%4&apos;</source>
+        <translation>--%1 doit être un nombre entier de %2 à %3, et non « %4 »</translation>
+    </message>
+    <message>
+        <source>--bind must be an IP address, not &apos;%1&apos;</source>
+        <translation>--bind doit être une adresse IP, et non « %1 »</translation>
+    </message>
+    <message>
+        <source>--seed must be a whole number from 0 to 4294967295, not &apos;%1&apos;</source>
+        <translation>--seed doit être un nombre entier de 0 à 4294967295, et non « %1 »</translation>
+    </message>
+    <message>
+        <source>--cors-origin must be an origin like https://example.org, not &apos;%1&apos;</source>
+        <translation>--cors-origin doit être une origine comme https://example.org, et non « %1 »</translation>
+    </message>
+</context>
+<context>
+    <name>quotecast::MainWindow</name>
+    <message>
+        <source>Copied %1</source>
+        <translation>%1 copiée</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n browser(s) connected</source>
+        <translation>
+            <numerusform>%n navigateur connecté</numerusform>
+            <numerusform>%n navigateurs connectés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Démarrer</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Arrêter</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Démarrer</translation>
+    </message>
+    <message>
+        <source>● live</source>
+        <translation>● en direct</translation>
+    </message>
+    <message>
+        <source>❚❚ paused</source>
+        <translation>❚❚ en pause</translation>
+    </message>
+    <message>
+        <source>quotecast — live</source>
+        <translation>quotecast — en direct</translation>
+    </message>
+    <message>
+        <source>quotecast — paused</source>
+        <translation>quotecast — en pause</translation>
+    </message>
+</context>
+<context>
+    <name>quotecast::PriceCard</name>
+    <message>
+        <source>%1 today: open %2 · high %3 · low %4</source>
+        <translation>%1 aujourd’hui : ouverture %2 · plus haut %3 · plus bas %4</translation>
+    </message>
+</context>
+<context>
+    <name>quotecast::QrCodeWidget</name>
+    <message>
+        <source>QR code</source>
+        <translation>Code QR</translation>
+    </message>
+    <message>
+        <source>QR code of %1</source>
+        <translation>Code QR de %1</translation>
+    </message>
+    <message>
+        <source>Scan it with a phone&apos;s camera to open %1</source>
+        <translation>Scannez-le avec l’appareil photo d’un téléphone pour ouvrir %1</translation>
+    </message>
+</context>
+</TS>
