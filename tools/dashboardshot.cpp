@@ -1,0 +1,287 @@
+// dashboardshot: screenshots of the real dashboard and the real page, for the README.
+// The MainWindow and the StreamHub are wired as in main.cpp, on a seeded feed that has
+// ticked a fixed number of times; Chromium, driven through chromedriver, opens the page.
+// The feed starts when the browser connects and both shots are taken before its first
+// tick, so the window and the page show the same prices on every run (checked).
+// Needs a display for the window (tools/screenshots.sh runs it under Xvfb).
+#include "mainwindow.h"
+#include "serverthread.h"
+#include "stockmodel.h"
+#include "streamhub.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDeadlineTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPixmap>
+#include <QProcess>
+#include <QSettings>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QTimer>
+
+using namespace quotecast;
+
+namespace {
+
+QTextStream err(stderr);
+
+// One W3C WebDriver command; returns its "value" (undefined on a transport error).
+QJsonValue webDriver(QNetworkAccessManager &network, const QUrl &driver, const QByteArray &verb,
+                     const QString &path, const QJsonObject &body = {})
+{
+    QNetworkRequest request(driver.resolved(QUrl(path)));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setTransferTimeout(30000);
+    const QByteArray data
+        = verb == "POST" ? QJsonDocument(body).toJson(QJsonDocument::Compact) : QByteArray();
+    QNetworkReply *reply = network.sendCustomRequest(request, verb, data);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    reply->deleteLater();
+    // WebDriver's own errors come with an HTTP status and a JSON body; no status: no driver.
+    if (!reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid())
+        return QJsonValue(QJsonValue::Undefined);
+    return QJsonDocument::fromJson(reply->readAll()).object().value(u"value");
+}
+
+// Runs the event loop (the window, the hub's signals) until done() or the timeout.
+template<typename Done> bool waitFor(Done done, int timeoutMs)
+{
+    const QDeadlineTimer deadline(timeoutMs);
+    while (!done()) {
+        if (deadline.hasExpired())
+            return false;
+        QEventLoop loop;
+        QTimer::singleShot(100, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QTextStream out(stdout);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Screenshots of the dashboard and the page on a seeded feed."));
+    parser.addHelpOption();
+    const QCommandLineOption windowOption(QStringLiteral("window"),
+                                          QStringLiteral("The window's screenshot (PNG)."),
+                                          QStringLiteral("file"));
+    const QCommandLineOption pageOption(QStringLiteral("page"),
+                                        QStringLiteral("The page's screenshot (PNG)."),
+                                        QStringLiteral("file"));
+    const QCommandLineOption pageSizeOption(
+        QStringLiteral("page-size"), QStringLiteral("The browser's window."),
+        QStringLiteral("width,height"), QStringLiteral("860,320"));
+    const QCommandLineOption seedOption(QStringLiteral("seed"), QStringLiteral("Feed seed."),
+                                        QStringLiteral("n"), QStringLiteral("1"));
+    const QCommandLineOption ticksOption(QStringLiteral("ticks"),
+                                         QStringLiteral("Ticks before the screenshots."),
+                                         QStringLiteral("n"), QStringLiteral("160"));
+    const QCommandLineOption intervalOption(QStringLiteral("interval"),
+                                            QStringLiteral("Feed interval once started."),
+                                            QStringLiteral("ms"), QStringLiteral("5000"));
+    // A documentation address (RFC 5737), not the machine's.
+    const QCommandLineOption urlOption(
+        QStringLiteral("shown-url"), QStringLiteral("URL shown in the status bar."),
+        QStringLiteral("url"), QStringLiteral("http://192.0.2.2:8080/"));
+    parser.addOptions({ windowOption, pageOption, pageSizeOption, seedOption, ticksOption,
+                        intervalOption, urlOption });
+    parser.process(app);
+    if (!parser.isSet(windowOption) || !parser.isSet(pageOption)) {
+        err << "dashboardshot: --window and --page are required\n";
+        return 2;
+    }
+
+    // The window remembers its geometry and address with QSettings: neither the user's
+    // settings nor a previous run may shape the pictures, nor be changed by them.
+    const QTemporaryDir settingsDir;
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
+    QCoreApplication::setOrganizationName(QStringLiteral("quotecast"));
+    QCoreApplication::setApplicationName(QStringLiteral("quotecast"));
+
+    StockModel model;
+    model.setSeed(parser.value(seedOption).toUInt());
+    model.setIntervalMs(parser.value(intervalOption).toInt());
+
+    ServerSettings settings;
+    settings.bindAddress = QHostAddress::LocalHost;
+    settings.port = 0;
+    ServerThread server(settings);
+    StreamHub *hub = server.hub();
+
+    MainWindow window(&model);
+    window.setServerUrls({ QUrl(parser.value(urlOption)) });
+    QObject::connect(hub, &StreamHub::clientCountChanged, &window, &MainWindow::setClientCount);
+
+    hub->setFeed({ true, model.intervalMs(), model.symbols() }, model.quotes());
+    QObject::connect(&model, &StockModel::quoteUpdated, hub, &StreamHub::publish);
+    QObject::connect(&model, &StockModel::statusChanged, hub, &StreamHub::setStatus);
+    // The window and the hub see every tick, as in a long run: sparklines have a history
+    // and the page's snapshot is the window's state.
+    for (int i = parser.value(ticksOption).toInt(); i > 0; --i)
+        model.tick();
+    if (!server.start()) {
+        err << "dashboardshot: cannot listen: " << server.errorString() << '\n';
+        return 1;
+    }
+    int clients = 0;
+    QObject::connect(hub, &StreamHub::clientCountChanged, &model, [&](int count) {
+        clients = count;
+        if (count > 0 && !model.isRunning())
+            model.start();
+    });
+    int ticksSinceStart = 0;
+    QObject::connect(&model, &StockModel::quoteUpdated, &model, [&] { ++ticksSinceStart; });
+    window.show();
+
+    // chromedriver needs a port up front: borrow a free one from the kernel.
+    quint16 driverPort = 0;
+    {
+        QTcpServer probe;
+        if (!probe.listen(QHostAddress::LocalHost, 0)) {
+            err << "dashboardshot: no free port\n";
+            return 1;
+        }
+        driverPort = probe.serverPort();
+    }
+    QProcess driver;
+    driver.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    driver.setStandardOutputFile(QProcess::nullDevice());
+    driver.start(qEnvironmentVariable("CHROMEDRIVER", QStringLiteral("chromedriver")),
+                 { QStringLiteral("--port=%1").arg(driverPort) });
+    if (!driver.waitForStarted()) {
+        err << "dashboardshot: chromedriver: " << driver.errorString() << '\n';
+        return 1;
+    }
+    const QUrl driverUrl(QStringLiteral("http://127.0.0.1:%1/").arg(driverPort));
+    QNetworkAccessManager network;
+    network.setProxy(QNetworkProxy::NoProxy);
+    const auto stopDriver = [&] {
+        driver.terminate();
+        driver.waitForFinished(5000);
+    };
+    if (!waitFor(
+            [&] {
+                return webDriver(network, driverUrl, "GET", QStringLiteral("status"))
+                    .toObject()
+                    .value(u"ready")
+                    .toBool();
+            },
+            20000)) {
+        err << "dashboardshot: chromedriver did not start\n";
+        stopDriver();
+        return 1;
+    }
+
+    QTemporaryDir profile;
+    const QStringList arguments {
+        QStringLiteral("--headless=new"), QStringLiteral("--no-sandbox"),
+        QStringLiteral("--disable-gpu"), QStringLiteral("--disable-dev-shm-usage"),
+        QStringLiteral("--no-proxy-server"), QStringLiteral("--no-first-run"),
+        QStringLiteral("--disable-background-networking"),
+        QStringLiteral("--disable-component-update"), QStringLiteral("--disable-sync"),
+        QStringLiteral("--hide-scrollbars"),
+        // No card caught in the middle of its flash.
+        QStringLiteral("--force-prefers-reduced-motion"),
+        QStringLiteral("--window-size=") + parser.value(pageSizeOption),
+        QStringLiteral("--user-data-dir=") + profile.path()
+    };
+    const QJsonObject chromeOptions {
+        { QStringLiteral("binary"),
+          qEnvironmentVariable("CHROMIUM", QStringLiteral("/usr/bin/chromium")) },
+        { QStringLiteral("args"), QJsonArray::fromStringList(arguments) }
+    };
+    const QJsonObject capabilities {
+        { QStringLiteral("alwaysMatch"),
+          QJsonObject { { QStringLiteral("goog:chromeOptions"), chromeOptions } } }
+    };
+    const QString session = webDriver(network, driverUrl, "POST", QStringLiteral("session"),
+                                      { { QStringLiteral("capabilities"), capabilities } })
+                                .toObject()
+                                .value(u"sessionId")
+                                .toString();
+    if (session.isEmpty()) {
+        err << "dashboardshot: Chromium did not start\n";
+        stopDriver();
+        return 1;
+    }
+    const QString sessionPath = QStringLiteral("session/") + session;
+    const auto endSession = [&] {
+        webDriver(network, driverUrl, "DELETE", sessionPath);
+        stopDriver();
+    };
+
+    // The viewport itself: --window-size includes whatever the browser keeps for itself.
+    const QStringList pageSize = parser.value(pageSizeOption).split(u',');
+    webDriver(network, driverUrl, "POST", sessionPath + QStringLiteral("/goog/cdp/execute"),
+              { { QStringLiteral("cmd"), QStringLiteral("Emulation.setDeviceMetricsOverride") },
+                { QStringLiteral("params"),
+                  QJsonObject { { QStringLiteral("width"), pageSize.value(0).toInt() },
+                                { QStringLiteral("height"), pageSize.value(1).toInt() },
+                                { QStringLiteral("deviceScaleFactor"), 1 },
+                                { QStringLiteral("mobile"), false } } } });
+
+    const QString pageUrl = QStringLiteral("http://127.0.0.1:%1/").arg(server.serverPort());
+    webDriver(network, driverUrl, "POST", sessionPath + QStringLiteral("/url"),
+              { { QStringLiteral("url"), pageUrl } });
+    const QString ready = QStringLiteral("return document.body.dataset.feed === 'live' && "
+                                         "document.querySelectorAll('[data-symbol]').length === %1")
+                              .arg(model.symbols().size());
+    const bool live = waitFor(
+        [&] {
+            return clients > 0
+                && webDriver(network, driverUrl, "POST",
+                             sessionPath + QStringLiteral("/execute/sync"),
+                             { { QStringLiteral("script"), ready },
+                               { QStringLiteral("args"), QJsonArray() } })
+                       .toBool();
+        },
+        20000);
+    if (!live) {
+        err << "dashboardshot: the page did not show the live feed\n";
+        endSession();
+        return 1;
+    }
+
+    const QByteArray page = QByteArray::fromBase64(
+        webDriver(network, driverUrl, "GET", sessionPath + QStringLiteral("/screenshot"))
+            .toString()
+            .toLatin1());
+    QFile pageFile(parser.value(pageOption));
+    const bool pageSaved = !page.isEmpty() && pageFile.open(QIODevice::WriteOnly)
+        && pageFile.write(page) == page.size();
+    pageFile.close();
+    // The event loop ran while the page loaded: the status bar counts the browser.
+    const bool windowSaved = window.grab().save(parser.value(windowOption), "PNG");
+    const int ticksDuringShots = ticksSinceStart;
+    endSession();
+
+    if (!pageSaved || !windowSaved) {
+        err << "dashboardshot: cannot write the screenshots\n";
+        return 1;
+    }
+    if (ticksDuringShots > 0) {
+        err << "dashboardshot: the feed ticked between the two screenshots; try a longer "
+               "--interval\n";
+        return 1;
+    }
+    out << "dashboardshot: saved " << parser.value(windowOption) << " and "
+        << parser.value(pageOption) << Qt::endl;
+    return 0;
+}
