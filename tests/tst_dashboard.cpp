@@ -13,6 +13,7 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QGuiApplication>
+#include <QIcon>
 #include <QLabel>
 #include <QPushButton>
 #include <QSettings>
@@ -46,6 +47,7 @@ private slots:
     void sparklineShowsTheBoundedTrailAndTooltipTheDay();
     void remembersItsGeometry();
     void followsADarkPaletteAndKeepsTrendsReadable();
+    void appIconRendersFromTheResources();
 
 private:
     // Ticks a seeded model until `symbol` moves in the wanted direction.
@@ -363,6 +365,15 @@ void TestDashboard::followsADarkPaletteAndKeepsTrendsReadable()
                  qPrintable(tinted.color(QPalette::Window).name()));
     }
     QApplication::setPalette(original);
+}
+
+void TestDashboard::appIconRendersFromTheResources()
+{
+    // The SVG of the desktop entry, through Qt's SVG plugin (a dependency of the .deb).
+    const QIcon icon(QStringLiteral(":/icons/io.github.quotecast.Quotecast.svg"));
+    const QImage image = icon.pixmap(64).toImage();
+    QCOMPARE(image.size(), QSize(64, 64));
+    QVERIFY(image.pixelColor(32, 32).alpha() > 0);
 }
 
 QTEST_MAIN(TestDashboard)

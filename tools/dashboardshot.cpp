@@ -8,6 +8,7 @@
 #include "serverthread.h"
 #include "stockmodel.h"
 #include "streamhub.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -72,6 +73,7 @@ template<typename Done> bool waitFor(Done done, int timeoutMs)
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
+    const Translations translations; // as main.cpp: the window's plural forms come from here
     QTextStream out(stdout);
 
     QCommandLineParser parser;

@@ -10,6 +10,7 @@
 #include "unixsignalnotifier.h"
 
 #include <QApplication>
+#include <QIcon>
 #include <QSettings>
 #include <QTextStream>
 
@@ -125,6 +126,10 @@ int main(int argc, char *argv[])
 
     std::unique_ptr<MainWindow> window;
     if (windowed) {
+        // The id of the desktop entry lets Wayland compositors show the menu's icon.
+        QGuiApplication::setDesktopFileName(QStringLiteral("io.github.quotecast.Quotecast"));
+        QApplication::setWindowIcon(
+            QIcon(QStringLiteral(":/icons/io.github.quotecast.Quotecast.svg")));
         window = std::make_unique<MainWindow>(&model);
         window->setServerUrls(lanUrls(options.server.bindAddress, server.serverPort()));
         QObject::connect(hub, &StreamHub::clientCountChanged, window.get(),
