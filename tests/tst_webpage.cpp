@@ -1,5 +1,7 @@
 #include "localhub.h"
 
+#include <algorithm>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -7,6 +9,8 @@
 #include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -26,10 +30,16 @@ private slots:
     void showsLivePrices();
     void showsPausedAndMatchesTheFeedWhenStopped();
     void recoversAfterAServerRestartWithoutReload();
+    void speaksTheBrowsersLanguage_data();
+    void speaksTheBrowsersLanguage();
 
 private:
     QJsonValue webDriver(const QByteArray &verb, const QString &path, const QJsonObject &body = {});
-    QJsonValue runScript(const QString &script);
+    QJsonValue runScript(const QString &script) { return runScript(m_session, script); }
+    QJsonValue runScript(const QString &session, const QString &script);
+    // A new headless Chromium with its own profile; empty on failure.
+    QString openSession(const QString &profile, const QStringList &extraArguments = {});
+    void openPage(const QString &session);
     bool startHub(quint16 port);
     QString feedState()
     {
@@ -60,11 +70,50 @@ QJsonValue TestWebPage::webDriver(const QByteArray &verb, const QString &path,
     return value;
 }
 
-QJsonValue TestWebPage::runScript(const QString &script)
+QJsonValue TestWebPage::runScript(const QString &session, const QString &script)
 {
     return webDriver(
-        "POST", QStringLiteral("session/%1/execute/sync").arg(m_session),
+        "POST", QStringLiteral("session/%1/execute/sync").arg(session),
         { { QStringLiteral("script"), script }, { QStringLiteral("args"), QJsonArray() } });
+}
+
+QString TestWebPage::openSession(const QString &profile, const QStringList &extraArguments)
+{
+    const QStringList arguments = QStringList { QStringLiteral("--headless=new"),
+                                                QStringLiteral("--no-sandbox"),
+                                                QStringLiteral("--disable-gpu"),
+                                                QStringLiteral("--disable-dev-shm-usage"),
+                                                QStringLiteral("--no-proxy-server"),
+                                                QStringLiteral("--disable-quic"),
+                                                QStringLiteral("--no-first-run"),
+                                                QStringLiteral("--disable-background-networking"),
+                                                QStringLiteral("--disable-component-update"),
+                                                QStringLiteral("--disable-sync"),
+                                                QStringLiteral("--window-size=1024,768"),
+                                                QStringLiteral("--user-data-dir=") + profile }
+        + extraArguments;
+    const QJsonObject chromeOptions {
+        { QStringLiteral("binary"),
+          qEnvironmentVariable("CHROMIUM", QStringLiteral("/usr/bin/chromium")) },
+        { QStringLiteral("args"), QJsonArray::fromStringList(arguments) }
+    };
+    const QJsonObject capabilities {
+        { QStringLiteral("alwaysMatch"),
+          QJsonObject { { QStringLiteral("goog:chromeOptions"), chromeOptions } } }
+    };
+    const QJsonValue session = webDriver("POST", QStringLiteral("session"),
+                                         { { QStringLiteral("capabilities"), capabilities } });
+    const QString id = session.toObject().value(u"sessionId").toString();
+    if (id.isEmpty())
+        qWarning() << "no browser session:" << session;
+    return id;
+}
+
+void TestWebPage::openPage(const QString &session)
+{
+    const QString page = QStringLiteral("http://127.0.0.1:%1/").arg(m_hub->serverPort());
+    webDriver("POST", QStringLiteral("session/%1/url").arg(session),
+              { { QStringLiteral("url"), page } });
 }
 
 bool TestWebPage::startHub(quint16 port)
@@ -103,35 +152,9 @@ void TestWebPage::initTestCase()
         webDriver("GET", QStringLiteral("status")).toObject().value(u"ready").toBool(), 20000);
 
     QVERIFY(m_profile.isValid());
-    const QStringList arguments { QStringLiteral("--headless=new"),
-                                  QStringLiteral("--no-sandbox"),
-                                  QStringLiteral("--disable-gpu"),
-                                  QStringLiteral("--disable-dev-shm-usage"),
-                                  QStringLiteral("--no-proxy-server"),
-                                  QStringLiteral("--disable-quic"),
-                                  QStringLiteral("--no-first-run"),
-                                  QStringLiteral("--disable-background-networking"),
-                                  QStringLiteral("--disable-component-update"),
-                                  QStringLiteral("--disable-sync"),
-                                  QStringLiteral("--window-size=1024,768"),
-                                  QStringLiteral("--user-data-dir=") + m_profile.path() };
-    const QJsonObject chromeOptions {
-        { QStringLiteral("binary"),
-          qEnvironmentVariable("CHROMIUM", QStringLiteral("/usr/bin/chromium")) },
-        { QStringLiteral("args"), QJsonArray::fromStringList(arguments) }
-    };
-    const QJsonObject capabilities {
-        { QStringLiteral("alwaysMatch"),
-          QJsonObject { { QStringLiteral("goog:chromeOptions"), chromeOptions } } }
-    };
-    const QJsonValue session = webDriver("POST", QStringLiteral("session"),
-                                         { { QStringLiteral("capabilities"), capabilities } });
-    m_session = session.toObject().value(u"sessionId").toString();
-    QVERIFY2(!m_session.isEmpty(), QJsonDocument(session.toObject()).toJson().constData());
-
-    const QString page = QStringLiteral("http://127.0.0.1:%1/").arg(m_hub->serverPort());
-    webDriver("POST", QStringLiteral("session/%1/url").arg(m_session),
-              { { QStringLiteral("url"), page } });
+    m_session = openSession(m_profile.path());
+    QVERIFY(!m_session.isEmpty());
+    openPage(m_session);
 }
 
 void TestWebPage::cleanupTestCase()
@@ -163,6 +186,8 @@ void TestWebPage::showsLivePrices()
                  .toString()
                  .trimmed(),
              QStringLiteral("live"));
+    QCOMPARE(runScript(QStringLiteral("return document.documentElement.lang")).toString(),
+             QStringLiteral("en"));
 }
 
 void TestWebPage::showsPausedAndMatchesTheFeedWhenStopped()
@@ -218,6 +243,89 @@ void TestWebPage::recoversAfterAServerRestartWithoutReload()
         "return Array.from(document.querySelectorAll('.price'), p => p.textContent).join()");
     const QString first = runScript(prices).toString();
     QTRY_VERIFY_WITH_TIMEOUT(runScript(prices).toString() != first, 10000);
+}
+
+void TestWebPage::speaksTheBrowsersLanguage_data()
+{
+    QTest::addColumn<QString>("acceptLanguages");
+    QTest::addColumn<QString>("lang");
+    QTest::addColumn<QString>("live");
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<QString>("every"); // the header's detail, at the test's 100 ms
+    QTest::addColumn<QString>("price");
+
+    const QString enPrice = QStringLiteral("[0-9]{1,3}(,[0-9]{3})*\\.[0-9]{2}");
+    const QStringList en { QStringLiteral("en"), QStringLiteral("live"),
+                           QStringLiteral("quotecast — live quotes"),
+                           QStringLiteral("^every 0\\.1 s · updated "),
+                           QStringLiteral("^%1$").arg(enPrice) };
+    // French writes a decimal comma and groups thousands with a space that depends on the
+    // region: narrow no-break in France, no-break in Canada.
+    const auto french = [](const QString &space) {
+        const QString price = QStringLiteral("[0-9]{1,3}(%1[0-9]{3})*,[0-9]{2}").arg(space);
+        return QStringList { QStringLiteral("fr"), QStringLiteral("en direct"),
+                             QStringLiteral("quotecast — cours en direct"),
+                             QStringLiteral("^toutes les 0,1 s · mis à jour à "),
+                             QStringLiteral("^%1$").arg(price) };
+    };
+    const auto row = [](const char *name, const char *accept, const QStringList &l) {
+        QTest::addRow("%s", name) << QString::fromLatin1(accept) << l[0] << l[1] << l[2] << l[3]
+                                  << l[4];
+    };
+    row("English", "en-US,en", en);
+    row("French", "fr-FR,fr", french(QStringLiteral("\\x{202F}")));
+    row("first language the page speaks", "de-DE,fr-CA,en", french(QStringLiteral("\\x{00A0}")));
+    row("none it speaks: English", "de-DE,ja", en);
+}
+
+// The browser's languages choose the page's: a browser of its own for each row, with
+// --accept-lang (--lang does not reach navigator.languages in headless Chromium).
+void TestWebPage::speaksTheBrowsersLanguage()
+{
+    QFETCH(QString, acceptLanguages);
+    QFETCH(QString, lang);
+    QFETCH(QString, live);
+    QFETCH(QString, title);
+    QFETCH(QString, every);
+    QFETCH(QString, price);
+
+    m_model.start();
+    QTemporaryDir profile;
+    QVERIFY(profile.isValid());
+    const QString session
+        = openSession(profile.path(), { QStringLiteral("--accept-lang=") + acceptLanguages });
+    QVERIFY(!session.isEmpty());
+    const auto closeSession
+        = qScopeGuard([&] { webDriver("DELETE", QStringLiteral("session/%1").arg(session)); });
+    QCOMPARE(runScript(session, QStringLiteral("return navigator.languages.join()")).toString(),
+             acceptLanguages);
+    openPage(session);
+
+    const QString read
+        = QStringLiteral("return {lang: document.documentElement.lang, title: document.title,"
+                         " state: document.getElementById('feed-state').textContent,"
+                         " detail: document.getElementById('feed-detail').textContent,"
+                         " cards: Array.from(document.querySelectorAll('.card'), c => ({"
+                         "   price: c.querySelector('.price').textContent}))}");
+    QJsonObject page;
+    const auto ready = [&] {
+        page = runScript(session, read).toObject();
+        const QJsonArray cards = page.value(u"cards").toArray();
+        return cards.size() == 4 && std::all_of(cards.begin(), cards.end(), [](const auto &c) {
+                   return c.toObject().value(u"price").toString() != u"—";
+               });
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(ready(), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(runScript(session, read).toObject().value(u"state").toString(), live,
+                              10000);
+    QCOMPARE(page.value(u"lang").toString(), lang);
+    QCOMPARE(page.value(u"title").toString(), title);
+    QVERIFY2(page.value(u"detail").toString().contains(QRegularExpression(every)),
+             qPrintable(page.value(u"detail").toString()));
+    for (const QJsonValue &card : page.value(u"cards").toArray()) {
+        const QString shown = card.toObject().value(u"price").toString();
+        QVERIFY2(shown.contains(QRegularExpression(price)), qPrintable(shown));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestWebPage)

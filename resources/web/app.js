@@ -1,17 +1,29 @@
 // quotecast live page: one card per symbol, fed by Server-Sent Events from /stream.
-// Feed data is only ever written with textContent (never parsed as HTML).
+// Words come from i18n.js (loaded first).
+// Feed data is only ever written with textContent or setAttribute (never parsed as HTML).
 "use strict";
+
+const { lang, locale } = chooseLanguage(
+  navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language],
+);
+const text = messages[lang];
+
+const priceFormat = new Intl.NumberFormat(locale, {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
+const percentFormat = new Intl.NumberFormat(locale, {
+  style: "percent",
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
+const secondsFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 3 });
+const timeFormat = new Intl.DateTimeFormat(locale, { timeStyle: "medium" });
 
 const cards = new Map(); // symbol -> {card, price, change}
 const cardsRoot = document.getElementById("cards");
 const stateText = document.getElementById("feed-state");
 const detailText = document.getElementById("feed-detail");
-
-const priceFormat = new Intl.NumberFormat(navigator.language, {
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 2,
-});
-const timeFormat = new Intl.DateTimeFormat(navigator.language, { timeStyle: "medium" });
 
 let running = true;
 let intervalMs = 0;
@@ -19,16 +31,23 @@ let lastUpdate = null;
 let source = null;
 let retryDelayMs = 1000;
 
+function translatePage() {
+  document.documentElement.lang = lang;
+  document.title = text.title;
+  cardsRoot.setAttribute("aria-label", text.cardsLabel);
+  document.getElementById("footer-lead").textContent = text.footerLead;
+}
+
 function setFeedState(state) {
-  document.body.dataset.feed = state;
-  stateText.textContent = state;
+  document.body.dataset.feed = state; // the key, for CSS and tests; the words are localized
+  stateText.textContent = text.state[state];
   showDetail();
 }
 
 function showDetail() {
   const parts = [];
-  if (intervalMs > 0) parts.push(`every ${intervalMs / 1000} s`);
-  if (lastUpdate) parts.push(`updated ${timeFormat.format(lastUpdate)}`);
+  if (intervalMs > 0) parts.push(text.every(secondsFormat.format(intervalMs / 1000)));
+  if (lastUpdate) parts.push(text.updated(timeFormat.format(lastUpdate)));
   detailText.textContent = parts.join(" · ");
 }
 
@@ -55,8 +74,8 @@ function cardFor(symbol) {
 }
 
 // A real minus sign lines up with "+" in proportional fonts.
-function signed(value, text) {
-  return (value > 0 ? "+" : value < 0 ? "\u2212" : "") + text;
+function signed(value, digits) {
+  return (value > 0 ? "+" : value < 0 ? "\u2212" : "") + digits;
 }
 
 function showQuote(quote) {
@@ -64,11 +83,11 @@ function showQuote(quote) {
   const change = Number.isFinite(quote.change) ? quote.change : 0;
   const { card, price, change: changeText } = cardFor(quote.symbol);
   const previous = quote.price - change;
-  const percent = previous !== 0 ? (change / previous) * 100 : 0;
+  const ratio = previous !== 0 ? change / previous : 0;
   price.textContent = priceFormat.format(quote.price);
   changeText.textContent =
     `${signed(change, priceFormat.format(Math.abs(change)))} ` +
-    `(${signed(change, priceFormat.format(Math.abs(percent)))} %)`;
+    `(${signed(change, percentFormat.format(Math.abs(ratio)))})`;
   const trend = change > 0 ? "up" : change < 0 ? "down" : "flat";
   card.dataset.trend = trend;
   card.classList.toggle("up", trend === "up");
@@ -123,4 +142,6 @@ function connect() {
   };
 }
 
+translatePage();
+setFeedState("connecting");
 connect();

@@ -1,0 +1,40 @@
+// quotecast live page: its words in English and French, and the browser's choice between them.
+// Loaded before app.js (both deferred, so they run in document order).
+"use strict";
+
+const messages = {
+  en: {
+    title: "quotecast — live quotes",
+    cardsLabel: "Live prices",
+    footerLead: "Prices are simulated. Updates arrive as Server-Sent Events from",
+    state: { connecting: "connecting", live: "live", paused: "paused", reconnecting: "reconnecting" },
+    every: (seconds) => `every ${seconds} s`,
+    updated: (time) => `updated ${time}`,
+  },
+  fr: {
+    title: "quotecast — cours en direct",
+    cardsLabel: "Cours en direct",
+    footerLead: "Les cours sont simulés. Les mises à jour arrivent en Server-Sent Events depuis",
+    state: { connecting: "connexion", live: "en direct", paused: "en pause", reconnecting: "reconnexion" },
+    every: (seconds) => `toutes les ${seconds} s`,
+    updated: (time) => `mis à jour à ${time}`,
+  },
+};
+
+// The first of the browser's languages that the page speaks, else English. `locale` keeps the
+// region (en-GB writes 24-hour times, fr-CH its own grouping) for Intl; `lang` picks the words.
+function chooseLanguage(preferred) {
+  for (const tag of preferred || []) {
+    const lang = String(tag).split("-")[0].toLowerCase();
+    if (Object.hasOwn(messages, lang)) return { lang, locale: isLocale(tag) ? String(tag) : lang };
+  }
+  return { lang: "en", locale: "en" };
+}
+
+function isLocale(tag) {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false; // Intl would throw on it too
+  }
+}
