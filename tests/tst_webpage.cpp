@@ -1,6 +1,7 @@
 #include "localhub.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,6 +18,34 @@
 
 using namespace quotecast;
 
+namespace {
+
+// The relative luminance of a CSS colour as getComputedStyle gives it ("rgb(r, g, b)"),
+// after WCAG 2; -1 for anything else.
+double luminance(const QString &cssColour)
+{
+    static const QRegularExpression rgb(
+        QStringLiteral("^rgba?\\((\\d+), (\\d+), (\\d+)(, 1)?\\)$"));
+    const QRegularExpressionMatch match = rgb.match(cssColour);
+    if (!match.hasMatch())
+        return -1;
+    double channels[3];
+    for (int i = 0; i < 3; ++i) {
+        const double c = match.captured(i + 1).toDouble() / 255.0;
+        channels[i] = c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+    }
+    return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2];
+}
+
+double contrast(const QString &a, const QString &b)
+{
+    const double la = luminance(a);
+    const double lb = luminance(b);
+    return (qMax(la, lb) + 0.05) / (qMin(la, lb) + 0.05);
+}
+
+} // namespace
+
 // The web page in a real browser: Debian's headless Chromium, driven over the
 // WebDriver protocol by Debian's chromedriver, against a real StreamHub in this process.
 // Every wait below keeps this event loop running, so the hub serves the browser meanwhile.
@@ -32,6 +61,7 @@ private slots:
     void recoversAfterAServerRestartWithoutReload();
     void speaksTheBrowsersLanguage_data();
     void speaksTheBrowsersLanguage();
+    void followsTheDarkColourScheme();
 
 private:
     QJsonValue webDriver(const QByteArray &verb, const QString &path, const QJsonObject &body = {});
@@ -326,6 +356,70 @@ void TestWebPage::speaksTheBrowsersLanguage()
         const QString shown = card.toObject().value(u"price").toString();
         QVERIFY2(shown.contains(QRegularExpression(price)), qPrintable(shown));
     }
+}
+
+// Dark when the system is dark: the page's background, and every text still stands out from
+// what it is drawn on (WCAG AA: a contrast of 4.5).
+void TestWebPage::followsTheDarkColourScheme()
+{
+    m_model.start();
+    QTRY_COMPARE_WITH_TIMEOUT(feedState(), QStringLiteral("live"), 10000);
+    const auto emulate = [&](const QString &scheme) {
+        const QJsonObject feature { { QStringLiteral("name"),
+                                      QStringLiteral("prefers-color-scheme") },
+                                    { QStringLiteral("value"), scheme } };
+        webDriver("POST", QStringLiteral("session/%1/goog/cdp/execute").arg(m_session),
+                  { { QStringLiteral("cmd"), QStringLiteral("Emulation.setEmulatedMedia") },
+                    { QStringLiteral("params"),
+                      QJsonObject { { QStringLiteral("features"), QJsonArray { feature } } } } });
+    };
+    const auto restore = qScopeGuard([&] { emulate(QString()); });
+    // Colours of the page and of a plain, a rising and a falling card made for the purpose
+    // (which cards the feed has moved is up to the feed).
+    const QString read
+        = QStringLiteral("const style = (e) => getComputedStyle(e);"
+                         "const pair = (e) => [style(e).color, style(e).backgroundColor];"
+                         "const probes = ['', 'up', 'down'].map((trend) => {"
+                         "  const card = document.createElement('article');"
+                         "  card.className = 'card ' + trend;"
+                         "  card.append(document.createElement('p'));"
+                         "  document.getElementById('cards').append(card);"
+                         "  const colours = pair(card);"
+                         "  card.remove();"
+                         "  return colours; });"
+                         "return {dark: matchMedia('(prefers-color-scheme: dark)').matches,"
+                         "  body: pair(document.body),"
+                         "  muted: [style(document.querySelector('.status')).color, "
+                         "style(document.body).backgroundColor],"
+                         "  cards: probes}");
+
+    QVariantMap schemes;
+    for (const QString &scheme : { QStringLiteral("light"), QStringLiteral("dark") }) {
+        emulate(scheme);
+        QTRY_COMPARE(runScript(read).toObject().value(u"dark").toBool(), scheme == u"dark");
+        const QJsonObject colours = runScript(read).toObject();
+        // What is wrong with a foreground on a background, or nothing.
+        const auto check = [&](const QJsonValue &pair, double minimum, const char *what) {
+            const QString fg = pair.toArray().at(0).toString();
+            const QString bg = pair.toArray().at(1).toString();
+            if (contrast(fg, bg) >= minimum)
+                return QString();
+            return QStringLiteral("%1, %2: %3 on %4 has a contrast of %5; ")
+                .arg(scheme, QLatin1String(what), fg, bg)
+                .arg(contrast(fg, bg), 0, 'f', 2);
+        };
+        QString problems = check(colours.value(u"body"), 4.5, "text")
+            + check(colours.value(u"muted"), 4.5, "muted text");
+        for (const QJsonValue &card : colours.value(u"cards").toArray())
+            problems += check(card, 4.5, "card");
+        QVERIFY2(problems.isEmpty(), qPrintable(problems));
+        schemes.insert(scheme, colours.value(u"body").toArray().at(1).toString());
+    }
+    const double light = luminance(schemes.value(QStringLiteral("light")).toString());
+    const double dark = luminance(schemes.value(QStringLiteral("dark")).toString());
+    QVERIFY2(light > 0.7, qPrintable(schemes.value(QStringLiteral("light")).toString()));
+    QVERIFY2(dark >= 0 && dark < 0.05,
+             qPrintable(schemes.value(QStringLiteral("dark")).toString()));
 }
 
 QTEST_GUILESS_MAIN(TestWebPage)
