@@ -1,4 +1,5 @@
 #include "localhub.h"
+#include "pricetrail.h"
 
 #include <algorithm>
 #include <cmath>
@@ -6,12 +7,14 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QScopeGuard>
+#include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -44,6 +47,12 @@ double contrast(const QString &a, const QString &b)
     return (qMax(la, lb) + 0.05) / (qMin(la, lb) + 0.05);
 }
 
+// Prices as the English page writes them.
+QString englishPrice(qint64 cents)
+{
+    return QLocale(QLocale::English, QLocale::UnitedStates).toString(double(cents) / 100.0, 'f', 2);
+}
+
 } // namespace
 
 // The web page in a real browser: Debian's headless Chromium, driven over the
@@ -62,8 +71,22 @@ private slots:
     void speaksTheBrowsersLanguage_data();
     void speaksTheBrowsersLanguage();
     void followsTheDarkColourScheme();
+    void drawsASparklineOfRecentPrices();
 
 private:
+    // The day so far and the number of prices a sparkline should show.
+    struct Trail
+    {
+        int count = 0;
+        qint64 openCents = 0;
+        qint64 highCents = 0;
+        qint64 lowCents = 0;
+    };
+    // GET /api/quotes by symbol; empty when it fails.
+    QHash<QString, Trail> serverTrails();
+    // What differs between the page's sparklines and `expected`; empty when nothing does.
+    QString sparklineMismatches(const QHash<QString, Trail> &expected);
+
     QJsonValue webDriver(const QByteArray &verb, const QString &path, const QJsonObject &body = {});
     QJsonValue runScript(const QString &script) { return runScript(m_session, script); }
     QJsonValue runScript(const QString &session, const QString &script);
@@ -144,6 +167,57 @@ void TestWebPage::openPage(const QString &session)
     const QString page = QStringLiteral("http://127.0.0.1:%1/").arg(m_hub->serverPort());
     webDriver("POST", QStringLiteral("session/%1/url").arg(session),
               { { QStringLiteral("url"), page } });
+}
+
+QHash<QString, TestWebPage::Trail> TestWebPage::serverTrails()
+{
+    const QUrl url(QStringLiteral("http://127.0.0.1:%1/api/quotes").arg(m_hub->serverPort()));
+    std::unique_ptr<QNetworkReply> reply(m_network.get(QNetworkRequest(url)));
+    if (!QTest::qWaitFor([&] { return reply->isFinished(); }, 10000)
+        || reply->error() != QNetworkReply::NoError)
+        return {};
+    QHash<QString, Trail> trails;
+    const auto cents = [](const QJsonValue &v) { return qRound64(v.toDouble() * 100); };
+    for (const QJsonValue &value :
+         QJsonDocument::fromJson(reply->readAll()).object().value(u"quotes").toArray()) {
+        const QJsonObject quote = value.toObject();
+        trails.insert(quote.value(u"symbol").toString(),
+                      { int(quote.value(u"recent").toArray().size()), cents(quote.value(u"open")),
+                        cents(quote.value(u"high")), cents(quote.value(u"low")) });
+    }
+    return trails;
+}
+
+QString TestWebPage::sparklineMismatches(const QHash<QString, Trail> &expected)
+{
+    const QJsonArray cards
+        = runScript(QStringLiteral(
+                        "return Array.from(document.querySelectorAll('.card'), c => ({"
+                        " symbol: c.dataset.symbol, tooltip: c.title,"
+                        " points: c.querySelector('.sparkline polyline').points.numberOfItems}))"))
+              .toArray();
+    QStringList mismatches;
+    if (cards.size() != expected.size())
+        mismatches.append(
+            QStringLiteral("%1 cards, not %2").arg(cards.size()).arg(expected.size()));
+    for (const QJsonValue &value : cards) {
+        const QJsonObject card = value.toObject();
+        const QString symbol = card.value(u"symbol").toString();
+        const Trail trail = expected.value(symbol);
+        const QString tooltip
+            = QStringLiteral("Open %1 · High %2 · Low %3")
+                  .arg(englishPrice(trail.openCents), englishPrice(trail.highCents),
+                       englishPrice(trail.lowCents));
+        if (card.value(u"points").toInt() != trail.count)
+            mismatches.append(QStringLiteral("%1 has %2 points, not %3")
+                                  .arg(symbol)
+                                  .arg(card.value(u"points").toInt())
+                                  .arg(trail.count));
+        if (card.value(u"tooltip").toString() != tooltip)
+            mismatches.append(QStringLiteral("%1 says \"%2\", not \"%3\"")
+                                  .arg(symbol, card.value(u"tooltip").toString(), tooltip));
+    }
+    return mismatches.join(QStringLiteral("; "));
 }
 
 bool TestWebPage::startHub(quint16 port)
@@ -283,24 +357,31 @@ void TestWebPage::speaksTheBrowsersLanguage_data()
     QTest::addColumn<QString>("title");
     QTest::addColumn<QString>("every"); // the header's detail, at the test's 100 ms
     QTest::addColumn<QString>("price");
+    QTest::addColumn<QString>("tooltip");
 
     const QString enPrice = QStringLiteral("[0-9]{1,3}(,[0-9]{3})*\\.[0-9]{2}");
-    const QStringList en { QStringLiteral("en"), QStringLiteral("live"),
+    const QStringList en { QStringLiteral("en"),
+                           QStringLiteral("live"),
                            QStringLiteral("quotecast — live quotes"),
                            QStringLiteral("^every 0\\.1 s · updated "),
-                           QStringLiteral("^%1$").arg(enPrice) };
+                           QStringLiteral("^%1$").arg(enPrice),
+                           QStringLiteral("^Open %1 · High %1 · Low %1$").arg(enPrice) };
     // French writes a decimal comma and groups thousands with a space that depends on the
     // region: narrow no-break in France, no-break in Canada.
     const auto french = [](const QString &space) {
         const QString price = QStringLiteral("[0-9]{1,3}(%1[0-9]{3})*,[0-9]{2}").arg(space);
-        return QStringList { QStringLiteral("fr"), QStringLiteral("en direct"),
-                             QStringLiteral("quotecast — cours en direct"),
-                             QStringLiteral("^toutes les 0,1 s · mis à jour à "),
-                             QStringLiteral("^%1$").arg(price) };
+        return QStringList {
+            QStringLiteral("fr"),
+            QStringLiteral("en direct"),
+            QStringLiteral("quotecast — cours en direct"),
+            QStringLiteral("^toutes les 0,1 s · mis à jour à "),
+            QStringLiteral("^%1$").arg(price),
+            QStringLiteral("^Ouverture %1 · Plus haut %1 · Plus bas %1$").arg(price)
+        };
     };
     const auto row = [](const char *name, const char *accept, const QStringList &l) {
         QTest::addRow("%s", name) << QString::fromLatin1(accept) << l[0] << l[1] << l[2] << l[3]
-                                  << l[4];
+                                  << l[4] << l[5];
     };
     row("English", "en-US,en", en);
     row("French", "fr-FR,fr", french(QStringLiteral("\\x{202F}")));
@@ -318,6 +399,7 @@ void TestWebPage::speaksTheBrowsersLanguage()
     QFETCH(QString, title);
     QFETCH(QString, every);
     QFETCH(QString, price);
+    QFETCH(QString, tooltip);
 
     m_model.start();
     QTemporaryDir profile;
@@ -336,13 +418,13 @@ void TestWebPage::speaksTheBrowsersLanguage()
                          " state: document.getElementById('feed-state').textContent,"
                          " detail: document.getElementById('feed-detail').textContent,"
                          " cards: Array.from(document.querySelectorAll('.card'), c => ({"
-                         "   price: c.querySelector('.price').textContent}))}");
+                         "   price: c.querySelector('.price').textContent, tooltip: c.title}))}");
     QJsonObject page;
     const auto ready = [&] {
         page = runScript(session, read).toObject();
         const QJsonArray cards = page.value(u"cards").toArray();
         return cards.size() == 4 && std::all_of(cards.begin(), cards.end(), [](const auto &c) {
-                   return c.toObject().value(u"price").toString() != u"—";
+                   return !c.toObject().value(u"tooltip").toString().isEmpty();
                });
     };
     QTRY_VERIFY_WITH_TIMEOUT(ready(), 20000);
@@ -355,11 +437,13 @@ void TestWebPage::speaksTheBrowsersLanguage()
     for (const QJsonValue &card : page.value(u"cards").toArray()) {
         const QString shown = card.toObject().value(u"price").toString();
         QVERIFY2(shown.contains(QRegularExpression(price)), qPrintable(shown));
+        const QString tip = card.toObject().value(u"tooltip").toString();
+        QVERIFY2(tip.contains(QRegularExpression(tooltip)), qPrintable(tip));
     }
 }
 
-// Dark when the system is dark: the page's background, and every text still stands out from
-// what it is drawn on (WCAG AA: a contrast of 4.5).
+// Dark when the system is dark: the page's background, and every text and line still stands
+// out from what it is drawn on (WCAG AA: 4.5 for text, 3 for the sparkline).
 void TestWebPage::followsTheDarkColourScheme()
 {
     m_model.start();
@@ -375,23 +459,26 @@ void TestWebPage::followsTheDarkColourScheme()
     };
     const auto restore = qScopeGuard([&] { emulate(QString()); });
     // Colours of the page and of a plain, a rising and a falling card made for the purpose
-    // (which cards the feed has moved is up to the feed).
-    const QString read
-        = QStringLiteral("const style = (e) => getComputedStyle(e);"
-                         "const pair = (e) => [style(e).color, style(e).backgroundColor];"
-                         "const probes = ['', 'up', 'down'].map((trend) => {"
-                         "  const card = document.createElement('article');"
-                         "  card.className = 'card ' + trend;"
-                         "  card.append(document.createElement('p'));"
-                         "  document.getElementById('cards').append(card);"
-                         "  const colours = pair(card);"
-                         "  card.remove();"
-                         "  return colours; });"
-                         "return {dark: matchMedia('(prefers-color-scheme: dark)').matches,"
-                         "  body: pair(document.body),"
-                         "  muted: [style(document.querySelector('.status')).color, "
-                         "style(document.body).backgroundColor],"
-                         "  cards: probes}");
+    // (which cards the feed has moved is up to the feed): [text, background, sparkline].
+    const QString read = QStringLiteral(
+        "const style = (e) => getComputedStyle(e);"
+        "const probes = ['', 'up', 'down'].map((trend) => {"
+        "  const card = document.createElement('article');"
+        "  card.className = 'card ' + trend;"
+        "  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');"
+        "  svg.setAttribute('class', 'sparkline');"
+        "  const line = document.createElementNS('http://www.w3.org/2000/svg', 'polyline');"
+        "  svg.append(line);"
+        "  card.append(svg);"
+        "  document.getElementById('cards').append(card);"
+        "  const colours = [style(card).color, style(card).backgroundColor, style(line).stroke];"
+        "  card.remove();"
+        "  return colours; });"
+        "return {dark: matchMedia('(prefers-color-scheme: dark)').matches,"
+        "  body: [style(document.body).color, style(document.body).backgroundColor],"
+        "  muted: [style(document.querySelector('.status')).color,"
+        "          style(document.body).backgroundColor],"
+        "  cards: probes}");
 
     QVariantMap schemes;
     for (const QString &scheme : { QStringLiteral("light"), QStringLiteral("dark") }) {
@@ -410,8 +497,11 @@ void TestWebPage::followsTheDarkColourScheme()
         };
         QString problems = check(colours.value(u"body"), 4.5, "text")
             + check(colours.value(u"muted"), 4.5, "muted text");
-        for (const QJsonValue &card : colours.value(u"cards").toArray())
-            problems += check(card, 4.5, "card");
+        for (const QJsonValue &card : colours.value(u"cards").toArray()) {
+            const QJsonArray c = card.toArray();
+            problems += check(QJsonArray { c.at(0), c.at(1) }, 4.5, "card")
+                + check(QJsonArray { c.at(2), c.at(1) }, 3, "sparkline");
+        }
         QVERIFY2(problems.isEmpty(), qPrintable(problems));
         schemes.insert(scheme, colours.value(u"body").toArray().at(1).toString());
     }
@@ -420,6 +510,118 @@ void TestWebPage::followsTheDarkColourScheme()
     QVERIFY2(light > 0.7, qPrintable(schemes.value(QStringLiteral("light")).toString()));
     QVERIFY2(dark >= 0 && dark < 0.05,
              qPrintable(schemes.value(QStringLiteral("dark")).toString()));
+}
+
+// Each card draws the prices it has seen, up to the last 60: from the server's recent
+// prices at load, then from the stream, a snapshot's repeated prices counted once.
+void TestWebPage::drawsASparklineOfRecentPrices()
+{
+    m_model.stop();
+    // Fast ticks, yet each of a symbol's at its own millisecond, as the page tells a new
+    // price from a repeated one by its time.
+    m_model.setIntervalMs(StockModel::MinIntervalMs);
+    const auto restore = qScopeGuard([&] {
+        m_model.setIntervalMs(100);
+        m_model.start();
+    });
+    // A new server run with a few prices in its trails, and a new page, which starts from
+    // them (GET /api/quotes), not from the stream's snapshot.
+    const quint16 port = m_hub->serverPort();
+    m_hub.reset();
+    QVERIFY(startHub(port));
+    QSignalSpy ticks(&m_model, &StockModel::quoteUpdated);
+    m_model.start();
+    QTRY_VERIFY(ticks.size() >= 12);
+    m_model.stop();
+    openPage(m_session);
+    QTRY_COMPARE_WITH_TIMEOUT(feedState(), QStringLiteral("paused"), 20000);
+
+    const QHash<QString, Trail> start = serverTrails();
+    QCOMPARE(start.size(), m_model.quotes().size());
+    QVERIFY(std::any_of(start.cbegin(), start.cend(), [](const Trail &t) { return t.count > 2; }));
+    QTRY_COMPARE(sparklineMismatches(start), QString());
+
+    // What the stream brings from now on; added to `start`, that is what the page should show.
+    // Like the page, count once a tick that repeats its symbol's last time and price (timers
+    // that run late can tick twice in one millisecond, and a move can be zero).
+    QHash<QString, PriceTrail> seen;
+    QHash<QString, Quote> last;
+    const QMetaObject::Connection recording
+        = connect(&m_model, &StockModel::quoteUpdated, this, [&](const Quote &quote) {
+              const Quote previous = last.value(quote.symbol);
+              if (quote.timestampMs == previous.timestampMs
+                  && quote.priceCents == previous.priceCents)
+                  return;
+              last.insert(quote.symbol, quote);
+              seen[quote.symbol].add(quote);
+          });
+    const auto disconnect = qScopeGuard([&] { QObject::disconnect(recording); });
+    const auto expected = [&] {
+        QHash<QString, Trail> trails = start;
+        for (auto it = trails.begin(); it != trails.end(); ++it) {
+            const PriceTrail trail = seen.value(it.key());
+            if (trail.isEmpty())
+                continue;
+            it->count
+                = qMin(int(trail.pricesCents().size()) + it->count, PriceTrail::DefaultCapacity);
+            it->highCents = qMax(it->highCents, trail.highCents());
+            it->lowCents = qMin(it->lowCents, trail.lowCents());
+        }
+        return trails;
+    };
+
+    // A few ticks: the lines grow.
+    m_model.start();
+    QTRY_VERIFY(std::any_of(seen.cbegin(), seen.cend(),
+                            [](const PriceTrail &t) { return t.pricesCents().size() >= 3; }));
+    m_model.stop();
+    QTRY_COMPARE(sparklineMismatches(expected()), QString());
+
+    // Many ticks: every line holds the last 60 prices, no more.
+    m_model.start();
+    QTRY_VERIFY_WITH_TIMEOUT(seen.size() == start.size()
+                                 && std::all_of(seen.cbegin(), seen.cend(),
+                                                [](const PriceTrail &t) {
+                                                    return t.pricesCents().size()
+                                                        == PriceTrail::DefaultCapacity;
+                                                }),
+                             60000);
+    m_model.stop();
+    QTRY_COMPARE_WITH_TIMEOUT(sparklineMismatches(expected()), QString(), 10000);
+
+    // The line rises and falls with the prices: a higher price is drawn higher (a smaller y;
+    // the page rounds y, so very close prices may share one).
+    const QJsonArray lines
+        = runScript(QStringLiteral(
+                        "return Array.from(document.querySelectorAll('.card'), c => ({"
+                        " symbol: c.dataset.symbol, points: Array.from("
+                        "   c.querySelector('.sparkline polyline').points, p => [p.x, p.y])}))"))
+              .toArray();
+    for (const QJsonValue &line : lines) {
+        const QString symbol = line.toObject().value(u"symbol").toString();
+        const QList<qint64> prices = seen.value(symbol).pricesCents();
+        const QJsonArray points = line.toObject().value(u"points").toArray();
+        QCOMPARE(points.size(), prices.size());
+        QList<double> ys;
+        for (int i = 0; i < points.size(); ++i) {
+            QCOMPARE(points.at(i)[0].toDouble(), double(i)); // one slot per price
+            ys.append(points.at(i)[1].toDouble());
+        }
+        for (int i = 1; i < prices.size(); ++i) {
+            const double rise = ys.at(i - 1) - ys.at(i);
+            const qint64 move = prices.at(i) - prices.at(i - 1);
+            QVERIFY2(move > 0       ? rise >= 0
+                         : move < 0 ? rise <= 0
+                                    : rise == 0,
+                     qPrintable(QStringLiteral("%1 at %2").arg(symbol).arg(i)));
+        }
+        const auto highest = std::max_element(prices.cbegin(), prices.cend()) - prices.cbegin();
+        const auto lowest = std::min_element(prices.cbegin(), prices.cend()) - prices.cbegin();
+        QCOMPARE(ys.at(highest), *std::min_element(ys.cbegin(), ys.cend()));
+        QCOMPARE(ys.at(lowest), *std::max_element(ys.cbegin(), ys.cend()));
+    }
+    // And the server, which keeps the same trails.
+    QCOMPARE(sparklineMismatches(serverTrails()), QString());
 }
 
 QTEST_GUILESS_MAIN(TestWebPage)

@@ -1,5 +1,5 @@
-// quotecast live page: one card per symbol, fed by Server-Sent Events from /stream.
-// Words come from i18n.js (loaded first).
+// quotecast live page: one card per symbol, fed by Server-Sent Events from /stream, each with
+// a sparkline of its last prices. Words come from i18n.js (loaded first).
 // Feed data is only ever written with textContent or setAttribute (never parsed as HTML).
 "use strict";
 
@@ -20,7 +20,13 @@ const percentFormat = new Intl.NumberFormat(locale, {
 const secondsFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 3 });
 const timeFormat = new Intl.DateTimeFormat(locale, { timeStyle: "medium" });
 
-const cards = new Map(); // symbol -> {card, price, change}
+const TrailLength = 60; // prices per sparkline, as the server keeps them
+const SparkHeight = 20; // viewBox units; the width is one unit per price slot
+const SparkPad = 1.5; // keeps the line's extremes off the edges
+const SvgNs = "http://www.w3.org/2000/svg";
+
+const cards = new Map(); // symbol -> {card, price, change, line}
+const trails = new Map(); // symbol -> {prices, ts, day, open, high, low}
 const cardsRoot = document.getElementById("cards");
 const stateText = document.getElementById("feed-state");
 const detailText = document.getElementById("feed-detail");
@@ -30,6 +36,8 @@ let intervalMs = 0;
 let lastUpdate = null;
 let source = null;
 let retryDelayMs = 1000;
+// Stream quotes that arrive while the recent prices load; applied after them.
+let pendingQuotes = [];
 
 function translatePage() {
   document.documentElement.lang = lang;
@@ -66,11 +74,124 @@ function cardFor(symbol) {
   price.textContent = "—";
   const change = document.createElement("p");
   change.className = "change";
-  card.append(name, price, change);
+  const { svg, line } = createSparkline();
+  card.append(name, price, change, svg);
   cardsRoot.append(card);
-  entry = { card, price, change };
+  entry = { card, price, change, line };
   cards.set(symbol, entry);
+  drawTrail(symbol);
   return entry;
+}
+
+// Decorative: the card's title says the day's open, high and low in words.
+function createSparkline() {
+  const svg = document.createElementNS(SvgNs, "svg");
+  svg.setAttribute("class", "sparkline");
+  svg.setAttribute("viewBox", `0 0 ${TrailLength - 1} ${SparkHeight}`);
+  svg.setAttribute("preserveAspectRatio", "none"); // stretch to the card's width
+  svg.setAttribute("aria-hidden", "true");
+  svg.setAttribute("focusable", "false");
+  const line = document.createElementNS(SvgNs, "polyline");
+  svg.append(line);
+  return { svg, line };
+}
+
+// The day a timestamp falls on in the browser's time zone, as a number that sorts by date.
+function localDay(ts) {
+  const date = new Date(ts);
+  return date.getFullYear() * 10000 + (date.getMonth() + 1) * 100 + date.getDate();
+}
+
+// Adds a price to its symbol's trail unless the trail already has it: a stream begins with
+// a snapshot that repeats current prices, with the time and price of the trail's last point.
+// A time alone would not do: late timers can tick a symbol twice in one millisecond.
+function isRepeat(trail, price, ts) {
+  return ts < trail.ts || (ts === trail.ts && price === trail.prices[trail.prices.length - 1]);
+}
+
+function extendTrail(symbol, price, ts) {
+  let trail = trails.get(symbol);
+  if (trail && isRepeat(trail, price, ts)) return false;
+  const day = localDay(ts);
+  if (!trail) {
+    trail = { prices: [], ts, day, open: price, high: price, low: price };
+    trails.set(symbol, trail);
+  } else if (day > trail.day) {
+    Object.assign(trail, { day, open: price, high: price, low: price });
+  } else {
+    trail.high = Math.max(trail.high, price);
+    trail.low = Math.min(trail.low, price);
+  }
+  trail.ts = ts;
+  trail.prices.push(price);
+  if (trail.prices.length > TrailLength) trail.prices.shift();
+  return true;
+}
+
+// One quote of GET /api/quotes: its recent prices (oldest first) and the day so far.
+function seedTrail(quote) {
+  if (typeof quote.symbol !== "string" || !Number.isFinite(quote.ts)) return;
+  const recent = Array.isArray(quote.recent) ? quote.recent : [];
+  const prices = recent.filter(Number.isFinite).slice(-TrailLength);
+  if (prices.length === 0) return;
+  const last = prices[prices.length - 1];
+  const valid = (value) => (Number.isFinite(value) ? value : last);
+  trails.set(quote.symbol, {
+    prices,
+    ts: quote.ts,
+    day: localDay(quote.ts),
+    open: valid(quote.open),
+    high: valid(quote.high),
+    low: valid(quote.low),
+  });
+}
+
+// Newest price at the right edge, scaled between the window's lowest and highest price.
+function drawTrail(symbol) {
+  const entry = cards.get(symbol);
+  const trail = trails.get(symbol);
+  if (!entry || !trail) return;
+  const { prices } = trail;
+  const min = Math.min(...prices);
+  const span = Math.max(...prices) - min;
+  const offset = TrailLength - prices.length;
+  const points = prices.map((price, i) => {
+    const y =
+      span > 0
+        ? SparkHeight - SparkPad - ((price - min) / span) * (SparkHeight - 2 * SparkPad)
+        : SparkHeight / 2;
+    return `${offset + i},${y.toFixed(2)}`;
+  });
+  entry.line.setAttribute("points", points.join(" "));
+  entry.card.setAttribute(
+    "title",
+    text.day(priceFormat.format(trail.open), priceFormat.format(trail.high),
+      priceFormat.format(trail.low)),
+  );
+}
+
+function addToTrail(quote) {
+  if (pendingQuotes) {
+    pendingQuotes.push(quote);
+  } else if (extendTrail(quote.symbol, quote.price, quote.ts)) {
+    drawTrail(quote.symbol);
+  }
+}
+
+// The sparklines start from the server's recent prices. Without them (an older server
+// answers 404, or an error) they start from the first prices the stream brings.
+async function loadRecentPrices() {
+  try {
+    const response = await fetch("api/quotes", {
+      cache: "no-store",
+      signal: AbortSignal.timeout(5000),
+    });
+    if (!response.ok) return;
+    const body = await response.json();
+    if (Array.isArray(body.quotes)) body.quotes.forEach(seedTrail);
+  } catch {
+    // The stream alone will do.
+  }
 }
 
 // A real minus sign lines up with "+" in proportional fonts.
@@ -98,6 +219,7 @@ function showQuote(quote) {
   card.classList.add("flash");
   lastUpdate = Number.isFinite(quote.ts) ? new Date(quote.ts) : new Date();
   showDetail();
+  if (Number.isFinite(quote.ts)) addToTrail(quote);
 }
 
 function parse(data) {
@@ -144,4 +266,10 @@ function connect() {
 
 translatePage();
 setFeedState("connecting");
-connect();
+connect(); // at once: quotes that come before the recent prices wait in pendingQuotes
+loadRecentPrices().then(() => {
+  const quotes = pendingQuotes;
+  pendingQuotes = null;
+  quotes.forEach(addToTrail);
+  cards.forEach((entry, symbol) => drawTrail(symbol));
+});

@@ -10,6 +10,7 @@ const messages = {
     state: { connecting: "connecting", live: "live", paused: "paused", reconnecting: "reconnecting" },
     every: (seconds) => `every ${seconds} s`,
     updated: (time) => `updated ${time}`,
+    day: (open, high, low) => `Open ${open} · High ${high} · Low ${low}`,
   },
   fr: {
     title: "quotecast — cours en direct",
@@ -18,6 +19,7 @@ const messages = {
     state: { connecting: "connexion", live: "en direct", paused: "en pause", reconnecting: "reconnexion" },
     every: (seconds) => `toutes les ${seconds} s`,
     updated: (time) => `mis à jour à ${time}`,
+    day: (open, high, low) => `Ouverture ${open} · Plus haut ${high} · Plus bas ${low}`,
   },
 };
 
