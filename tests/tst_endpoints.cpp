@@ -153,7 +153,7 @@ void TestEndpoints::quotesSnapshotHasEverySymbolWithItsTrail()
     const QJsonArray quotes = root.value(u"quotes").toArray();
     QCOMPARE(quotes.size(), m_model.quotes().size());
     for (qsizetype i = 0; i < quotes.size(); ++i) {
-        const Quote &quote = m_model.quotes()[i];
+        const Quote quote = m_model.quotes().at(i); // a copy: quotes() returns a temporary
         const PriceTrail &trail = expected[quote.symbol];
         const QJsonObject shown = quotes[i].toObject();
         const auto cents
