@@ -26,13 +26,13 @@ void TestSseEvent::quoteEvent_data()
     const Quote up { QStringLiteral("AAPL"), 170'85, 85, 1795000000123, 42 };
     QTest::addRow("with id") << up << QByteArray("k3x9q-42")
                              << QByteArray("id: k3x9q-42\ndata: "
-                                           "{\"change\":0.85,\"price\":170.85,\"symbol\":\"AAPL\","
-                                           "\"ts\":1795000000123}\n\n");
+                                           "{\"change\":0.85,\"price\":170.85,\"seq\":42,"
+                                           "\"symbol\":\"AAPL\",\"ts\":1795000000123}\n\n");
     const Quote down { QStringLiteral("GOOG"), 1499'01, -99, 5, 0 };
     QTest::addRow("snapshot, no id")
         << down << QByteArray()
-        << QByteArray("data: {\"change\":-0.99,\"price\":1499.01,\"symbol\":\"GOOG\","
-                      "\"ts\":5}\n\n");
+        << QByteArray("data: {\"change\":-0.99,\"price\":1499.01,\"seq\":0,"
+                      "\"symbol\":\"GOOG\",\"ts\":5}\n\n");
 }
 
 void TestSseEvent::quoteEvent()
@@ -51,6 +51,7 @@ void TestSseEvent::quoteJsonFields()
     QCOMPARE(json.value(u"price").toDouble(), 250.0);
     QCOMPARE(json.value(u"change").toDouble(), -1.25);
     QCOMPARE(json.value(u"ts").toInteger(), 1795000000999);
+    QCOMPARE(json.value(u"seq").toInteger(), 7);
 }
 
 void TestSseEvent::statusEvent()

@@ -517,8 +517,7 @@ void TestWebPage::followsTheDarkColourScheme()
 void TestWebPage::drawsASparklineOfRecentPrices()
 {
     m_model.stop();
-    // Fast ticks, yet each of a symbol's at its own millisecond, as the page tells a new
-    // price from a repeated one by its time.
+    // Fast ticks: two may share a millisecond, and the page still tells them apart (`seq`).
     m_model.setIntervalMs(StockModel::MinIntervalMs);
     const auto restore = qScopeGuard([&] {
         m_model.setIntervalMs(100);
@@ -542,19 +541,10 @@ void TestWebPage::drawsASparklineOfRecentPrices()
     QTRY_COMPARE(sparklineMismatches(start), QString());
 
     // What the stream brings from now on; added to `start`, that is what the page should show.
-    // Like the page, count once a tick that repeats its symbol's last time and price (timers
-    // that run late can tick twice in one millisecond, and a move can be zero).
     QHash<QString, PriceTrail> seen;
-    QHash<QString, Quote> last;
     const QMetaObject::Connection recording
-        = connect(&m_model, &StockModel::quoteUpdated, this, [&](const Quote &quote) {
-              const Quote previous = last.value(quote.symbol);
-              if (quote.timestampMs == previous.timestampMs
-                  && quote.priceCents == previous.priceCents)
-                  return;
-              last.insert(quote.symbol, quote);
-              seen[quote.symbol].add(quote);
-          });
+        = connect(&m_model, &StockModel::quoteUpdated, this,
+                  [&](const Quote &quote) { seen[quote.symbol].add(quote); });
     const auto disconnect = qScopeGuard([&] { QObject::disconnect(recording); });
     const auto expected = [&] {
         QHash<QString, Trail> trails = start;

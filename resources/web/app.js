@@ -26,7 +26,7 @@ const SparkPad = 1.5; // keeps the line's extremes off the edges
 const SvgNs = "http://www.w3.org/2000/svg";
 
 const cards = new Map(); // symbol -> {card, price, change, line}
-const trails = new Map(); // symbol -> {prices, ts, day, open, high, low}
+const trails = new Map(); // symbol -> {prices, ts, seq, day, open, high, low}
 const cardsRoot = document.getElementById("cards");
 const stateText = document.getElementById("feed-state");
 const detailText = document.getElementById("feed-detail");
@@ -102,19 +102,20 @@ function localDay(ts) {
   return date.getFullYear() * 10000 + (date.getMonth() + 1) * 100 + date.getDate();
 }
 
-// Adds a price to its symbol's trail unless the trail already has it: a stream begins with
-// a snapshot that repeats current prices, with the time and price of the trail's last point.
-// A time alone would not do: late timers can tick a symbol twice in one millisecond.
-function isRepeat(trail, price, ts) {
-  return ts < trail.ts || (ts === trail.ts && price === trail.prices[trail.prices.length - 1]);
+// A stream begins with a snapshot that repeats the current prices, which the trail may
+// already hold. The same tick has the same time and sequence number (`seq`; a new server run
+// counts again, but at a later time); an older point is a repeat too.
+function isRepeat(trail, quote) {
+  return quote.ts < trail.ts || (quote.ts === trail.ts && quote.seq === trail.seq);
 }
 
-function extendTrail(symbol, price, ts) {
+function extendTrail(quote) {
+  const { symbol, price, ts, seq } = quote;
   let trail = trails.get(symbol);
-  if (trail && isRepeat(trail, price, ts)) return false;
+  if (trail && isRepeat(trail, quote)) return false;
   const day = localDay(ts);
   if (!trail) {
-    trail = { prices: [], ts, day, open: price, high: price, low: price };
+    trail = { prices: [], ts, seq, day, open: price, high: price, low: price };
     trails.set(symbol, trail);
   } else if (day > trail.day) {
     Object.assign(trail, { day, open: price, high: price, low: price });
@@ -123,6 +124,7 @@ function extendTrail(symbol, price, ts) {
     trail.low = Math.min(trail.low, price);
   }
   trail.ts = ts;
+  trail.seq = seq;
   trail.prices.push(price);
   if (trail.prices.length > TrailLength) trail.prices.shift();
   return true;
@@ -139,6 +141,7 @@ function seedTrail(quote) {
   trails.set(quote.symbol, {
     prices,
     ts: quote.ts,
+    seq: quote.seq,
     day: localDay(quote.ts),
     open: valid(quote.open),
     high: valid(quote.high),
@@ -173,7 +176,7 @@ function drawTrail(symbol) {
 function addToTrail(quote) {
   if (pendingQuotes) {
     pendingQuotes.push(quote);
-  } else if (extendTrail(quote.symbol, quote.price, quote.ts)) {
+  } else if (extendTrail(quote)) {
     drawTrail(quote.symbol);
   }
 }

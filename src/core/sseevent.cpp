@@ -19,7 +19,8 @@ QJsonObject quoteObject(const Quote &quote)
     return { { QStringLiteral("symbol"), quote.symbol },
              { QStringLiteral("price"), toCurrencyUnits(quote.priceCents) },
              { QStringLiteral("change"), toCurrencyUnits(quote.changeCents) },
-             { QStringLiteral("ts"), quote.timestampMs } };
+             { QStringLiteral("ts"), quote.timestampMs },
+             { QStringLiteral("seq"), qint64(quote.seq) } };
 }
 
 QByteArray quoteJson(const Quote &quote)

@@ -13,7 +13,8 @@ namespace quotecast {
 // clients. Encoding happens once per event; the bytes are shared.
 namespace SseEvent {
 
-// The JSON object of a quote: {"symbol","price","change","ts"}, money in currency units.
+// The JSON object of a quote: {"symbol","price","change","ts","seq"}, money in currency
+// units; `seq` is the tick's number in the feed (0 for an opening price).
 QJsonObject quoteObject(const Quote &quote);
 // The same, encoded compactly (one line).
 QByteArray quoteJson(const Quote &quote);
