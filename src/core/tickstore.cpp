@@ -1,0 +1,168 @@
+#include "tickstore.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace quotecast {
+
+namespace {
+
+QByteArray newHistoryId()
+{
+    // Milliseconds since the epoch in base 36 and three random base-36 digits, like a run id:
+    // unique across machines and restarts, and no '-' (it separates the seq in event ids).
+    const int suffix = QRandomGenerator::global()->bounded(36 * 36 * 36);
+    return QByteArray::number(QDateTime::currentMSecsSinceEpoch(), 36)
+        + QByteArray::number(36 * 36 * 36 + suffix, 36).mid(1);
+}
+
+Quote tickFrom(const QSqlQuery &query)
+{
+    return { query.value(0).toString(), query.value(1).toLongLong(), query.value(2).toLongLong(),
+             query.value(3).toLongLong(), query.value(4).toULongLong() };
+}
+
+// Creates the tables when new, applies the retention and reads where the feed stood; the
+// error when any statement fails (a file that is not a database, or read-only).
+QString prepare(QSqlDatabase &db, int retentionDays, int recentCount, StoredFeed *feed)
+{
+    QSqlQuery query(db);
+    for (const char *sql :
+         { "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
+           "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+           "CREATE TABLE IF NOT EXISTS ticks (seq INTEGER PRIMARY KEY, symbol TEXT NOT NULL, "
+           "price_cents INTEGER NOT NULL, change_cents INTEGER NOT NULL, ts INTEGER NOT NULL)",
+           "CREATE INDEX IF NOT EXISTS ticks_by_time ON ticks (ts)" }) {
+        if (!query.exec(QString::fromLatin1(sql)))
+            return query.lastError().text();
+    }
+
+    if (!query.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'history_id'")))
+        return query.lastError().text();
+    if (query.next()) {
+        feed->historyId = query.value(0).toByteArray();
+    } else {
+        feed->historyId = newHistoryId();
+        query.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES ('history_id', ?)"));
+        query.addBindValue(QString::fromLatin1(feed->historyId));
+        if (!query.exec())
+            return query.lastError().text();
+    }
+
+    // The newest tick always stays, whatever its age: the sequence continues from it.
+    const qint64 dayMs = 24 * 3600 * 1000;
+    query.prepare(
+        QStringLiteral("DELETE FROM ticks WHERE ts < ? AND seq < (SELECT MAX(seq) FROM ticks)"));
+    query.addBindValue(QDateTime::currentMSecsSinceEpoch() - qint64(retentionDays) * dayMs);
+    if (!query.exec())
+        return query.lastError().text();
+
+    if (!query.exec(QStringLiteral(
+            "SELECT symbol, price_cents, change_cents, ts, seq FROM ticks WHERE seq IN "
+            "(SELECT MAX(seq) FROM ticks GROUP BY symbol) ORDER BY seq")))
+        return query.lastError().text();
+    while (query.next())
+        feed->latest.append(tickFrom(query));
+    query.prepare(QStringLiteral("SELECT symbol, price_cents, change_cents, ts, seq FROM "
+                                 "(SELECT * FROM ticks ORDER BY seq DESC LIMIT ?) ORDER BY seq"));
+    query.addBindValue(recentCount);
+    if (!query.exec())
+        return query.lastError().text();
+    while (query.next())
+        feed->recent.append(tickFrom(query));
+    feed->lastSeq = feed->latest.isEmpty() ? 0 : feed->latest.constLast().seq;
+    return {};
+}
+
+} // namespace
+
+TickStore::TickStore(QObject *parent)
+    : QObject(parent)
+    , m_flushTimer(this)
+{
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(FlushDelayMs);
+    connect(&m_flushTimer, &QTimer::timeout, this, &TickStore::flush);
+}
+
+TickStore::~TickStore()
+{
+    flush();
+    if (isOpen()) {
+        QSqlDatabase::database(m_connection, false).close();
+        QSqlDatabase::removeDatabase(m_connection);
+    }
+}
+
+bool TickStore::fail(const QString &error)
+{
+    m_errorString = error;
+    if (!m_connection.isEmpty()) {
+        QSqlDatabase::database(m_connection, false).close();
+        const QString name = std::exchange(m_connection, QString());
+        QSqlDatabase::removeDatabase(name);
+    }
+    return false;
+}
+
+bool TickStore::open(const QString &path, int retentionDays, int recentCount, StoredFeed *feed)
+{
+    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
+        return fail(tr("cannot create the folder of %1").arg(path));
+    m_connection = QStringLiteral("quotecast-ticks-%1").arg(quintptr(this), 0, 16);
+    QString error;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+        db.setDatabaseName(path);
+        error = db.open() ? prepare(db, retentionDays, recentCount, feed) : db.lastError().text();
+    } // no query or handle may outlive the connection that fail() removes
+    return error.isEmpty() || fail(tr("%1: %2").arg(path, error));
+}
+
+void TickStore::append(const Quote &quote)
+{
+    if (!isOpen())
+        return;
+    m_pending.append(quote);
+    if (m_pending.size() >= MaxBatch)
+        flush();
+    else if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void TickStore::flush()
+{
+    m_flushTimer.stop();
+    if (m_pending.isEmpty() || !isOpen())
+        return;
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QVariantList seqs, symbols, prices, changes, times;
+    for (const Quote &quote : std::as_const(m_pending)) {
+        seqs.append(quote.seq);
+        symbols.append(quote.symbol);
+        prices.append(quote.priceCents);
+        changes.append(quote.changeCents);
+        times.append(quote.timestampMs);
+    }
+    m_pending.clear();
+    QSqlQuery insert(db);
+    insert.prepare(
+        QStringLiteral("INSERT OR REPLACE INTO ticks (seq, symbol, price_cents, change_cents, ts) "
+                       "VALUES (?, ?, ?, ?, ?)"));
+    for (const QVariantList &column : { seqs, symbols, prices, changes, times })
+        insert.addBindValue(column);
+    const bool written = db.transaction() && insert.execBatch() && db.commit();
+    if (!written) {
+        db.rollback();
+        if (!std::exchange(m_writeFailed, true))
+            emit writeFailed(insert.lastError().text() + db.lastError().text());
+    }
+}
+
+} // namespace quotecast

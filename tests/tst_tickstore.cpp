@@ -1,0 +1,143 @@
+#include "stockmodel.h"
+#include "tickstore.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace quotecast;
+
+// The durable tick history, on real SQLite files in a temporary folder.
+class TestTickStore : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void ticksSurviveReopening();
+    void aBatchIsWrittenSoonWithoutAFlush();
+    void retentionDeletesOldTicksButKeepsTheLast();
+    void unusableFilesAreReported_data();
+    void unusableFilesAreReported();
+
+private:
+    QString dbPath() const { return m_dir->filePath(QStringLiteral("history.sqlite")); }
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestTickStore::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void TestTickStore::ticksSurviveReopening()
+{
+    StockModel model;
+    model.setSeed(11);
+    QList<Quote> ticks;
+    QByteArray historyId;
+    {
+        TickStore store;
+        StoredFeed feed;
+        QVERIFY2(store.open(dbPath(), 7, 100, &feed), qPrintable(store.errorString()));
+        QVERIFY(feed.latest.isEmpty());
+        QCOMPARE(feed.lastSeq, quint64(0));
+        historyId = feed.historyId;
+        QVERIFY(!historyId.isEmpty() && !historyId.contains('-'));
+        connect(&model, &StockModel::quoteUpdated, &store, &TickStore::append);
+        connect(&model, &StockModel::quoteUpdated, this, [&](const Quote &q) { ticks.append(q); });
+        for (int i = 0; i < 2500; ++i) // more than one batch
+            model.tick();
+    } // the destructor writes the rest
+
+    TickStore reopened;
+    StoredFeed feed;
+    QVERIFY2(reopened.open(dbPath(), 7, 100, &feed), qPrintable(reopened.errorString()));
+    QCOMPARE(feed.historyId, historyId);
+    QCOMPARE(feed.lastSeq, quint64(2500));
+    QCOMPARE(feed.recent, ticks.mid(ticks.size() - 100));
+    // The last tick of every symbol, in the order they were last ticked.
+    QCOMPARE(feed.latest.size(), model.quotes().size());
+    for (const Quote &latest : feed.latest)
+        QVERIFY(model.quotes().contains(latest));
+    QCOMPARE(feed.latest.constLast(), ticks.constLast());
+}
+
+void TestTickStore::aBatchIsWrittenSoonWithoutAFlush()
+{
+    TickStore writer;
+    StoredFeed feed;
+    QVERIFY(writer.open(dbPath(), 7, 10, &feed));
+    const Quote tick { QStringLiteral("AAPL"), 171'00, 1'00, QDateTime::currentMSecsSinceEpoch(),
+                       1 };
+    writer.append(tick);
+    // Another connection, as after a crash, sees it once the batch timer fired.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            TickStore reader;
+            StoredFeed seen;
+            return reader.open(dbPath(), 7, 10, &seen) && seen.recent == QList<Quote> { tick };
+        }(),
+        5000);
+}
+
+void TestTickStore::retentionDeletesOldTicksButKeepsTheLast()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 day = 24 * 3600 * 1000;
+    {
+        TickStore store;
+        StoredFeed feed;
+        QVERIFY(store.open(dbPath(), 7, 10, &feed));
+        store.append({ QStringLiteral("AAPL"), 100'00, 0, now - 10 * day, 1 });
+        store.append({ QStringLiteral("MSFT"), 200'00, 0, now - 8 * day, 2 });
+        store.append({ QStringLiteral("AAPL"), 101'00, 1'00, now - 1 * day, 3 });
+        store.append({ QStringLiteral("GOOG"), 300'00, 0, now - 9 * day, 4 });
+    }
+    TickStore store;
+    StoredFeed feed;
+    QVERIFY(store.open(dbPath(), 7, 10, &feed));
+    QList<quint64> kept;
+    for (const Quote &tick : std::as_const(feed.recent))
+        kept.append(tick.seq);
+    // 1 and 2 are past 7 days; 4 is too, but it is the newest tick: the sequence goes on from it.
+    QCOMPARE(kept, (QList<quint64> { 3, 4 }));
+    QCOMPARE(feed.lastSeq, quint64(4));
+}
+
+void TestTickStore::unusableFilesAreReported_data()
+{
+    QTest::addColumn<QString>("problem");
+    QTest::addRow("folder is a file") << "folder";
+    QTest::addRow("not a database") << "garbage";
+}
+
+void TestTickStore::unusableFilesAreReported()
+{
+    QFETCH(QString, problem);
+    QString path = dbPath();
+    if (problem == u"folder") {
+        QFile file(m_dir->filePath(QStringLiteral("plain-file")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        path = file.fileName() + QStringLiteral("/history.sqlite");
+    } else {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(4096, 'x'));
+    }
+    TickStore store;
+    StoredFeed feed;
+    QVERIFY(!store.open(path, 7, 10, &feed));
+    QVERIFY(!store.isOpen());
+    QVERIFY2(store.errorString().contains(path) || store.errorString().contains(u"folder"),
+             qPrintable(store.errorString()));
+    store.append({ QStringLiteral("AAPL"), 1, 0, 0, 1 }); // ignored, no crash
+}
+
+QTEST_GUILESS_MAIN(TestTickStore)
+#include "tst_tickstore.moc"
