@@ -14,6 +14,7 @@ private slots:
     void defaults();
     void validValues();
     void limits();
+    void historyOnDisk();
     void badValuesAreErrors_data();
     void badValuesAreErrors();
     void helpAndVersion();
@@ -79,6 +80,23 @@ void TestAppOptions::limits()
     QCOMPARE(options.server.idleTimeoutMs, 7000);
 }
 
+void TestAppOptions::historyOnDisk()
+{
+    AppOptions::Outcome outcome;
+    QString message;
+    const AppOptions defaults = parse({}, &outcome, &message);
+    QVERIFY(defaults.historyFile.isEmpty()); // the user's data folder
+    QCOMPARE(defaults.historyDays, 30);
+    QVERIFY(!defaults.inMemory);
+    const AppOptions options
+        = parse({ "--history-file", "/tmp/t.sqlite", "--history-days", "2", "--in-memory" },
+                &outcome, &message);
+    QCOMPARE(outcome, AppOptions::Outcome::Run);
+    QCOMPARE(options.historyFile, QStringLiteral("/tmp/t.sqlite"));
+    QCOMPARE(options.historyDays, 2);
+    QVERIFY(options.inMemory);
+}
+
 void TestAppOptions::badValuesAreErrors_data()
 {
     QTest::addColumn<QStringList>("args");
@@ -105,6 +123,8 @@ void TestAppOptions::badValuesAreErrors_data()
         << QStringList { "--cors-origin", "https://example.org/page" } << "--cors-origin";
     QTest::addRow("cors origin not a url")
         << QStringList { "--cors-origin", "*" } << "--cors-origin";
+    QTest::addRow("history file empty") << QStringList { "--history-file=" } << "--history-file";
+    QTest::addRow("history days zero") << QStringList { "--history-days", "0" } << "--history-days";
     QTest::addRow("symbols without price") << QStringList { "--symbols", "AAPL" } << "--symbols";
     QTest::addRow("symbols price not a number")
         << QStringList { "--symbols", "AAPL=abc" } << "AAPL=abc";

@@ -1,8 +1,11 @@
 #include "sseclient.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
@@ -46,17 +49,22 @@ private slots:
     void busyPortIsAClearError();
     void badOptionExitsWithUsage();
     void withoutDisplaySuggestsHeadless();
+    void historyCarriesOnAcrossARestart();
+    void unusableHistoryFileFallsBackToMemory();
 
 private:
     // Starts quotecast and returns the port it printed, or 0.
     quint16 start(QProcess &process, const QStringList &arguments);
     QString m_binary;
+    QTemporaryDir m_dataHome; // the default history file goes here, never to the user's
 };
 
 void TestHeadless::initTestCase()
 {
     m_binary = qEnvironmentVariable("QUOTECAST_BIN");
     QVERIFY2(QFile::exists(m_binary), "QUOTECAST_BIN must name the built quotecast");
+    QVERIFY(m_dataHome.isValid());
+    qputenv("XDG_DATA_HOME", m_dataHome.path().toLocal8Bit()); // inherited by every process
 }
 
 quint16 TestHeadless::start(QProcess &process, const QStringList &arguments)
@@ -157,6 +165,81 @@ void TestHeadless::withoutDisplaySuggestsHeadless()
     QCOMPARE(process.exitStatus(), QProcess::NormalExit); // no crash, no abort
     QCOMPARE(process.exitCode(), 2);
     QVERIFY(process.readAllStandardError().contains("--headless"));
+}
+
+void TestHeadless::historyCarriesOnAcrossARestart()
+{
+    QTemporaryDir dir;
+    const QStringList arguments = localHeadless(0)
+        << QStringLiteral("--interval") << QStringLiteral("20") << QStringLiteral("--history-file")
+        << dir.filePath(QStringLiteral("ticks.sqlite"));
+    QList<SseClient::Event> beforeRestart;
+    QByteArray resumeFrom;
+    {
+        QProcess process;
+        const quint16 port = start(process, arguments);
+        QVERIFY2(port != 0, process.readAllStandardError().constData());
+        SseClient client;
+        client.open(port);
+        QVERIFY(client.waitForBlocks(2 + 4 + 30));
+        QSignalSpy closed(&client.socket(), &QTcpSocket::disconnected);
+        ::kill(pid_t(process.processId()), SIGTERM);
+        QVERIFY(process.waitForFinished(5000));
+        QCOMPARE(process.exitCode(), 0);
+        QVERIFY(closed.size() == 1 || closed.wait(2000));
+        // A browser that had read up to its 10th live tick, then lost the connection.
+        const QList<SseClient::Event> live = client.dataEvents().mid(1 + 4);
+        resumeFrom = live.at(9).id;
+        beforeRestart = live.mid(10);
+    }
+    QVERIFY(beforeRestart.size() >= 20);
+
+    QProcess process;
+    const quint16 port = start(process, arguments);
+    QVERIFY2(port != 0, process.readAllStandardError().constData());
+    SseClient client;
+    client.open(port, "/stream", "Last-Event-ID: " + resumeFrom + "\r\n");
+    QVERIFY(client.waitForBlocks(2 + beforeRestart.size() + 3));
+    // Exactly what it missed, as the first run sent it, under the same ids...
+    const QList<SseClient::Event> events = client.dataEvents().mid(1);
+    for (qsizetype i = 0; i < beforeRestart.size(); ++i) {
+        QCOMPARE(events[i].id, beforeRestart[i].id);
+        QCOMPARE(events[i].data, beforeRestart[i].data);
+    }
+    // ...then the new run's ticks, numbered on from the last one.
+    const auto seqOf = [](const SseClient::Event &event) {
+        return QJsonDocument::fromJson(event.data).object().value(u"seq").toInteger();
+    };
+    const SseClient::Event next = events.at(beforeRestart.size());
+    QCOMPARE(seqOf(next), seqOf(beforeRestart.constLast()) + 1);
+    QCOMPARE(next.id.split('-').constFirst(), resumeFrom.split('-').constFirst());
+    process.terminate();
+    QVERIFY(process.waitForFinished(5000));
+}
+
+void TestHeadless::unusableHistoryFileFallsBackToMemory()
+{
+    QTemporaryDir dir;
+    QFile notADatabase(dir.filePath(QStringLiteral("ticks.sqlite")));
+    QVERIFY(notADatabase.open(QIODevice::WriteOnly));
+    notADatabase.write(QByteArray(8192, '\x7f'));
+    notADatabase.close();
+    QProcess process;
+    const quint16 port = start(
+        process, localHeadless(0) << QStringLiteral("--history-file") << notADatabase.fileName());
+    QVERIFY2(port != 0, "quotecast must serve anyway");
+    SseClient client;
+    client.open(port);
+    QVERIFY(client.waitForBlocks(2 + 4));
+    process.terminate();
+    QVERIFY(process.waitForFinished(5000));
+    QCOMPARE(process.exitCode(), 0);
+    const QByteArray error = process.readAllStandardError();
+    QVERIFY2(error.contains("cannot keep the tick history") && error.contains("in memory")
+                 && error.contains(notADatabase.fileName().toLocal8Bit()),
+             error.constData());
+    // Untouched: nothing was lost by writing over it.
+    QCOMPARE(QFileInfo(notADatabase.fileName()).size(), 8192);
 }
 
 QTEST_GUILESS_MAIN(TestHeadless)

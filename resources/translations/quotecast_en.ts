@@ -190,6 +190,22 @@
         <source>--cors-origin must be an origin like https://example.org, not &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>SQLite file that keeps every tick across restarts (default: history.sqlite in the user&apos;s data folder).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep no tick history on disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days of ticks the history file keeps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--history-file needs a path (or use --in-memory)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>quotecast::MainWindow</name>
@@ -256,6 +272,13 @@
     </message>
     <message>
         <source>Scan it with a phone&apos;s camera to open %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>quotecast::TickStore</name>
+    <message>
+        <source>cannot create the folder of %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

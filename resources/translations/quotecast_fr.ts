@@ -190,6 +190,22 @@
         <source>--cors-origin must be an origin like https://example.org, not &apos;%1&apos;</source>
         <translation>--cors-origin doit être une origine comme https://example.org, et non « %1 »</translation>
     </message>
+    <message>
+        <source>SQLite file that keeps every tick across restarts (default: history.sqlite in the user&apos;s data folder).</source>
+        <translation>Fichier SQLite qui garde chaque cotation d’un démarrage à l’autre (par défaut : history.sqlite dans le dossier de données de l’utilisateur).</translation>
+    </message>
+    <message>
+        <source>Keep no tick history on disk.</source>
+        <translation>Ne garder aucun historique des cotations sur disque.</translation>
+    </message>
+    <message>
+        <source>Days of ticks the history file keeps.</source>
+        <translation>Jours de cotations que garde le fichier d’historique.</translation>
+    </message>
+    <message>
+        <source>--history-file needs a path (or use --in-memory)</source>
+        <translation>--history-file attend un chemin (ou utilisez --in-memory)</translation>
+    </message>
 </context>
 <context>
     <name>quotecast::MainWindow</name>
@@ -257,6 +273,13 @@
     <message>
         <source>Scan it with a phone&apos;s camera to open %1</source>
         <translation>Scannez-le avec l’appareil photo d’un téléphone pour ouvrir %1</translation>
+    </message>
+</context>
+<context>
+    <name>quotecast::TickStore</name>
+    <message>
+        <source>cannot create the folder of %1</source>
+        <translation>impossible de créer le dossier de %1</translation>
     </message>
 </context>
 </TS>

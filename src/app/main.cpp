@@ -6,12 +6,14 @@
 #include "serverthread.h"
 #include "stockmodel.h"
 #include "streamhub.h"
+#include "tickstorethread.h"
 #include "translations.h"
 #include "unixsignalnotifier.h"
 
 #include <QApplication>
 #include <QIcon>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QTextStream>
 
 #include <cstdio>
@@ -96,14 +98,37 @@ int main(int argc, char *argv[])
         serverSettings.maxClients = capacity;
     }
 
+    // The tick history on disk: the feed carries on where it stopped, under the same ids. A
+    // file that cannot be used is reported, and the feed runs in memory.
+    TickStoreThread history;
+    StoredFeed stored;
+    if (!options.inMemory) {
+        const QString file = !options.historyFile.isEmpty()
+            ? options.historyFile
+            : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                + QStringLiteral("/history.sqlite");
+        if (!history.open(file, options.historyDays, serverSettings.historySize, &stored)) {
+            err << "quotecast: cannot keep the tick history: " << history.errorString()
+                << "\n           carrying on in memory (--history-file picks another file)"
+                << Qt::endl;
+            stored = {};
+        }
+    }
+    serverSettings.runId = stored.historyId;
+
     StockModel model(options.openings);
     if (options.seed)
         model.setSeed(*options.seed);
     model.setIntervalMs(options.intervalMs);
+    model.resume(stored.latest, stored.lastSeq);
+    QObject::connect(&model, &StockModel::quoteUpdated, history.store(), &TickStore::append);
+    QObject::connect(history.store(), &TickStore::writeFailed, [&err](const QString &error) {
+        err << "quotecast: the tick history stopped being written: " << error << Qt::endl;
+    });
 
     ServerThread server(serverSettings);
     StreamHub *hub = server.hub();
-    hub->setFeed({ true, model.intervalMs(), model.symbols() }, model.quotes());
+    hub->setFeed({ true, model.intervalMs(), model.symbols() }, model.quotes(), stored.recent);
     // The hub lives in the server thread: these connections are queued.
     QObject::connect(&model, &StockModel::quoteUpdated, hub, &StreamHub::publish);
     QObject::connect(&model, &StockModel::statusChanged, hub, &StreamHub::setStatus);

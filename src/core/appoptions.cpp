@@ -119,6 +119,13 @@ AppOptions AppOptions::parse(const QStringList &arguments, Outcome *outcome, QSt
         tr("Symbols and opening prices, e.g. AAPL=170,TSLA=240.50 (default: AAPL, GOOG, MSFT, "
            "AMZN)."),
         QStringLiteral("list"));
+    const QCommandLineOption historyFile(
+        QStringLiteral("history-file"),
+        tr("SQLite file that keeps every tick across restarts (default: history.sqlite in the "
+           "user's data folder)."),
+        QStringLiteral("path"));
+    const QCommandLineOption inMemory(QStringLiteral("in-memory"),
+                                      tr("Keep no tick history on disk."));
     const QCommandLineOption corsOrigin(
         QStringLiteral("cors-origin"),
         tr("Allow pages from this origin (e.g. https://example.org) to read the stream."),
@@ -134,6 +141,11 @@ AppOptions AppOptions::parse(const QStringList &arguments, Outcome *outcome, QSt
           StockModel::MinIntervalMs,
           StockModel::MaxIntervalMs,
           [&](qint64 v) { options.intervalMs = int(v); } },
+        { { QStringLiteral("history-days"), tr("Days of ticks the history file keeps."),
+            QStringLiteral("days"), text(options.historyDays) },
+          1,
+          36500,
+          [&](qint64 v) { options.historyDays = int(v); } },
         { { QStringLiteral("history"), tr("Events kept for resuming with Last-Event-ID."),
             QStringLiteral("events"), text(server.historySize) },
           0,
@@ -179,7 +191,7 @@ AppOptions AppOptions::parse(const QStringList &arguments, Outcome *outcome, QSt
           3'600'000,
           [&](qint64 v) { server.retryMs = int(v); } },
     };
-    parser.addOptions({ headless, bind, symbols, seed, corsOrigin });
+    parser.addOptions({ headless, bind, symbols, seed, historyFile, inMemory, corsOrigin });
     for (const IntegerOption &integer : integers) {
         QCommandLineOption described = integer.option;
         described.setDescription(described.description() + u' '
@@ -215,6 +227,12 @@ AppOptions AppOptions::parse(const QStringList &arguments, Outcome *outcome, QSt
         integer.store(number);
     }
     options.headless = parser.isSet(headless);
+    options.inMemory = parser.isSet(inMemory);
+    if (parser.isSet(historyFile)) {
+        if (parser.value(historyFile).isEmpty())
+            return fail(tr("--history-file needs a path (or use --in-memory)"));
+        options.historyFile = parser.value(historyFile);
+    }
     if (parser.isSet(bind) && !server.bindAddress.setAddress(parser.value(bind)))
         return fail(tr("--bind must be an IP address, not '%1'").arg(parser.value(bind)));
     if (parser.isSet(seed)) {

@@ -25,6 +25,11 @@ public:
     QList<StockModel::Opening> openings = StockModel::defaultOpenings();
     std::optional<quint32> seed;
     bool headless = false;
+    // The tick history on disk: its file (empty: history.sqlite in the user's data folder),
+    // how many days it keeps, or none at all.
+    QString historyFile;
+    int historyDays = 30;
+    bool inMemory = false;
 
     // Parses `arguments` (argv, program name first); an option not given keeps its value
     // in `defaults`. On Outcome::Error, `message` says what is wrong; on

@@ -23,6 +23,7 @@ struct ServerSettings
     int streamThreads = 0; // threads that write the streams; 0: one per core but one
     qint64 maxRequestBytes = 16 * 1024; // request line and headers
     QByteArray corsOrigin; // Access-Control-Allow-Origin for this origin only; none if empty
+    QByteArray runId; // the `<run>` of event ids: the stored history's id; empty: new per process
 };
 
 } // namespace quotecast

@@ -31,6 +31,17 @@ void StockModel::setSeed(quint32 seed)
     m_rng.seed(seed);
 }
 
+void StockModel::resume(const QList<Quote> &latest, quint64 lastSeq)
+{
+    for (Quote &quote : m_quotes) {
+        for (const Quote &stored : latest) {
+            if (stored.symbol == quote.symbol)
+                quote = stored;
+        }
+    }
+    m_seq = lastSeq;
+}
+
 bool StockModel::isRunning() const
 {
     return m_timer.isActive();

@@ -36,6 +36,9 @@ public:
 
     // Makes the sequence of ticks reproducible (tests, benchmarks).
     void setSeed(quint32 seed);
+    // Carries on from a stored history: each symbol's last quote (symbols the model does not
+    // have are ignored) and the last tick's number, so the next tick is `lastSeq + 1`.
+    void resume(const QList<Quote> &latest, quint64 lastSeq);
 
     bool isRunning() const;
     int intervalMs() const;

@@ -185,7 +185,7 @@ QSet<QString> parseSymbolFilter(const QUrlQuery &query, const QStringList &known
 StreamHub::StreamHub(const ServerSettings &settings, QObject *parent)
     : QObject(parent)
     , m_settings(settings)
-    , m_runId(makeRunId())
+    , m_runId(settings.runId.isEmpty() ? makeRunId() : settings.runId)
     , m_http(this)
     , m_history(settings.historySize)
     , m_streams(new StreamSet(settings.streamThreads, settings.clientBufferBytes, this))
@@ -260,14 +260,19 @@ ServerMetrics StreamHub::metrics() const
     return metrics;
 }
 
-void StreamHub::setFeed(const FeedStatus &status, const QList<Quote> &quotes)
+void StreamHub::setFeed(const FeedStatus &status, const QList<Quote> &quotes,
+                        const QList<Quote> &recentTicks)
 {
     m_status = status;
     m_board.reset(quotes);
     quint64 lastSeq = 0;
     for (const Quote &quote : quotes)
         lastSeq = qMax(lastSeq, quote.seq);
-    m_history.clear(lastSeq);
+    // The ticks of a stored history can be replayed to browsers that saw them before a restart.
+    m_history.clear(recentTicks.isEmpty() ? lastSeq : recentTicks.constFirst().seq - 1);
+    for (const Quote &tick : recentTicks)
+        m_history.append(tick.seq, tick.symbol,
+                         SseEvent::quote(tick, SseEvent::eventId(m_runId, tick.seq)));
 }
 
 void StreamHub::publish(const Quote &quote)

@@ -56,8 +56,10 @@ public:
     ServerMetrics metrics() const;
 
 public slots:
-    // The state before the first tick: the opening quotes and the feed status.
-    void setFeed(const quotecast::FeedStatus &status, const QList<quotecast::Quote> &quotes);
+    // The state before the first tick: the feed status, the opening quotes and, when the
+    // feed resumes a stored history, its last ticks (consecutive, oldest first) for replay.
+    void setFeed(const quotecast::FeedStatus &status, const QList<quotecast::Quote> &quotes,
+                 const QList<quotecast::Quote> &recentTicks = {});
     void publish(const quotecast::Quote &quote);
     void setStatus(const quotecast::FeedStatus &status);
     // Ends every stream cleanly (flushes, then closes); browsers reconnect by themselves.

@@ -122,7 +122,7 @@ bool TickStore::open(const QString &path, int retentionDays, int recentCount, St
         db.setDatabaseName(path);
         error = db.open() ? prepare(db, retentionDays, recentCount, feed) : db.lastError().text();
     } // no query or handle may outlive the connection that fail() removes
-    return error.isEmpty() || fail(tr("%1: %2").arg(path, error));
+    return error.isEmpty() || fail(path + QStringLiteral(": ") + error);
 }
 
 void TickStore::append(const Quote &quote)
