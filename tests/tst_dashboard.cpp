@@ -48,6 +48,7 @@ private slots:
     void remembersItsGeometry();
     void followsADarkPaletteAndKeepsTrendsReadable();
     void appIconRendersFromTheResources();
+    void resumedHistoryFillsTheSparklines();
 
 private:
     // Ticks a seeded model until `symbol` moves in the wanted direction.
@@ -374,6 +375,30 @@ void TestDashboard::appIconRendersFromTheResources()
     const QImage image = icon.pixmap(64).toImage();
     QCOMPARE(image.size(), QSize(64, 64));
     QVERIFY(image.pixelColor(32, 32).alpha() > 0);
+}
+
+void TestDashboard::resumedHistoryFillsTheSparklines()
+{
+    // What main.cpp does with a stored history: the model resumes, the window gets the ticks.
+    StockModel earlier;
+    earlier.setSeed(3);
+    QList<Quote> ticks;
+    connect(&earlier, &StockModel::quoteUpdated, this, [&](const Quote &q) { ticks.append(q); });
+    for (int i = 0; i < 40; ++i)
+        earlier.tick();
+    StockModel model;
+    model.resume(earlier.quotes(), ticks.constLast().seq);
+    MainWindow window(&model, ticks);
+    for (const Quote &latest : model.quotes()) {
+        QList<qint64> expected;
+        for (const Quote &tick : std::as_const(ticks)) {
+            if (tick.symbol == latest.symbol)
+                expected.append(tick.priceCents);
+        }
+        const PriceCard *card = window.card(latest.symbol);
+        QCOMPARE(card->sparkline()->prices(), expected);
+        QCOMPARE(card->priceText(), QLocale().toString(latest.priceCents / 100.0, 'f', 2));
+    }
 }
 
 QTEST_MAIN(TestDashboard)

@@ -26,6 +26,7 @@ private slots:
     void cleanup();
 
     void quotesSnapshotHasEverySymbolWithItsTrail();
+    void resumedHistoryFillsTheTrails();
     void healthz();
     void metricsParseAsPrometheusText();
     void metricsCountClientsEventsAndBytes();
@@ -170,6 +171,36 @@ void TestEndpoints::quotesSnapshotHasEverySymbolWithItsTrail()
             recent.append(qRound64(price.toDouble() * 100));
         QCOMPARE(recent, trail.pricesCents());
         QVERIFY(recent.size() <= PriceTrail::DefaultCapacity);
+    }
+}
+
+void TestEndpoints::resumedHistoryFillsTheTrails()
+{
+    StockModel earlier;
+    earlier.setSeed(8);
+    QList<Quote> ticks;
+    connect(&earlier, &StockModel::quoteUpdated, this, [&](const Quote &q) { ticks.append(q); });
+    for (int i = 0; i < 30; ++i)
+        earlier.tick();
+    m_hub->setFeed(earlier.status(), earlier.quotes(), ticks);
+
+    const QJsonArray quotes
+        = QJsonDocument::fromJson(request("GET", QStringLiteral("/api/quotes")).body)
+              .object()
+              .value(u"quotes")
+              .toArray();
+    QCOMPARE(quotes.size(), earlier.quotes().size());
+    for (const QJsonValue &value : quotes) {
+        const QJsonObject quote = value.toObject();
+        QList<qint64> expected;
+        for (const Quote &tick : std::as_const(ticks)) {
+            if (tick.symbol == quote.value(u"symbol").toString())
+                expected.append(tick.priceCents);
+        }
+        QList<qint64> recent;
+        for (const QJsonValue &price : quote.value(u"recent").toArray())
+            recent.append(qRound64(price.toDouble() * 100));
+        QCOMPARE(recent, expected);
     }
 }
 

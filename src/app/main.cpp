@@ -155,7 +155,7 @@ int main(int argc, char *argv[])
         QGuiApplication::setDesktopFileName(QStringLiteral("io.github.quotecast.Quotecast"));
         QApplication::setWindowIcon(
             QIcon(QStringLiteral(":/icons/io.github.quotecast.Quotecast.svg")));
-        window = std::make_unique<MainWindow>(&model);
+        window = std::make_unique<MainWindow>(&model, stored.recent);
         window->setServerUrls(lanUrls(options.server.bindAddress, server.serverPort()));
         QObject::connect(hub, &StreamHub::clientCountChanged, window.get(),
                          &MainWindow::setClientCount);

@@ -18,7 +18,7 @@ const QString GeometryKey = QStringLiteral("window/geometry");
 const QString AddressKey = QStringLiteral("window/address");
 } // namespace
 
-MainWindow::MainWindow(StockModel *model, QWidget *parent)
+MainWindow::MainWindow(StockModel *model, const QList<Quote> &recentTicks, QWidget *parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
     , m_model(model)
@@ -30,7 +30,15 @@ MainWindow::MainWindow(StockModel *model, QWidget *parent)
     const QList<Quote> quotes = model->quotes();
     for (qsizetype i = 0; i < quotes.size(); ++i) {
         auto *card = new PriceCard(quotes[i].symbol, this);
-        card->setQuote(quotes[i]);
+        bool shown = false;
+        for (const Quote &tick : recentTicks) {
+            if (tick.symbol == quotes[i].symbol) {
+                card->setQuote(tick); // the last of them is the latest quote
+                shown = true;
+            }
+        }
+        if (!shown)
+            card->setQuote(quotes[i]);
         m_ui->cardsLayout->addWidget(card, int(i / columns), int(i % columns));
         m_cards.insert(quotes[i].symbol, card);
     }

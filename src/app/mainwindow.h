@@ -1,5 +1,7 @@
 #pragma once
 
+#include "quote.h"
+
 #include <QHash>
 #include <QList>
 #include <QMainWindow>
@@ -28,7 +30,9 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    explicit MainWindow(StockModel *model, QWidget *parent = nullptr);
+    // `recentTicks`, oldest first, fill the cards' sparklines when the feed resumes a history.
+    explicit MainWindow(StockModel *model, const QList<Quote> &recentTicks = {},
+                        QWidget *parent = nullptr);
     ~MainWindow() override;
 
     PriceCard *card(const QString &symbol) const { return m_cards.value(symbol); }

@@ -6,12 +6,18 @@
 
 namespace quotecast {
 
-void QuoteBoard::reset(const QList<Quote> &openings)
+void QuoteBoard::reset(const QList<Quote> &latest, const QList<Quote> &recentTicks)
 {
-    m_quotes = openings;
-    m_trails = QList<PriceTrail>(openings.size());
-    for (qsizetype i = 0; i < openings.size(); ++i)
-        m_trails[i].add(openings[i]);
+    m_quotes = latest;
+    m_trails = QList<PriceTrail>(latest.size());
+    for (qsizetype i = 0; i < latest.size(); ++i) {
+        for (const Quote &tick : recentTicks) {
+            if (tick.symbol == latest[i].symbol)
+                m_trails[i].add(tick);
+        }
+        if (m_trails[i].isEmpty())
+            m_trails[i].add(latest[i]);
+    }
 }
 
 void QuoteBoard::update(const Quote &quote)

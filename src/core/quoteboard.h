@@ -13,8 +13,9 @@ namespace quotecast {
 class QuoteBoard
 {
 public:
-    // Starts over with these opening quotes.
-    void reset(const QList<Quote> &openings);
+    // Starts over from each symbol's latest quote; a symbol's trail starts from its ticks
+    // among `recentTicks` (a resumed history, oldest first) when it has any.
+    void reset(const QList<Quote> &latest, const QList<Quote> &recentTicks = {});
     // A quote for a symbol the board does not know is ignored.
     void update(const Quote &quote);
 

@@ -264,7 +264,7 @@ void StreamHub::setFeed(const FeedStatus &status, const QList<Quote> &quotes,
                         const QList<Quote> &recentTicks)
 {
     m_status = status;
-    m_board.reset(quotes);
+    m_board.reset(quotes, recentTicks);
     quint64 lastSeq = 0;
     for (const Quote &quote : quotes)
         lastSeq = qMax(lastSeq, quote.seq);
