@@ -1,6 +1,7 @@
 #include "localhub.h"
 #include "pricetrail.h"
 #include "sseclient.h"
+#include "tickstore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -9,7 +10,9 @@
 #include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QUrlQuery>
 
 #include <memory>
 
@@ -27,6 +30,11 @@ private slots:
 
     void quotesSnapshotHasEverySymbolWithItsTrail();
     void resumedHistoryFillsTheTrails();
+    void historyPagesThroughTheStoredTicks();
+    void historyFiltersByTime();
+    void historyBadRequests_data();
+    void historyBadRequests();
+    void historyWithoutAFileIsUnavailable();
     void healthz();
     void metricsParseAsPrometheusText();
     void metricsCountClientsEventsAndBytes();
@@ -204,6 +212,144 @@ void TestEndpoints::resumedHistoryFillsTheTrails()
     }
 }
 
+namespace {
+// Ticks of a seeded feed, stored as quotecast stores them.
+QList<Quote> storeTicks(const QString &path, int count)
+{
+    StockModel model;
+    model.setSeed(21);
+    QList<Quote> ticks;
+    TickStore store;
+    StoredFeed feed;
+    if (!store.open(path, 30, 10, &feed))
+        return {};
+    QObject::connect(&model, &StockModel::quoteUpdated, &store, &TickStore::append);
+    QObject::connect(&model, &StockModel::quoteUpdated, &model,
+                     [&](const Quote &q) { ticks.append(q); });
+    for (int i = 0; i < count; ++i)
+        model.tick();
+    store.flush();
+    return ticks;
+}
+
+QList<Quote> ofSymbol(const QList<Quote> &ticks, const QString &symbol)
+{
+    QList<Quote> result;
+    for (const Quote &tick : ticks) {
+        if (tick.symbol == symbol)
+            result.append(tick);
+    }
+    return result;
+}
+
+QList<Quote> ticksIn(const QJsonObject &page)
+{
+    QList<Quote> ticks;
+    for (const QJsonValue &value : page.value(u"ticks").toArray()) {
+        const QJsonObject tick = value.toObject();
+        ticks.append({ page.value(u"symbol").toString(),
+                       qRound64(tick.value(u"price").toDouble() * 100),
+                       qRound64(tick.value(u"change").toDouble() * 100),
+                       tick.value(u"ts").toInteger(), quint64(tick.value(u"seq").toInteger()) });
+    }
+    return ticks;
+}
+} // namespace
+
+void TestEndpoints::historyPagesThroughTheStoredTicks()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("ticks.sqlite"));
+    const QList<Quote> ticks = storeTicks(path, 1000);
+    QCOMPARE(ticks.size(), 1000);
+    ServerSettings settings = localServerSettings();
+    settings.historyFile = path;
+    startHub(settings);
+
+    // Following `next` from the first page of 70 gives every AAPL tick once, in order.
+    const QList<Quote> expected = ofSymbol(ticks, QStringLiteral("AAPL"));
+    QVERIFY(expected.size() > 150);
+    QList<Quote> received;
+    QString next = QStringLiteral("/api/history?symbol=aapl&limit=70");
+    int pages = 0;
+    while (!next.isEmpty() && pages < 100) {
+        const Reply reply = request("GET", next);
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(reply.contentType, QByteArray("application/json"));
+        const QJsonObject page = QJsonDocument::fromJson(reply.body).object();
+        QCOMPARE(page.value(u"symbol").toString(), QStringLiteral("AAPL"));
+        const QList<Quote> ticksOfPage = ticksIn(page);
+        QVERIFY(ticksOfPage.size() <= 70);
+        received += ticksOfPage;
+        QCOMPARE(page.value(u"more").toBool(), page.contains(u"next"));
+        next = page.value(u"next").toString();
+        ++pages;
+    }
+    QCOMPARE(received, expected);
+    QCOMPARE(pages, int((expected.size() + 69) / 70));
+}
+
+void TestEndpoints::historyFiltersByTime()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("ticks.sqlite"));
+    const QList<Quote> ticks = storeTicks(path, 300);
+    ServerSettings settings = localServerSettings();
+    settings.historyFile = path;
+    startHub(settings);
+    const QList<Quote> msft = ofSymbol(ticks, QStringLiteral("MSFT"));
+    const Quote middle = msft.at(msft.size() / 2);
+    QList<Quote> expected;
+    for (const Quote &tick : msft) {
+        if (tick.timestampMs >= middle.timestampMs)
+            expected.append(tick);
+    }
+    const Reply reply = request(
+        "GET", QStringLiteral("/api/history?symbol=MSFT&since=%1").arg(middle.timestampMs));
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(ticksIn(QJsonDocument::fromJson(reply.body).object()), expected);
+}
+
+void TestEndpoints::historyBadRequests_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QString>("mentions");
+    QTest::addRow("no symbol") << ""
+                               << "symbol";
+    QTest::addRow("unknown symbol") << "symbol=NOPE"
+                                    << "NOPE";
+    QTest::addRow("limit zero") << "symbol=AAPL&limit=0"
+                                << "limit";
+    QTest::addRow("limit too big") << "symbol=AAPL&limit=10001"
+                                   << "limit";
+    QTest::addRow("since not a number") << "symbol=AAPL&since=yesterday"
+                                        << "since";
+    QTest::addRow("after negative") << "symbol=AAPL&after=-1"
+                                    << "after";
+}
+
+void TestEndpoints::historyBadRequests()
+{
+    QFETCH(QString, query);
+    QFETCH(QString, mentions);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("ticks.sqlite"));
+    QVERIFY(!storeTicks(path, 10).isEmpty());
+    ServerSettings settings = localServerSettings();
+    settings.historyFile = path;
+    startHub(settings);
+    const Reply reply = request("GET", QStringLiteral("/api/history?") + query);
+    QCOMPARE(reply.status, 400);
+    QVERIFY2(reply.body.contains(mentions.toUtf8()), reply.body.constData());
+}
+
+void TestEndpoints::historyWithoutAFileIsUnavailable()
+{
+    const Reply reply = request("GET", QStringLiteral("/api/history?symbol=AAPL"));
+    QCOMPARE(reply.status, 503);
+    QVERIFY2(reply.body.contains("--in-memory"), reply.body.constData());
+}
+
 void TestEndpoints::healthz()
 {
     const Reply reply = request("GET", QStringLiteral("/healthz"));
@@ -279,8 +425,11 @@ void TestEndpoints::headAndOtherMethods_data()
     QTest::addColumn<QByteArray>("verb");
     QTest::addColumn<QString>("path");
     QTest::addColumn<int>("status");
-    for (const char *path : { "/api/quotes", "/healthz", "/metrics" }) {
-        QTest::addRow("HEAD %s", path) << QByteArray("HEAD") << QString::fromLatin1(path) << 200;
+    for (const char *path : { "/api/quotes", "/api/history", "/healthz", "/metrics" }) {
+        // This hub keeps no history file: /api/history says so, also to HEAD.
+        const int headStatus = qstrcmp(path, "/api/history") == 0 ? 503 : 200;
+        QTest::addRow("HEAD %s", path)
+            << QByteArray("HEAD") << QString::fromLatin1(path) << headStatus;
         QTest::addRow("POST %s", path) << QByteArray("POST") << QString::fromLatin1(path) << 405;
         QTest::addRow("DELETE %s", path)
             << QByteArray("DELETE") << QString::fromLatin1(path) << 405;

@@ -107,7 +107,9 @@ int main(int argc, char *argv[])
             ? options.historyFile
             : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
                 + QStringLiteral("/history.sqlite");
-        if (!history.open(file, options.historyDays, serverSettings.historySize, &stored)) {
+        if (history.open(file, options.historyDays, serverSettings.historySize, &stored)) {
+            serverSettings.historyFile = file; // for GET /api/history
+        } else {
             err << "quotecast: cannot keep the tick history: " << history.errorString()
                 << "\n           carrying on in memory (--history-file picks another file)"
                 << Qt::endl;

@@ -24,6 +24,7 @@ struct ServerSettings
     qint64 maxRequestBytes = 16 * 1024; // request line and headers
     QByteArray corsOrigin; // Access-Control-Allow-Origin for this origin only; none if empty
     QByteArray runId; // the `<run>` of event ids: the stored history's id; empty: new per process
+    QString historyFile; // the SQLite tick history behind /api/history; none if empty
 };
 
 } // namespace quotecast

@@ -4,12 +4,14 @@
 #include "requestguard.h"
 #include "sseevent.h"
 #include "streamset.h"
+#include "tickreader.h"
 
 #include <QDateTime>
 #include <QDirIterator>
 #include <QFile>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -21,6 +23,7 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -43,7 +46,8 @@ constexpr char ContentSecurityPolicy[]
       "frame-ancestors 'none'";
 
 // The endpoints for programs, next to the page and the stream.
-constexpr std::array<const char *, 3> ApiPaths { "/api/quotes", "/healthz", "/metrics" };
+constexpr std::array<const char *, 4> ApiPaths { "/api/quotes", "/api/history", "/healthz",
+                                                 "/metrics" };
 
 bool isApiPath(const QString &path)
 {
@@ -103,10 +107,11 @@ Headers corsHeaders(const QHttpServerRequest &request, const QByteArray &allowed
     return { { "Access-Control-Allow-Origin", allowedOrigin }, { "Vary", "Origin" } };
 }
 
-// Status line 200 and headers; the caller writes the body (which ends the head).
-void writeHead(QHttpServerResponder &responder, const Headers &headers)
+// Status line and headers; the caller writes the body (which ends the head).
+void writeHead(QHttpServerResponder &responder, const Headers &headers,
+               StatusCode status = StatusCode::Ok)
 {
-    responder.writeStatusLine(StatusCode::Ok);
+    responder.writeStatusLine(status);
     for (const auto &[name, value] : headers)
         responder.writeHeader(name, value);
 }
@@ -192,6 +197,8 @@ StreamHub::StreamHub(const ServerSettings &settings, QObject *parent)
     , m_heartbeat(this)
     , m_assets(loadAssets())
 {
+    if (!settings.historyFile.isEmpty())
+        m_tickReader = std::make_unique<TickReader>(settings.historyFile);
     m_uptime.start();
     addRoutes();
     connect(m_streams, &StreamSet::sizeChanged, this, &StreamHub::clientCountChanged);
@@ -367,8 +374,9 @@ void StreamHub::serveAsset(const QString &path, QHttpServerResponder &responder,
 }
 
 void StreamHub::serveApi(const QHttpServerRequest &request, const QString &path,
-                         QHttpServerResponder &responder, bool withBody) const
+                         QHttpServerResponder &responder, bool withBody)
 {
+    StatusCode status = StatusCode::Ok;
     QByteArray type = "text/plain; charset=utf-8";
     QByteArray body;
     if (path == u"/api/quotes") {
@@ -377,6 +385,15 @@ void StreamHub::serveApi(const QHttpServerRequest &request, const QString &path,
                                    { QStringLiteral("quotes"), m_board.toJson() } };
         type = "application/json";
         body = QJsonDocument(quotes).toJson(QJsonDocument::Compact) + '\n';
+    } else if (path == u"/api/history") {
+        QString error;
+        const std::optional<QJsonObject> page = historyPage(request.query(), &status, &error);
+        if (page) {
+            type = "application/json";
+            body = QJsonDocument(*page).toJson(QJsonDocument::Compact) + '\n';
+        } else {
+            body = error.toUtf8() + '\n';
+        }
     } else if (path == u"/healthz") {
         body = "ok\n";
     } else {
@@ -390,8 +407,79 @@ void StreamHub::serveApi(const QHttpServerRequest &request, const QString &path,
                         { "Content-Length", QByteArray::number(body.size()) },
                         { "Cache-Control", "no-store" },
                         { "X-Content-Type-Options", "nosniff" } }
-                  + corsHeaders(request, m_settings.corsOrigin));
+                  + corsHeaders(request, m_settings.corsOrigin),
+              status);
     responder.writeBody(withBody ? body : QByteArray());
+}
+
+std::optional<QJsonObject> StreamHub::historyPage(const QUrlQuery &query, StatusCode *status,
+                                                  QString *error)
+{
+    if (!m_tickReader) {
+        *status = StatusCode::ServiceUnavailable;
+        *error = QStringLiteral("No history here: this quotecast keeps no tick history on disk "
+                                "(--in-memory, or its history file could not be used)");
+        return std::nullopt;
+    }
+    *status = StatusCode::BadRequest;
+    const QString symbol = query.queryItemValue(QStringLiteral("symbol")).trimmed().toUpper();
+    if (!m_status.symbols.contains(symbol)) {
+        *error = QStringLiteral("Bad request: symbol=%1 is not one of %2")
+                     .arg(symbol.left(32), m_status.symbols.join(u','));
+        return std::nullopt;
+    }
+    // A whole number from `min` to `max`, or `fallback` when the parameter is absent.
+    const auto number
+        = [&](const QString &key, qint64 fallback, qint64 min, qint64 max, qint64 *value) {
+              if (!query.hasQueryItem(key)) {
+                  *value = fallback;
+                  return true;
+              }
+              bool ok = false;
+              *value = query.queryItemValue(key).toLongLong(&ok);
+              if (ok && *value >= min && *value <= max)
+                  return true;
+              *error = QStringLiteral("Bad request: %1 must be a whole number from %2 to %3")
+                           .arg(key)
+                           .arg(min)
+                           .arg(max);
+              return false;
+          };
+    qint64 since = 0, after = 0, limit = 0;
+    if (!number(QStringLiteral("since"), 0, 0, std::numeric_limits<qint64>::max(), &since)
+        || !number(QStringLiteral("after"), 0, 0, std::numeric_limits<qint64>::max(), &after)
+        || !number(QStringLiteral("limit"), DefaultHistoryPage, 1, MaxHistoryPage, &limit))
+        return std::nullopt;
+
+    const std::optional<TickReader::Page> page
+        = m_tickReader->ticks(symbol, since, quint64(after), int(limit), error);
+    if (!page) {
+        *status = StatusCode::InternalServerError;
+        qCWarning(lcHub) << "cannot read the tick history:" << *error;
+        *error = QStringLiteral("The tick history cannot be read right now");
+        return std::nullopt;
+    }
+    *status = StatusCode::Ok;
+    QJsonArray ticks;
+    for (const Quote &tick : page->ticks) {
+        QJsonObject object = SseEvent::quoteObject(tick);
+        object.remove(QStringLiteral("symbol")); // said once, at the top
+        ticks.append(object);
+    }
+    QJsonObject result { { QStringLiteral("symbol"), symbol },
+                         { QStringLiteral("ticks"), ticks },
+                         { QStringLiteral("more"), page->more } };
+    if (page->more) {
+        // The next page starts after the last tick of this one, with the same filter.
+        QUrlQuery next;
+        next.addQueryItem(QStringLiteral("symbol"), symbol);
+        next.addQueryItem(QStringLiteral("since"), QString::number(since));
+        next.addQueryItem(QStringLiteral("after"), QString::number(page->ticks.constLast().seq));
+        next.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+        result.insert(QStringLiteral("next"),
+                      QStringLiteral("/api/history?") + next.toString(QUrl::FullyEncoded));
+    }
+    return result;
 }
 
 void StreamHub::openStream(const QHttpServerRequest &request, QHttpServerResponder &&responder)

@@ -11,10 +11,15 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QHttpServer>
+#include <QJsonObject>
 #include <QList>
 #include <QObject>
 #include <QSet>
 #include <QTimer>
+#include <QUrlQuery>
+
+#include <memory>
+#include <optional>
 
 class QTcpSocket;
 class QTcpServer;
@@ -22,6 +27,7 @@ class QTcpServer;
 namespace quotecast {
 
 class StreamSet;
+class TickReader;
 
 // The HTTP side: serves the web page and fans the feed out to every open
 // `/stream` as Server-Sent Events. It receives quotes and status by slot (queued
@@ -38,6 +44,9 @@ class StreamHub : public QObject
     Q_PROPERTY(quint64 slowClientsDropped READ slowClientsDropped)
 
 public:
+    static constexpr int DefaultHistoryPage = 1000;
+    static constexpr int MaxHistoryPage = 10000;
+
     explicit StreamHub(const ServerSettings &settings, QObject *parent = nullptr);
     ~StreamHub() override;
 
@@ -71,9 +80,13 @@ signals:
 private:
     void addRoutes();
     void serveAsset(const QString &path, QHttpServerResponder &responder, bool withBody) const;
-    // The read-only endpoints for programs: /api/quotes, /healthz, /metrics.
+    // The read-only endpoints for programs: /api/quotes, /api/history, /healthz, /metrics.
     void serveApi(const QHttpServerRequest &request, const QString &path,
-                  QHttpServerResponder &responder, bool withBody) const;
+                  QHttpServerResponder &responder, bool withBody);
+    // GET /api/history?symbol=&since=&after=&limit=: a page of one symbol's stored ticks;
+    // nullopt with the status and message of the error.
+    std::optional<QJsonObject>
+    historyPage(const QUrlQuery &query, QHttpServerResponder::StatusCode *status, QString *error);
     void openStream(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     QByteArray snapshot(const QSet<QString> &symbols) const;
     // What a stream starts with after `retry:` and `event: status`: the missed events
@@ -95,6 +108,7 @@ private:
     QTimer m_heartbeat;
 
     QHash<QString, QByteArray> m_assets; // URL path -> file bytes, from Qt resources
+    std::unique_ptr<TickReader> m_tickReader; // when a history file is kept
 };
 
 } // namespace quotecast

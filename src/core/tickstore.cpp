@@ -38,7 +38,8 @@ QString prepare(QSqlDatabase &db, int retentionDays, int recentCount, StoredFeed
            "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
            "CREATE TABLE IF NOT EXISTS ticks (seq INTEGER PRIMARY KEY, symbol TEXT NOT NULL, "
            "price_cents INTEGER NOT NULL, change_cents INTEGER NOT NULL, ts INTEGER NOT NULL)",
-           "CREATE INDEX IF NOT EXISTS ticks_by_time ON ticks (ts)" }) {
+           "CREATE INDEX IF NOT EXISTS ticks_by_time ON ticks (ts)",
+           "CREATE INDEX IF NOT EXISTS ticks_by_symbol ON ticks (symbol, seq)" }) {
         if (!query.exec(QString::fromLatin1(sql)))
             return query.lastError().text();
     }
