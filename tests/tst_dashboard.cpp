@@ -19,6 +19,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTest>
 
 #include <cmath>
@@ -49,6 +50,7 @@ private slots:
     void followsADarkPaletteAndKeepsTrendsReadable();
     void appIconRendersFromTheResources();
     void resumedHistoryFillsTheSparklines();
+    void exportIsOfferedWithAHistoryAndReportsItsResult();
 
 private:
     // Ticks a seeded model until `symbol` moves in the wanted direction.
@@ -399,6 +401,26 @@ void TestDashboard::resumedHistoryFillsTheSparklines()
         QCOMPARE(card->sparkline()->prices(), expected);
         QCOMPARE(card->priceText(), QLocale().toString(latest.priceCents / 100.0, 'f', 2));
     }
+}
+
+void TestDashboard::exportIsOfferedWithAHistoryAndReportsItsResult()
+{
+    StockModel model;
+    MainWindow window(&model);
+    auto *exportCsv = window.findChild<QAction *>(QStringLiteral("actionExportCsv"));
+    QVERIFY(exportCsv);
+    QVERIFY(!exportCsv->isEnabled()); // until main.cpp says a history is kept
+    window.setHistoryAvailable(true);
+    QVERIFY(exportCsv->isEnabled());
+    QCOMPARE(exportCsv->shortcut(), QKeySequence(QStringLiteral("Ctrl+E")));
+
+    window.showExportResult(QStringLiteral("/tmp/t.csv"), 1234, QString());
+    QVERIFY2(window.statusBar()->currentMessage().contains(u"1234")
+                 && window.statusBar()->currentMessage().contains(u"/tmp/t.csv"),
+             qPrintable(window.statusBar()->currentMessage()));
+    window.showExportResult(QStringLiteral("/tmp/t.csv"), 0, QStringLiteral("Disk full"));
+    QVERIFY2(window.statusBar()->currentMessage().contains(u"Disk full"),
+             qPrintable(window.statusBar()->currentMessage()));
 }
 
 QTEST_MAIN(TestDashboard)

@@ -21,6 +21,8 @@ private slots:
     void ticksSurviveReopening();
     void aBatchIsWrittenSoonWithoutAFlush();
     void retentionDeletesOldTicksButKeepsTheLast();
+    void exportsEveryTickAsCsv();
+    void exportToAnUnwritablePlaceFailsCleanly();
     void unusableFilesAreReported_data();
     void unusableFilesAreReported();
 
@@ -108,6 +110,61 @@ void TestTickStore::retentionDeletesOldTicksButKeepsTheLast()
     // 1 and 2 are past 7 days; 4 is too, but it is the newest tick: the sequence goes on from it.
     QCOMPARE(kept, (QList<quint64> { 3, 4 }));
     QCOMPARE(feed.lastSeq, quint64(4));
+}
+
+void TestTickStore::exportsEveryTickAsCsv()
+{
+    TickStore store;
+    StoredFeed feed;
+    QVERIFY(store.open(dbPath(), 7, 10, &feed));
+    StockModel model({ { QStringLiteral("AAPL"), 1'00 }, { QStringLiteral("BRK.B"), 412'50 } });
+    model.setSeed(4);
+    QList<Quote> ticks;
+    connect(&model, &StockModel::quoteUpdated, &store, &TickStore::append);
+    connect(&model, &StockModel::quoteUpdated, this, [&](const Quote &q) { ticks.append(q); });
+    for (int i = 0; i < 500; ++i)
+        model.tick();
+
+    QSignalSpy finished(&store, &TickStore::exportFinished);
+    const QString csv = m_dir->filePath(QStringLiteral("ticks.csv"));
+    store.exportCsv(csv); // flushes what is still buffered first
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(finished.constFirst().at(1).toLongLong(), 500);
+    QVERIFY2(finished.constFirst().at(2).toString().isEmpty(),
+             qPrintable(finished.constFirst().at(2).toString()));
+
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly | QIODevice::Text));
+    QCOMPARE(file.readLine(), QByteArray("seq,time,symbol,price,change\n"));
+    for (const Quote &tick : std::as_const(ticks)) {
+        const QList<QByteArray> fields = file.readLine().trimmed().split(',');
+        QCOMPARE(fields.size(), 5);
+        QCOMPARE(fields[0].toULongLong(), tick.seq);
+        QCOMPARE(QDateTime::fromString(QString::fromLatin1(fields[1]), Qt::ISODateWithMs)
+                     .toMSecsSinceEpoch(),
+                 tick.timestampMs);
+        QCOMPARE(QString::fromLatin1(fields[2]), tick.symbol);
+        // Exact cents, never a float's rounding: "0.07", "-0.03", "412.50".
+        QVERIFY2(fields[3].contains('.') && fields[3].size() - fields[3].indexOf('.') == 3,
+                 fields[3].constData());
+        QCOMPARE(qRound64(fields[3].toDouble() * 100), tick.priceCents);
+        QCOMPARE(qRound64(fields[4].toDouble() * 100), tick.changeCents);
+    }
+    QVERIFY(file.atEnd());
+}
+
+void TestTickStore::exportToAnUnwritablePlaceFailsCleanly()
+{
+    TickStore store;
+    StoredFeed feed;
+    QVERIFY(store.open(dbPath(), 7, 10, &feed));
+    store.append({ QStringLiteral("AAPL"), 1'00, 0, 1, 1 });
+    QSignalSpy finished(&store, &TickStore::exportFinished);
+    const QString csv = m_dir->filePath(QStringLiteral("no/such/folder/ticks.csv"));
+    store.exportCsv(csv);
+    QCOMPARE(finished.size(), 1);
+    QVERIFY(!finished.constFirst().at(2).toString().isEmpty());
+    QVERIFY(!QFile::exists(csv));
 }
 
 void TestTickStore::unusableFilesAreReported_data()

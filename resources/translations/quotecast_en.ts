@@ -48,10 +48,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Feed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Share</source>
         <translation type="unfinished"></translation>
     </message>
@@ -81,6 +77,22 @@
     </message>
     <message>
         <source>&amp;Open in Browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export Ticks as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save every stored tick in a CSV file, for a spreadsheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;eed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -252,6 +264,29 @@
         <source>quotecast — paused</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Export Ticks as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tick history is kept (--in-memory)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n tick(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n tick to %1</numerusform>
+            <numerusform>Exported %n ticks to %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not export to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>quotecast::PriceCard</name>
@@ -279,6 +314,10 @@
     <name>quotecast::TickStore</name>
     <message>
         <source>cannot create the folder of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no tick history is kept</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

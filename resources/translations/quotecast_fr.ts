@@ -48,10 +48,6 @@
         <translation>Copier l’adresse de la page dans le presse-papiers (Ctrl+Maj+C)</translation>
     </message>
     <message>
-        <source>&amp;Feed</source>
-        <translation>&amp;Flux</translation>
-    </message>
-    <message>
         <source>&amp;Share</source>
         <translation>&amp;Partager</translation>
     </message>
@@ -82,6 +78,22 @@
     <message>
         <source>&amp;Open in Browser</source>
         <translation>&amp;Ouvrir dans le navigateur</translation>
+    </message>
+    <message>
+        <source>&amp;Export Ticks as CSV…</source>
+        <translation>&amp;Exporter les cotations en CSV…</translation>
+    </message>
+    <message>
+        <source>Save every stored tick in a CSV file, for a spreadsheet</source>
+        <translation>Enregistrer chaque cotation gardée dans un fichier CSV, pour un tableur</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>F&amp;eed</source>
+        <translation>F&amp;lux</translation>
     </message>
 </context>
 <context>
@@ -252,6 +264,29 @@
         <source>quotecast — paused</source>
         <translation>quotecast — en pause</translation>
     </message>
+    <message>
+        <source>Export Ticks as CSV</source>
+        <translation>Exporter les cotations en CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>No tick history is kept (--in-memory)</source>
+        <translation>Aucun historique des cotations n’est gardé (--in-memory)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n tick(s) to %1</source>
+        <translation>
+            <numerusform>%n cotation exportée vers %1</numerusform>
+            <numerusform>%n cotations exportées vers %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not export to %1: %2</source>
+        <translation>Impossible d’exporter vers %1 : %2</translation>
+    </message>
 </context>
 <context>
     <name>quotecast::PriceCard</name>
@@ -280,6 +315,10 @@
     <message>
         <source>cannot create the folder of %1</source>
         <translation>impossible de créer le dossier de %1</translation>
+    </message>
+    <message>
+        <source>no tick history is kept</source>
+        <translation>aucun historique des cotations n’est gardé</translation>
     </message>
 </context>
 </TS>

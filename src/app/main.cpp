@@ -161,6 +161,11 @@ int main(int argc, char *argv[])
         window->setServerUrls(lanUrls(options.server.bindAddress, server.serverPort()));
         QObject::connect(hub, &StreamHub::clientCountChanged, window.get(),
                          &MainWindow::setClientCount);
+        window->setHistoryAvailable(!serverSettings.historyFile.isEmpty());
+        QObject::connect(window.get(), &MainWindow::exportRequested, history.store(),
+                         &TickStore::exportCsv);
+        QObject::connect(history.store(), &TickStore::exportFinished, window.get(),
+                         &MainWindow::showExportResult);
         QObject::connect(app.get(), &QCoreApplication::aboutToQuit, [&] {
             AppOptions last = options;
             last.intervalMs = model.intervalMs();

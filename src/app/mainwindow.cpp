@@ -6,10 +6,13 @@
 
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QDate>
 #include <QDesktopServices>
+#include <QFileDialog>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QSettings>
+#include <QStandardPaths>
 
 namespace quotecast {
 
@@ -64,6 +67,16 @@ MainWindow::MainWindow(StockModel *model, const QList<Quote> &recentTicks, QWidg
     connect(m_ui->actionSlower, &QAction::triggered, m_ui->intervalSpinBox,
             &QDoubleSpinBox::stepUp);
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
+    connect(m_ui->actionExportCsv, &QAction::triggered, this, [this] {
+        const QString suggested
+            = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
+            + QStringLiteral("/quotecast-%1.csv").arg(QDate::currentDate().toString(Qt::ISODate));
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export Ticks as CSV"),
+                                                          suggested, tr("CSV files (*.csv)"));
+        if (!path.isEmpty())
+            emit exportRequested(path);
+    });
+    setHistoryAvailable(false);
 
     // Sharing the page.
     connect(m_ui->addressCombo, &QComboBox::currentIndexChanged, this, &MainWindow::showServerUrl);
@@ -120,6 +133,21 @@ void MainWindow::copyServerUrl()
     const QString url = serverUrl().toString();
     QGuiApplication::clipboard()->setText(url);
     statusBar()->showMessage(tr("Copied %1").arg(url), 4000);
+}
+
+void MainWindow::setHistoryAvailable(bool available)
+{
+    m_ui->actionExportCsv->setEnabled(available);
+    m_ui->actionExportCsv->setStatusTip(available ? QString()
+                                                  : tr("No tick history is kept (--in-memory)"));
+}
+
+void MainWindow::showExportResult(const QString &path, qint64 ticks, const QString &error)
+{
+    if (error.isEmpty())
+        statusBar()->showMessage(tr("Exported %n tick(s) to %1", nullptr, int(ticks)).arg(path));
+    else
+        statusBar()->showMessage(tr("Could not export to %1: %2").arg(path, error));
 }
 
 void MainWindow::setClientCount(int count)

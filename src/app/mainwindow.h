@@ -45,6 +45,13 @@ public slots:
     void setServerUrls(const QList<QUrl> &urls);
     void setClientCount(int count);
     void copyServerUrl();
+    // Whether a tick history is kept, and so can be exported.
+    void setHistoryAvailable(bool available);
+    void showExportResult(const QString &path, qint64 ticks, const QString &error);
+
+signals:
+    // The user chose where to export the tick history as CSV.
+    void exportRequested(const QString &path);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

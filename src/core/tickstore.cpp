@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QRandomGenerator>
+#include <QSaveFile>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -164,6 +165,41 @@ void TickStore::flush()
         if (!std::exchange(m_writeFailed, true))
             emit writeFailed(insert.lastError().text() + db.lastError().text());
     }
+}
+
+
+void TickStore::exportCsv(const QString &path)
+{
+    flush();
+    const auto finish
+        = [&](qint64 ticks, const QString &error) { emit exportFinished(path, ticks, error); };
+    if (!isOpen())
+        return finish(0, tr("no tick history is kept"));
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
+        return finish(0, file.errorString());
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.setForwardOnly(true); // a month of ticks is a million rows: stream them
+    if (!query.exec(QStringLiteral(
+            "SELECT seq, ts, symbol, price_cents, change_cents FROM ticks ORDER BY seq")))
+        return finish(0, query.lastError().text());
+    const auto money = [](qint64 cents) {
+        return QByteArray(cents < 0 ? "-" : "") + QByteArray::number(qAbs(cents) / 100) + '.'
+            + QByteArray::number(qAbs(cents) % 100).rightJustified(2, '0');
+    };
+    file.write("seq,time,symbol,price,change\n");
+    qint64 ticks = 0;
+    while (query.next()) {
+        const QDateTime time = QDateTime::fromMSecsSinceEpoch(query.value(1).toLongLong(), Qt::UTC);
+        file.write(query.value(0).toByteArray() + ',' + time.toString(Qt::ISODateWithMs).toLatin1()
+                   + ',' + query.value(2).toString().toUtf8() + ','
+                   + money(query.value(3).toLongLong()) + ',' + money(query.value(4).toLongLong())
+                   + '\n');
+        ++ticks;
+    }
+    if (!file.commit())
+        return finish(0, file.errorString());
+    finish(ticks, QString());
 }
 
 } // namespace quotecast

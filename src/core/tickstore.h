@@ -45,10 +45,15 @@ public slots:
     void append(const quotecast::Quote &quote);
     // Writes the buffered ticks now.
     void flush();
+    // Writes every stored tick to `path` as CSV (seq,time,symbol,price,change; time in UTC,
+    // ISO 8601), all or nothing (QSaveFile); then exportFinished().
+    void exportCsv(const QString &path);
 
 signals:
     // Once, the first time a write fails (disk full, file removed): the feed goes on in memory.
     void writeFailed(const QString &error);
+    // `error` is empty on success.
+    void exportFinished(const QString &path, qint64 ticks, const QString &error);
 
 private:
     bool fail(const QString &error);
