@@ -1,8 +1,10 @@
 #include "sseevent.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 
 namespace quotecast::SseEvent {
 
@@ -55,6 +57,15 @@ QByteArray comment(const QByteArray &text)
 QByteArray eventId(const QByteArray &runId, quint64 seq)
 {
     return runId + '-' + QByteArray::number(seq);
+}
+
+QByteArray newRunId()
+{
+    // Milliseconds since the epoch in base 36, plus three random base-36 digits so that two
+    // runs started in the same millisecond still differ.
+    const int suffix = QRandomGenerator::global()->bounded(36 * 36 * 36);
+    return QByteArray::number(QDateTime::currentMSecsSinceEpoch(), 36)
+        + QByteArray::number(36 * 36 * 36 + suffix, 36).mid(1);
 }
 
 } // namespace quotecast::SseEvent

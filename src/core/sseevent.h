@@ -29,6 +29,8 @@ QByteArray retry(int milliseconds);
 QByteArray comment(const QByteArray &text);
 // `<run>-<seq>`, the contract's event id.
 QByteArray eventId(const QByteArray &runId, quint64 seq);
+// A new `<run>`: unique across restarts and machines, without '-' (which ends it in an id).
+QByteArray newRunId();
 
 } // namespace SseEvent
 } // namespace quotecast

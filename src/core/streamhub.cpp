@@ -6,7 +6,6 @@
 #include "streamset.h"
 #include "tickreader.h"
 
-#include <QDateTime>
 #include <QDirIterator>
 #include <QFile>
 #include <QHttpServerRequest>
@@ -53,16 +52,6 @@ bool isApiPath(const QString &path)
 {
     return std::any_of(ApiPaths.cbegin(), ApiPaths.cend(),
                        [&](const char *api) { return path == QLatin1String(api); });
-}
-
-QByteArray makeRunId()
-{
-    // Milliseconds since the epoch in base 36, plus three random base-36 digits so
-    // that two servers started in the same millisecond still differ. No '-' inside:
-    // it separates the run from the sequence number in event ids.
-    const int suffix = QRandomGenerator::global()->bounded(36 * 36 * 36);
-    return QByteArray::number(QDateTime::currentMSecsSinceEpoch(), 36)
-        + QByteArray::number(36 * 36 * 36 + suffix, 36).mid(1);
 }
 
 QHash<QString, QByteArray> loadAssets()
@@ -190,7 +179,7 @@ QSet<QString> parseSymbolFilter(const QUrlQuery &query, const QStringList &known
 StreamHub::StreamHub(const ServerSettings &settings, QObject *parent)
     : QObject(parent)
     , m_settings(settings)
-    , m_runId(settings.runId.isEmpty() ? makeRunId() : settings.runId)
+    , m_runId(settings.runId.isEmpty() ? SseEvent::newRunId() : settings.runId)
     , m_http(this)
     , m_history(settings.historySize)
     , m_streams(new StreamSet(settings.streamThreads, settings.clientBufferBytes, this))

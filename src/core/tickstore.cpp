@@ -1,9 +1,10 @@
 #include "tickstore.h"
 
+#include "sseevent.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
-#include <QRandomGenerator>
 #include <QSaveFile>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -13,15 +14,6 @@
 namespace quotecast {
 
 namespace {
-
-QByteArray newHistoryId()
-{
-    // Milliseconds since the epoch in base 36 and three random base-36 digits, like a run id:
-    // unique across machines and restarts, and no '-' (it separates the seq in event ids).
-    const int suffix = QRandomGenerator::global()->bounded(36 * 36 * 36);
-    return QByteArray::number(QDateTime::currentMSecsSinceEpoch(), 36)
-        + QByteArray::number(36 * 36 * 36 + suffix, 36).mid(1);
-}
 
 Quote tickFrom(const QSqlQuery &query)
 {
@@ -50,7 +42,7 @@ QString prepare(QSqlDatabase &db, int retentionDays, int recentCount, StoredFeed
     if (query.next()) {
         feed->historyId = query.value(0).toByteArray();
     } else {
-        feed->historyId = newHistoryId();
+        feed->historyId = SseEvent::newRunId();
         query.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES ('history_id', ?)"));
         query.addBindValue(QString::fromLatin1(feed->historyId));
         if (!query.exec())
@@ -166,7 +158,6 @@ void TickStore::flush()
             emit writeFailed(insert.lastError().text() + db.lastError().text());
     }
 }
-
 
 void TickStore::exportCsv(const QString &path)
 {
