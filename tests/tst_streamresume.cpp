@@ -24,6 +24,7 @@ private slots:
     void filterLimitsSnapshotReplayAndLive();
     void badFilterIsA400NamingTheProblem_data();
     void badFilterIsA400NamingTheProblem();
+    void aReplayLargerThanTheClientBufferIsNotCut();
 
 private:
     void publish(int count);
@@ -201,6 +202,30 @@ void TestStreamResume::badFilterIsA400NamingTheProblem()
     QTRY_VERIFY2(client.body().contains(mentions), client.body().constData());
     QVERIFY(client.body().contains("AAPL,GOOG,MSFT,AMZN")); // says what would work
     QCOMPARE(m_hub->clientCount(), 0);
+}
+
+void TestStreamResume::aReplayLargerThanTheClientBufferIsNotCut()
+{
+    // A long history and a small client buffer: replaying it all at once would be more
+    // unsent data than a client may owe, and the client would be cut as too slow, come back
+    // with the same Last-Event-ID and be cut again, for ever.
+    ServerSettings settings = localServerSettings();
+    settings.historySize = 200'000;
+    settings.clientBufferBytes = 64 * 1024;
+    m_hub = startLocalHub(*m_model, settings);
+    QVERIFY(m_hub);
+    connect(m_model.get(), &StockModel::quoteUpdated, m_hub.get(), &StreamHub::publish);
+    publish(100'000); // about 11 MB of events
+    SseClient client;
+    client.open(m_hub->serverPort(), "/stream", "Last-Event-ID: " + id(1) + "\r\n");
+    QVERIFY(client.waitForHeaders());
+    publish(1);
+    // It stays connected and is brought up to date: with the ticks it missed when they fit,
+    // else with the snapshot, and the live tick after them.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !client.dataEvents().isEmpty() && client.dataEvents().constLast().id == id(100'001), 10000);
+    QCOMPARE(m_hub->slowClientsDropped(), quint64(0));
+    QCOMPARE(client.socket().state(), QAbstractSocket::ConnectedState);
 }
 
 QTEST_GUILESS_MAIN(TestStreamResume)
