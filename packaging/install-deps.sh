@@ -1,15 +1,14 @@
 #!/bin/sh
 # Installs what quotecast needs to build, run and test on Debian 12, and nothing
 # when it is all there already (so it is fast the second time). Uses sudo unless
-# run as root. `install-deps.sh bench` adds nginx with nchan, for bench/run.sh.
+# run as root. nginx with nchan is for the relay's tests and bench/run.sh.
 set -eu
 
 packages="cmake ninja-build g++ \
 qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev qt6-l10n-tools \
 libgl-dev libqrencode-dev libqt6sql6-sqlite libqt6svg6 qt6-translations-l10n xdg-utils zbar-tools \
 desktop-file-utils appstream dpkg-dev \
-chromium chromium-driver"
-[ "${1:-}" = bench ] && packages="$packages nginx-light libnginx-mod-nchan"
+chromium chromium-driver nginx-light libnginx-mod-nchan"
 
 missing=""
 for package in $packages; do

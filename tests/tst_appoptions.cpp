@@ -78,6 +78,14 @@ void TestAppOptions::limits()
     QCOMPARE(options.server.corsOrigin, QByteArray("https://example.org"));
     QCOMPARE(options.server.requestTimeoutMs, 2000);
     QCOMPARE(options.server.idleTimeoutMs, 7000);
+    QVERIFY(options.server.publishUrl.isEmpty());
+
+    const AppOptions relayed
+        = parse({ "--publish", "http://127.0.0.1:8081/pub/quotes", "--publish-queue", "50" },
+                &outcome, &message);
+    QCOMPARE(outcome, AppOptions::Outcome::Run);
+    QCOMPARE(relayed.server.publishUrl, QUrl(QStringLiteral("http://127.0.0.1:8081/pub/quotes")));
+    QCOMPARE(relayed.server.publishQueue, 50);
 }
 
 void TestAppOptions::historyOnDisk()
@@ -123,6 +131,10 @@ void TestAppOptions::badValuesAreErrors_data()
         << QStringList { "--cors-origin", "https://example.org/page" } << "--cors-origin";
     QTest::addRow("cors origin not a url")
         << QStringList { "--cors-origin", "*" } << "--cors-origin";
+    QTest::addRow("publish not a url") << QStringList { "--publish", "nchan" } << "--publish";
+    QTest::addRow("publish ftp") << QStringList { "--publish", "ftp://h/pub" } << "--publish";
+    QTest::addRow("publish queue zero")
+        << QStringList { "--publish-queue", "0" } << "--publish-queue";
     QTest::addRow("history file empty") << QStringList { "--history-file=" } << "--history-file";
     QTest::addRow("history days zero") << QStringList { "--history-days", "0" } << "--history-days";
     QTest::addRow("symbols without price") << QStringList { "--symbols", "AAPL" } << "--symbols";

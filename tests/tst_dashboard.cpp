@@ -51,6 +51,7 @@ private slots:
     void appIconRendersFromTheResources();
     void resumedHistoryFillsTheSparklines();
     void exportIsOfferedWithAHistoryAndReportsItsResult();
+    void showsHowRelayingToNchanGoes();
 
 private:
     // Ticks a seeded model until `symbol` moves in the wanted direction.
@@ -421,6 +422,24 @@ void TestDashboard::exportIsOfferedWithAHistoryAndReportsItsResult()
     window.showExportResult(QStringLiteral("/tmp/t.csv"), 0, QStringLiteral("Disk full"));
     QVERIFY2(window.statusBar()->currentMessage().contains(u"Disk full"),
              qPrintable(window.statusBar()->currentMessage()));
+}
+
+void TestDashboard::showsHowRelayingToNchanGoes()
+{
+    StockModel model;
+    MainWindow window(&model);
+    window.show();
+    auto *label = window.findChild<QLabel *>(QStringLiteral("publisherLabel"));
+    QVERIFY(label);
+    QVERIFY(!label->isVisible()); // nothing to say without --publish
+    window.setPublisherStatus({ false, 12, 40, 3, QStringLiteral("Connection refused") });
+    QVERIFY(label->isVisible());
+    QVERIFY2(label->text().contains(u"Connection refused") && label->text().contains(u"12")
+                 && label->text().contains(u"3"),
+             qPrintable(label->text()));
+    window.setPublisherStatus({ true, 0, 52, 3, QString() });
+    QVERIFY2(!label->text().contains(u"Connection refused") && !label->text().contains(u"12"),
+             qPrintable(label->text()));
 }
 
 QTEST_MAIN(TestDashboard)

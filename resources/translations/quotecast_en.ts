@@ -218,6 +218,18 @@
         <source>--history-file needs a path (or use --in-memory)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Also post every event to this nchan publisher endpoint, e.g. http://127.0.0.1:8081/pub/quotes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events kept for nchan while it does not answer; past it the oldest are dropped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--publish must be an http(s) URL like http://127.0.0.1:8081/pub/quotes, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>quotecast::MainWindow</name>
@@ -286,6 +298,28 @@
     <message>
         <source>Could not export to %1: %2</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nchan: relaying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nchan: not reachable (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>· %n waiting</source>
+        <translation>
+            <numerusform>· %n waiting</numerusform>
+            <numerusform>· %n waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>· %n dropped</source>
+        <translation>
+            <numerusform>· %n dropped</numerusform>
+            <numerusform>· %n dropped</numerusform>
+        </translation>
     </message>
 </context>
 <context>

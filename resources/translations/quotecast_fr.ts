@@ -218,6 +218,18 @@
         <source>--history-file needs a path (or use --in-memory)</source>
         <translation>--history-file attend un chemin (ou utilisez --in-memory)</translation>
     </message>
+    <message>
+        <source>Also post every event to this nchan publisher endpoint, e.g. http://127.0.0.1:8081/pub/quotes.</source>
+        <translation>Publier aussi chaque événement vers ce point de publication nchan, p. ex. http://127.0.0.1:8081/pub/quotes.</translation>
+    </message>
+    <message>
+        <source>Events kept for nchan while it does not answer; past it the oldest are dropped.</source>
+        <translation>Événements gardés pour nchan tant qu’il ne répond pas ; au-delà, les plus anciens sont abandonnés.</translation>
+    </message>
+    <message>
+        <source>--publish must be an http(s) URL like http://127.0.0.1:8081/pub/quotes, not &apos;%1&apos;</source>
+        <translation>--publish doit être une URL http(s) comme http://127.0.0.1:8081/pub/quotes, et non « %1 »</translation>
+    </message>
 </context>
 <context>
     <name>quotecast::MainWindow</name>
@@ -286,6 +298,28 @@
     <message>
         <source>Could not export to %1: %2</source>
         <translation>Impossible d’exporter vers %1 : %2</translation>
+    </message>
+    <message>
+        <source>nchan: relaying</source>
+        <translation>nchan : relais actif</translation>
+    </message>
+    <message>
+        <source>nchan: not reachable (%1)</source>
+        <translation>nchan : injoignable (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>· %n waiting</source>
+        <translation>
+            <numerusform>· %n en attente</numerusform>
+            <numerusform>· %n en attente</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>· %n dropped</source>
+        <translation>
+            <numerusform>· %n abandonné</numerusform>
+            <numerusform>· %n abandonnés</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -144,6 +144,9 @@ int main(int argc, char *argv[])
     out << "quotecast: serving live quotes at " << url.toString() << '\n'
         << "           raw stream: curl -N "
         << url.resolved(QUrl(QStringLiteral("stream"))).toString()
+        << (serverSettings.publishUrl.isEmpty()
+                ? QString()
+                : "\n           publishing to " + serverSettings.publishUrl.toString())
         << (windowed ? "" : "\n           press Ctrl-C to stop") << Qt::endl;
 
     UnixSignalNotifier signalNotifier;
@@ -161,6 +164,8 @@ int main(int argc, char *argv[])
         window->setServerUrls(lanUrls(options.server.bindAddress, server.serverPort()));
         QObject::connect(hub, &StreamHub::clientCountChanged, window.get(),
                          &MainWindow::setClientCount);
+        QObject::connect(hub, &StreamHub::publisherStatusChanged, window.get(),
+                         &MainWindow::setPublisherStatus);
         window->setHistoryAvailable(!serverSettings.historyFile.isEmpty());
         QObject::connect(window.get(), &MainWindow::exportRequested, history.store(),
                          &TickStore::exportCsv);

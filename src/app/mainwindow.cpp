@@ -26,6 +26,7 @@ MainWindow::MainWindow(StockModel *model, const QList<Quote> &recentTicks, QWidg
     , m_ui(std::make_unique<Ui::MainWindow>())
     , m_model(model)
     , m_clientsLabel(new QLabel(this))
+    , m_publisherLabel(new QLabel(this))
 {
     m_ui->setupUi(this);
 
@@ -87,6 +88,9 @@ MainWindow::MainWindow(StockModel *model, const QList<Quote> &recentTicks, QWidg
     setServerUrls({});
 
     m_clientsLabel->setObjectName(QStringLiteral("clientsLabel"));
+    m_publisherLabel->setObjectName(QStringLiteral("publisherLabel"));
+    m_publisherLabel->hide(); // until there is something to say (--publish)
+    statusBar()->addPermanentWidget(m_publisherLabel);
     statusBar()->addPermanentWidget(m_clientsLabel);
     setClientCount(0);
 
@@ -148,6 +152,18 @@ void MainWindow::showExportResult(const QString &path, qint64 ticks, const QStri
         statusBar()->showMessage(tr("Exported %n tick(s) to %1", nullptr, int(ticks)).arg(path));
     else
         statusBar()->showMessage(tr("Could not export to %1: %2").arg(path, error));
+}
+
+void MainWindow::setPublisherStatus(const PublisherStatus &status)
+{
+    QString text = status.connected ? tr("nchan: relaying")
+                                    : tr("nchan: not reachable (%1)").arg(status.lastError);
+    if (status.queued > 0)
+        text += u' ' + tr("· %n waiting", nullptr, status.queued);
+    if (status.dropped > 0)
+        text += u' ' + tr("· %n dropped", nullptr, int(qMin<quint64>(status.dropped, INT_MAX)));
+    m_publisherLabel->setText(text);
+    m_publisherLabel->show();
 }
 
 void MainWindow::setClientCount(int count)

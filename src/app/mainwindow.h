@@ -1,5 +1,6 @@
 #pragma once
 
+#include "nchanpublisher.h"
 #include "quote.h"
 
 #include <QHash>
@@ -48,6 +49,8 @@ public slots:
     // Whether a tick history is kept, and so can be exported.
     void setHistoryAvailable(bool available);
     void showExportResult(const QString &path, qint64 ticks, const QString &error);
+    // With --publish: how relaying the feed to nchan goes.
+    void setPublisherStatus(const quotecast::PublisherStatus &status);
 
 signals:
     // The user chose where to export the tick history as CSV.
@@ -64,6 +67,7 @@ private:
     StockModel *const m_model;
     QHash<QString, PriceCard *> m_cards;
     QLabel *m_clientsLabel;
+    QLabel *m_publisherLabel;
 };
 
 } // namespace quotecast

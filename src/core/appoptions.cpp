@@ -126,6 +126,11 @@ AppOptions AppOptions::parse(const QStringList &arguments, Outcome *outcome, QSt
         QStringLiteral("path"));
     const QCommandLineOption inMemory(QStringLiteral("in-memory"),
                                       tr("Keep no tick history on disk."));
+    const QCommandLineOption publish(
+        QStringLiteral("publish"),
+        tr("Also post every event to this nchan publisher endpoint, e.g. "
+           "http://127.0.0.1:8081/pub/quotes."),
+        QStringLiteral("url"));
     const QCommandLineOption corsOrigin(
         QStringLiteral("cors-origin"),
         tr("Allow pages from this origin (e.g. https://example.org) to read the stream."),
@@ -141,6 +146,12 @@ AppOptions AppOptions::parse(const QStringList &arguments, Outcome *outcome, QSt
           StockModel::MinIntervalMs,
           StockModel::MaxIntervalMs,
           [&](qint64 v) { options.intervalMs = int(v); } },
+        { { QStringLiteral("publish-queue"),
+            tr("Events kept for nchan while it does not answer; past it the oldest are dropped."),
+            QStringLiteral("events"), text(server.publishQueue) },
+          1,
+          1'000'000,
+          [&](qint64 v) { server.publishQueue = int(v); } },
         { { QStringLiteral("history-days"), tr("Days of ticks the history file keeps."),
             QStringLiteral("days"), text(options.historyDays) },
           1,
@@ -191,7 +202,8 @@ AppOptions AppOptions::parse(const QStringList &arguments, Outcome *outcome, QSt
           3'600'000,
           [&](qint64 v) { server.retryMs = int(v); } },
     };
-    parser.addOptions({ headless, bind, symbols, seed, historyFile, inMemory, corsOrigin });
+    parser.addOptions(
+        { headless, bind, symbols, seed, historyFile, inMemory, publish, corsOrigin });
     for (const IntegerOption &integer : integers) {
         QCommandLineOption described = integer.option;
         described.setDescription(described.description() + u' '
@@ -248,6 +260,15 @@ AppOptions AppOptions::parse(const QStringList &arguments, Outcome *outcome, QSt
         if (!openings)
             return fail(error);
         options.openings = *openings;
+    }
+    if (parser.isSet(publish)) {
+        const QUrl url(parser.value(publish), QUrl::StrictMode);
+        if (!url.isValid() || url.host().isEmpty()
+            || (url.scheme() != u"http" && url.scheme() != u"https"))
+            return fail(tr("--publish must be an http(s) URL like "
+                           "http://127.0.0.1:8081/pub/quotes, not '%1'")
+                            .arg(parser.value(publish)));
+        server.publishUrl = url;
     }
     if (parser.isSet(corsOrigin)) {
         const QUrl origin(parser.value(corsOrigin), QUrl::StrictMode);

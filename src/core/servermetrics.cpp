@@ -34,6 +34,18 @@ QByteArray ServerMetrics::toPrometheusText() const
                  number(feedRunning ? 1 : 0));
     appendMetric(text, "feed_interval_seconds", "gauge", "Time between two ticks of the feed.",
                  QByteArray::number(feedIntervalMs / 1000.0, 'f', 3));
+    if (publisher) {
+        appendMetric(text, "publish_connected", "gauge",
+                     "1 while nchan accepts the events, 0 while posting them fails.",
+                     number(publisher->connected ? 1 : 0));
+        appendMetric(text, "publish_queued", "gauge", "Events waiting to be posted to nchan.",
+                     number(publisher->queued));
+        appendMetric(text, "publish_sent_total", "counter", "Events nchan accepted.",
+                     number(publisher->published));
+        appendMetric(text, "publish_dropped_total", "counter",
+                     "Events given up because the queue for nchan was full.",
+                     number(publisher->dropped));
+    }
     return text;
 }
 

@@ -1,6 +1,10 @@
 #pragma once
 
+#include "nchanpublisher.h"
+
 #include <QByteArray>
+
+#include <optional>
 
 namespace quotecast {
 
@@ -16,6 +20,7 @@ struct ServerMetrics
     double uptimeSeconds = 0;
     bool feedRunning = false;
     int feedIntervalMs = 0;
+    std::optional<PublisherStatus> publisher; // with --publish
 
     // The Prometheus text exposition format (version 0.0.4), with HELP and TYPE lines.
     QByteArray toPrometheusText() const;

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QHostAddress>
+#include <QUrl>
 
 namespace quotecast {
 
@@ -25,6 +26,8 @@ struct ServerSettings
     QByteArray corsOrigin; // Access-Control-Allow-Origin for this origin only; none if empty
     QByteArray runId; // the `<run>` of event ids: the stored history's id; empty: new per process
     QString historyFile; // the SQLite tick history behind /api/history; none if empty
+    QUrl publishUrl; // an nchan publisher endpoint that gets every event; none if empty
+    int publishQueue = 10000; // events waiting for nchan; past it the oldest are dropped
 };
 
 } // namespace quotecast

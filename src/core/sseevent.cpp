@@ -35,13 +35,18 @@ QByteArray quote(const Quote &quote, const QByteArray &id)
     return dataEvent(id.isEmpty() ? QByteArray() : "id: " + id + '\n', quoteJson(quote));
 }
 
-QByteArray status(const FeedStatus &status)
+QByteArray statusJson(const FeedStatus &status)
 {
     const QJsonObject object { { QStringLiteral("running"), status.running },
                                { QStringLiteral("intervalMs"), status.intervalMs },
                                { QStringLiteral("symbols"),
                                  QJsonArray::fromStringList(status.symbols) } };
-    return dataEvent("event: status\n", QJsonDocument(object).toJson(QJsonDocument::Compact));
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+QByteArray status(const FeedStatus &status)
+{
+    return dataEvent("event: status\n", statusJson(status));
 }
 
 QByteArray retry(int milliseconds)

@@ -21,7 +21,9 @@ QByteArray quoteJson(const Quote &quote);
 // An unnamed event (EventSource.onmessage) carrying a quote, with an `id:` line when
 // `id` is not empty.
 QByteArray quote(const Quote &quote, const QByteArray &id);
-// `event: status` with {"running","intervalMs","symbols"}.
+// The JSON of the feed's status: {"running","intervalMs","symbols"}, on one line.
+QByteArray statusJson(const FeedStatus &status);
+// `event: status` with that JSON.
 QByteArray status(const FeedStatus &status);
 // `retry: <ms>`: how long a browser waits before reconnecting.
 QByteArray retry(int milliseconds);

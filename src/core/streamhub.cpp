@@ -1,6 +1,7 @@
 #include "streamhub.h"
 
 #include "guardedtcpserver.h"
+#include "nchanpublisher.h"
 #include "requestguard.h"
 #include "sseevent.h"
 #include "streamset.h"
@@ -188,6 +189,11 @@ StreamHub::StreamHub(const ServerSettings &settings, QObject *parent)
 {
     if (!settings.historyFile.isEmpty())
         m_tickReader = std::make_unique<TickReader>(settings.historyFile);
+    if (!settings.publishUrl.isEmpty()) {
+        m_publisher = new NchanPublisher(settings.publishUrl, settings.publishQueue, this);
+        connect(m_publisher, &NchanPublisher::statusChanged, this,
+                &StreamHub::publisherStatusChanged);
+    }
     m_uptime.start();
     addRoutes();
     connect(m_streams, &StreamSet::sizeChanged, this, &StreamHub::clientCountChanged);
@@ -253,6 +259,8 @@ ServerMetrics StreamHub::metrics() const
     metrics.uptimeSeconds = double(m_uptime.elapsed()) / 1000.0;
     metrics.feedRunning = m_status.running;
     metrics.feedIntervalMs = m_status.intervalMs;
+    if (m_publisher)
+        metrics.publisher = m_publisher->status();
     return metrics;
 }
 
@@ -269,6 +277,12 @@ void StreamHub::setFeed(const FeedStatus &status, const QList<Quote> &quotes,
     for (const Quote &tick : recentTicks)
         m_history.append(tick.seq, tick.symbol,
                          SseEvent::quote(tick, SseEvent::eventId(m_runId, tick.seq)));
+    // nchan keeps the last messages for new subscribers: the status and the prices first.
+    if (m_publisher) {
+        m_publisher->publish(SseEvent::statusJson(status), "status");
+        for (const Quote &quote : quotes)
+            m_publisher->publish(SseEvent::quoteJson(quote));
+    }
 }
 
 void StreamHub::publish(const Quote &quote)
@@ -278,6 +292,8 @@ void StreamHub::publish(const Quote &quote)
     const QByteArray event = SseEvent::quote(quote, SseEvent::eventId(m_runId, quote.seq));
     m_history.append(quote.seq, quote.symbol, event);
     m_streams->broadcast(event, quote.symbol);
+    if (m_publisher)
+        m_publisher->publish(SseEvent::quoteJson(quote));
 }
 
 void StreamHub::setStatus(const FeedStatus &status)
@@ -286,6 +302,8 @@ void StreamHub::setStatus(const FeedStatus &status)
         return;
     m_status = status;
     m_streams->broadcast(SseEvent::status(status));
+    if (m_publisher)
+        m_publisher->publish(SseEvent::statusJson(status), "status");
 }
 
 void StreamHub::closeAllStreams()

@@ -26,6 +26,7 @@ class QTcpServer;
 
 namespace quotecast {
 
+class NchanPublisher;
 class StreamSet;
 class TickReader;
 
@@ -76,6 +77,8 @@ public slots:
 
 signals:
     void clientCountChanged(int count);
+    // With --publish: how posting the events to nchan goes.
+    void publisherStatusChanged(const quotecast::PublisherStatus &status);
 
 private:
     void addRoutes();
@@ -109,6 +112,7 @@ private:
 
     QHash<QString, QByteArray> m_assets; // URL path -> file bytes, from Qt resources
     std::unique_ptr<TickReader> m_tickReader; // when a history file is kept
+    NchanPublisher *m_publisher = nullptr; // with --publish
 };
 
 } // namespace quotecast

@@ -1,0 +1,71 @@
+#include "nchanpublisher.h"
+
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+namespace quotecast {
+
+NchanPublisher::NchanPublisher(const QUrl &url, int maxQueued, QObject *parent)
+    : QObject(parent)
+    , m_url(url)
+    , m_maxQueued(qMax(1, maxQueued))
+    , m_network(this)
+    , m_retry(this)
+{
+    m_retry.setSingleShot(true);
+    connect(&m_retry, &QTimer::timeout, this, &NchanPublisher::sendNext);
+    connect(&m_network, &QNetworkAccessManager::finished, this, &NchanPublisher::onReplied);
+}
+
+void NchanPublisher::publish(const QByteArray &json, const QByteArray &eventName)
+{
+    if (int(m_queue.size()) >= m_maxQueued) {
+        // The oldest waiting event goes, never the one in flight: its fate is not known yet.
+        m_queue.erase(m_queue.begin() + (m_inFlight ? 1 : 0));
+        ++m_status.dropped;
+    }
+    m_queue.push_back({ json, eventName });
+    m_status.queued = int(m_queue.size());
+    if (!m_inFlight && !m_retry.isActive())
+        sendNext();
+}
+
+void NchanPublisher::sendNext()
+{
+    if (m_queue.empty())
+        return;
+    QNetworkRequest request(m_url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    if (!m_queue.front().eventName.isEmpty())
+        request.setRawHeader("X-EventSource-Event", m_queue.front().eventName);
+    request.setTransferTimeout(5000);
+    m_inFlight = true;
+    m_network.post(request, m_queue.front().json);
+}
+
+void NchanPublisher::onReplied(QNetworkReply *reply)
+{
+    reply->deleteLater();
+    m_inFlight = false;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const bool accepted = reply->error() == QNetworkReply::NoError && status / 100 == 2;
+    if (accepted) {
+        m_queue.pop_front();
+        ++m_status.published;
+        m_status.connected = true;
+        m_retryMs = FirstRetryMs;
+    } else {
+        m_status.connected = false;
+        m_status.lastError = reply->error() != QNetworkReply::NoError
+            ? reply->errorString()
+            : QStringLiteral("HTTP %1").arg(status);
+        m_retry.start(m_retryMs);
+        m_retryMs = qMin(m_retryMs * 2, MaxRetryMs);
+    }
+    m_status.queued = int(m_queue.size());
+    if (accepted)
+        sendNext();
+    emit statusChanged(m_status);
+}
+
+} // namespace quotecast

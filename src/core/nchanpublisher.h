@@ -1,0 +1,70 @@
+#pragma once
+
+#include <QByteArray>
+#include <QMetaType>
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QTimer>
+#include <QUrl>
+
+#include <deque>
+
+namespace quotecast {
+
+// How publishing to nchan goes, for /metrics and the window.
+struct PublisherStatus
+{
+    bool connected = false; // the last request succeeded
+    int queued = 0; // events waiting to be posted
+    quint64 published = 0;
+    quint64 dropped = 0; // oldest events given up because the queue was full
+    QString lastError; // of the last failed request
+};
+
+// Posts every event to an nchan publisher endpoint (`--publish URL`), so that nginx with
+// nchan serves the same events to more browsers than one process can hold. One request at a
+// time keeps the order; a failed one is retried with a growing delay (250 ms to 10 s) while
+// new events wait in a bounded queue, whose oldest are dropped (and counted) when it is full.
+class NchanPublisher : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int DefaultMaxQueued = 10000;
+    static constexpr int FirstRetryMs = 250;
+    static constexpr int MaxRetryMs = 10000;
+
+    explicit NchanPublisher(const QUrl &url, int maxQueued = DefaultMaxQueued,
+                            QObject *parent = nullptr);
+
+    PublisherStatus status() const { return m_status; }
+
+public slots:
+    // `eventName` empty: an unnamed event (a quote); else e.g. "status".
+    void publish(const QByteArray &json, const QByteArray &eventName = {});
+
+signals:
+    void statusChanged(const quotecast::PublisherStatus &status);
+
+private:
+    struct Message
+    {
+        QByteArray json;
+        QByteArray eventName;
+    };
+    void sendNext();
+    void onReplied(QNetworkReply *reply);
+
+    const QUrl m_url;
+    const int m_maxQueued;
+    QNetworkAccessManager m_network;
+    std::deque<Message> m_queue; // the front one is in flight or waiting for its retry
+    bool m_inFlight = false;
+    QTimer m_retry;
+    int m_retryMs = FirstRetryMs;
+    PublisherStatus m_status;
+};
+
+} // namespace quotecast
+
+Q_DECLARE_METATYPE(quotecast::PublisherStatus)
