@@ -10,6 +10,7 @@
 #include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QRegularExpression>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
@@ -35,6 +36,7 @@ private slots:
     void historyBadRequests_data();
     void historyBadRequests();
     void historyWithoutAFileIsUnavailable();
+    void publishQueueIsBoundedWhileNchanIsAway();
     void healthz();
     void metricsParseAsPrometheusText();
     void metricsCountClientsEventsAndBytes();
@@ -348,6 +350,26 @@ void TestEndpoints::historyWithoutAFileIsUnavailable()
     const Reply reply = request("GET", QStringLiteral("/api/history?symbol=AAPL"));
     QCOMPARE(reply.status, 503);
     QVERIFY2(reply.body.contains("--in-memory"), reply.body.constData());
+}
+
+void TestEndpoints::publishQueueIsBoundedWhileNchanIsAway()
+{
+    // An nchan that is not there: a port nothing listens on.
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = closed.serverPort();
+    closed.close();
+    ServerSettings settings = localServerSettings();
+    settings.publishUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/pub/quotes").arg(port));
+    settings.publishQueue = 5;
+    startHub(settings); // publishes the status and the 4 opening prices
+    for (int i = 0; i < 20; ++i)
+        m_model.tick();
+    QTRY_COMPARE(metrics().value("quotecast_publish_connected", -1), 0.0);
+    const QHash<QString, double> values = metrics();
+    QCOMPARE(values.value("quotecast_publish_queued"), 5.0);
+    QCOMPARE(values.value("quotecast_publish_sent_total"), 0.0);
+    QCOMPARE(values.value("quotecast_publish_dropped_total"), 25.0 - 5.0);
 }
 
 void TestEndpoints::healthz()

@@ -21,8 +21,11 @@ void NchanPublisher::publish(const QByteArray &json, const QByteArray &eventName
 {
     if (int(m_queue.size()) >= m_maxQueued) {
         // The oldest waiting event goes, never the one in flight: its fate is not known yet.
-        m_queue.erase(m_queue.begin() + (m_inFlight ? 1 : 0));
         ++m_status.dropped;
+        const auto oldestWaiting = m_queue.begin() + (m_inFlight ? 1 : 0);
+        if (oldestWaiting == m_queue.end())
+            return; // a queue of one, in flight: this new event is the one that waits least
+        m_queue.erase(oldestWaiting);
     }
     m_queue.push_back({ json, eventName });
     m_status.queued = int(m_queue.size());
