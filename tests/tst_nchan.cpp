@@ -56,7 +56,7 @@ void TestNchan::initTestCase()
     const QString module = QStringLiteral("/usr/lib/nginx/modules/ngx_nchan_module.so");
     if (m_nginx.isEmpty() || !QFile::exists(module))
         QSKIP("needs nginx and nchan: apt-get install nginx-light libnginx-mod-nchan "
-              "(packaging/install-deps.sh installs them)");
+              "(packaging/install-deps.sh test installs them)");
     QVERIFY(m_dir.isValid());
     m_port = freePort();
     QVERIFY(m_port != 0);
