@@ -13,6 +13,7 @@ private slots:
     void eventsAfter();
     void filtersBySymbol();
     void staysBounded();
+    void aReplayPastItsByteBudgetIsNotBuilt();
 };
 
 namespace {
@@ -72,6 +73,15 @@ void TestEventHistory::staysBounded()
     const EventHistory history = filled(100, 100'000);
     QCOMPARE(history.size(), 100);
     QCOMPARE(history.lastSeq(), quint64(100'000));
+}
+
+void TestEventHistory::aReplayPastItsByteBudgetIsNotBuilt()
+{
+    const EventHistory history = filled(10, 6); // "1;2;3;4;5;6;", 12 bytes
+    QCOMPARE(history.eventsAfter(0, {}, 12).value(), QByteArray("1;2;3;4;5;6;"));
+    QVERIFY(!history.eventsAfter(0, {}, 11));
+    // Only what the filter lets through counts: "1;3;5;" is 6 bytes.
+    QCOMPARE(history.eventsAfter(0, { QStringLiteral("A") }, 6).value(), QByteArray("1;3;5;"));
 }
 
 QTEST_GUILESS_MAIN(TestEventHistory)

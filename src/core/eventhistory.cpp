@@ -24,8 +24,8 @@ void EventHistory::clear(quint64 lastSeq)
     m_lastSeq = lastSeq;
 }
 
-std::optional<QByteArray> EventHistory::eventsAfter(quint64 afterSeq,
-                                                    const QSet<QString> &symbols) const
+std::optional<QByteArray> EventHistory::eventsAfter(quint64 afterSeq, const QSet<QString> &symbols,
+                                                    qint64 maxBytes) const
 {
     if (afterSeq == m_lastSeq)
         return QByteArray(); // up to date
@@ -39,6 +39,8 @@ std::optional<QByteArray> EventHistory::eventsAfter(quint64 afterSeq,
     for (auto it = first; it != m_events.cend(); ++it) {
         if (symbols.isEmpty() || symbols.contains(it->symbol))
             events += it->encoded;
+        if (events.size() > maxBytes)
+            return std::nullopt; // stop here: the rest would be thrown away too
     }
     return events;
 }

@@ -5,6 +5,7 @@
 #include <QString>
 
 #include <deque>
+#include <limits>
 #include <optional>
 
 namespace quotecast {
@@ -23,8 +24,11 @@ public:
 
     // The events after `afterSeq`, concatenated, restricted to `symbols` (all when
     // empty); nullopt when the history cannot tell what came after `afterSeq` (too old,
-    // or from the future), in which case the client needs a snapshot instead.
-    std::optional<QByteArray> eventsAfter(quint64 afterSeq, const QSet<QString> &symbols) const;
+    // or from the future) or when they come to more than `maxBytes`, in which case the
+    // client needs a snapshot instead.
+    std::optional<QByteArray> eventsAfter(quint64 afterSeq, const QSet<QString> &symbols,
+                                          qint64 maxBytes
+                                          = std::numeric_limits<qint64>::max()) const;
 
     int capacity() const { return m_capacity; }
     int size() const { return int(m_events.size()); }

@@ -564,13 +564,10 @@ QByteArray StreamHub::catchUp(const QByteArray &lastEventId, const QSet<QString>
         // A replay is sent at once: more than half the client's buffer could leave more
         // unsent than a client may owe, and cut it as too slow; it would come back with the
         // same id and be cut again. Such a client gets the snapshot, as for an id too old.
-        const std::optional<QByteArray> missed
-            = ok ? m_history.eventsAfter(seq, symbols) : std::nullopt;
-        if (missed && missed->size() <= m_settings.clientBufferBytes / 2)
-            return *missed;
-        if (missed) {
-            qCInfo(lcHub) << "a replay of" << missed->size()
-                          << "bytes would not fit the client buffer: sent the snapshot instead";
+        if (ok) {
+            if (const std::optional<QByteArray> missed
+                = m_history.eventsAfter(seq, symbols, m_settings.clientBufferBytes / 2))
+                return *missed;
         }
     }
     return snapshot(symbols);
