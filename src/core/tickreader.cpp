@@ -1,5 +1,7 @@
 #include "tickreader.h"
 
+#include "tickrows.h"
+
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -13,10 +15,7 @@ TickReader::TickReader(const QString &path)
 
 TickReader::~TickReader()
 {
-    if (!m_connection.isEmpty()) {
-        QSqlDatabase::database(m_connection, false).close();
-        QSqlDatabase::removeDatabase(m_connection);
-    }
+    TickRows::closeConnection(m_connection);
 }
 
 std::optional<TickReader::Page> TickReader::ticks(const QString &symbol, qint64 sinceMs,
@@ -35,8 +34,9 @@ std::optional<TickReader::Page> TickReader::ticks(const QString &symbol, qint64 
     }
     QSqlQuery query(db);
     // One more than asked for tells whether there are more.
-    query.prepare(QStringLiteral("SELECT symbol, price_cents, change_cents, ts, seq FROM ticks "
-                                 "WHERE symbol = ? AND ts >= ? AND seq > ? ORDER BY seq LIMIT ?"));
+    query.prepare(QStringLiteral("SELECT %1 FROM ticks WHERE symbol = ? AND ts >= ? AND seq > ? "
+                                 "ORDER BY seq LIMIT ?")
+                      .arg(QLatin1String(TickRows::Columns)));
     query.addBindValue(symbol);
     query.addBindValue(sinceMs);
     query.addBindValue(qint64(afterSeq));
@@ -51,9 +51,7 @@ std::optional<TickReader::Page> TickReader::ticks(const QString &symbol, qint64 
             page.more = true;
             break;
         }
-        page.ticks.append({ query.value(0).toString(), query.value(1).toLongLong(),
-                            query.value(2).toLongLong(), query.value(3).toLongLong(),
-                            query.value(4).toULongLong() });
+        page.ticks.append(TickRows::tickFrom(query));
     }
     return page;
 }

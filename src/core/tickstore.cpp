@@ -1,6 +1,7 @@
 #include "tickstore.h"
 
 #include "sseevent.h"
+#include "tickrows.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -14,12 +15,6 @@
 namespace quotecast {
 
 namespace {
-
-Quote tickFrom(const QSqlQuery &query)
-{
-    return { query.value(0).toString(), query.value(1).toLongLong(), query.value(2).toLongLong(),
-             query.value(3).toLongLong(), query.value(4).toULongLong() };
-}
 
 // Creates the tables when new, applies the retention and reads where the feed stood; the
 // error when any statement fails (a file that is not a database, or read-only).
@@ -57,19 +52,20 @@ QString prepare(QSqlDatabase &db, int retentionDays, int recentCount, StoredFeed
     if (!query.exec())
         return query.lastError().text();
 
-    if (!query.exec(QStringLiteral(
-            "SELECT symbol, price_cents, change_cents, ts, seq FROM ticks WHERE seq IN "
-            "(SELECT MAX(seq) FROM ticks GROUP BY symbol) ORDER BY seq")))
+    if (!query.exec(QStringLiteral("SELECT %1 FROM ticks WHERE seq IN "
+                                   "(SELECT MAX(seq) FROM ticks GROUP BY symbol) ORDER BY seq")
+                        .arg(QLatin1String(TickRows::Columns))))
         return query.lastError().text();
     while (query.next())
-        feed->latest.append(tickFrom(query));
-    query.prepare(QStringLiteral("SELECT symbol, price_cents, change_cents, ts, seq FROM "
-                                 "(SELECT * FROM ticks ORDER BY seq DESC LIMIT ?) ORDER BY seq"));
+        feed->latest.append(TickRows::tickFrom(query));
+    query.prepare(QStringLiteral("SELECT %1 FROM (SELECT * FROM ticks ORDER BY seq DESC LIMIT ?) "
+                                 "ORDER BY seq")
+                      .arg(QLatin1String(TickRows::Columns)));
     query.addBindValue(recentCount);
     if (!query.exec())
         return query.lastError().text();
     while (query.next())
-        feed->recent.append(tickFrom(query));
+        feed->recent.append(TickRows::tickFrom(query));
     feed->lastSeq = feed->latest.isEmpty() ? 0 : feed->latest.constLast().seq;
     return {};
 }
@@ -88,20 +84,13 @@ TickStore::TickStore(QObject *parent)
 TickStore::~TickStore()
 {
     flush();
-    if (isOpen()) {
-        QSqlDatabase::database(m_connection, false).close();
-        QSqlDatabase::removeDatabase(m_connection);
-    }
+    TickRows::closeConnection(m_connection);
 }
 
 bool TickStore::fail(const QString &error)
 {
     m_errorString = error;
-    if (!m_connection.isEmpty()) {
-        QSqlDatabase::database(m_connection, false).close();
-        const QString name = std::exchange(m_connection, QString());
-        QSqlDatabase::removeDatabase(name);
-    }
+    TickRows::closeConnection(std::exchange(m_connection, QString()));
     return false;
 }
 
@@ -171,8 +160,8 @@ void TickStore::exportCsv(const QString &path)
         return finish(0, file.errorString());
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
     query.setForwardOnly(true); // a month of ticks is a million rows: stream them
-    if (!query.exec(QStringLiteral(
-            "SELECT seq, ts, symbol, price_cents, change_cents FROM ticks ORDER BY seq")))
+    if (!query.exec(QStringLiteral("SELECT %1 FROM ticks ORDER BY seq")
+                        .arg(QLatin1String(TickRows::Columns))))
         return finish(0, query.lastError().text());
     const auto money = [](qint64 cents) {
         return QByteArray(cents < 0 ? "-" : "") + QByteArray::number(qAbs(cents) / 100) + '.'
@@ -181,11 +170,11 @@ void TickStore::exportCsv(const QString &path)
     file.write("seq,time,symbol,price,change\n");
     qint64 ticks = 0;
     while (query.next()) {
-        const QDateTime time = QDateTime::fromMSecsSinceEpoch(query.value(1).toLongLong(), Qt::UTC);
-        file.write(query.value(0).toByteArray() + ',' + time.toString(Qt::ISODateWithMs).toLatin1()
-                   + ',' + query.value(2).toString().toUtf8() + ','
-                   + money(query.value(3).toLongLong()) + ',' + money(query.value(4).toLongLong())
-                   + '\n');
+        const Quote tick = TickRows::tickFrom(query);
+        const QDateTime time = QDateTime::fromMSecsSinceEpoch(tick.timestampMs, Qt::UTC);
+        file.write(QByteArray::number(tick.seq) + ',' + time.toString(Qt::ISODateWithMs).toLatin1()
+                   + ',' + tick.symbol.toUtf8() + ',' + money(tick.priceCents) + ','
+                   + money(tick.changeCents) + '\n');
         ++ticks;
     }
     if (!file.commit())
