@@ -140,7 +140,9 @@ int main(int argc, char *argv[])
             << "Is another quotecast running? Pick another port with --port.\n";
         return 1;
     }
-    const QUrl url = lanUrl(options.server.bindAddress, server.serverPort());
+    // The network interfaces are listed once: the first URL is printed, the window offers all.
+    const QList<QUrl> urls = lanUrls(options.server.bindAddress, server.serverPort());
+    const QUrl url = urls.constFirst();
     out << "quotecast: serving live quotes at " << url.toString() << '\n'
         << "           raw stream: curl -N "
         << url.resolved(QUrl(QStringLiteral("stream"))).toString()
@@ -161,7 +163,7 @@ int main(int argc, char *argv[])
         QApplication::setWindowIcon(
             QIcon(QStringLiteral(":/icons/io.github.quotecast.Quotecast.svg")));
         window = std::make_unique<MainWindow>(&model, stored.recent);
-        window->setServerUrls(lanUrls(options.server.bindAddress, server.serverPort()));
+        window->setServerUrls(urls);
         QObject::connect(hub, &StreamHub::clientCountChanged, window.get(),
                          &MainWindow::setClientCount);
         QObject::connect(hub, &StreamHub::publisherStatusChanged, window.get(),

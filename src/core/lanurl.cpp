@@ -54,9 +54,4 @@ QList<QUrl> lanUrls(const QHostAddress &bindAddress, quint16 port)
     return urls;
 }
 
-QUrl lanUrl(const QHostAddress &bindAddress, quint16 port)
-{
-    return lanUrls(bindAddress, port).constFirst();
-}
-
 } // namespace quotecast

@@ -14,7 +14,4 @@ QList<QHostAddress> lanAddresses();
 // for a wildcard bind (localhost when the machine has none), else the bound address.
 QList<QUrl> lanUrls(const QHostAddress &bindAddress, quint16 port);
 
-// The first of them: the one to print.
-QUrl lanUrl(const QHostAddress &bindAddress, quint16 port);
-
 } // namespace quotecast

@@ -28,9 +28,15 @@ void NchanPublisher::publish(const QByteArray &json, const QByteArray &eventName
         m_queue.erase(oldestWaiting);
     }
     m_queue.push_back({ json, eventName });
-    m_status.queued = int(m_queue.size());
     if (!m_inFlight && !m_retry.isActive())
         sendNext();
+}
+
+PublisherStatus NchanPublisher::status() const
+{
+    PublisherStatus status = m_status;
+    status.queued = int(m_queue.size());
+    return status;
 }
 
 void NchanPublisher::sendNext()
@@ -50,8 +56,8 @@ void NchanPublisher::onReplied(QNetworkReply *reply)
 {
     reply->deleteLater();
     m_inFlight = false;
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const bool accepted = reply->error() == QNetworkReply::NoError && status / 100 == 2;
+    const int httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const bool accepted = reply->error() == QNetworkReply::NoError && httpStatus / 100 == 2;
     if (accepted) {
         m_queue.pop_front();
         ++m_status.published;
@@ -61,14 +67,13 @@ void NchanPublisher::onReplied(QNetworkReply *reply)
         m_status.connected = false;
         m_status.lastError = reply->error() != QNetworkReply::NoError
             ? reply->errorString()
-            : QStringLiteral("HTTP %1").arg(status);
+            : QStringLiteral("HTTP %1").arg(httpStatus);
         m_retry.start(m_retryMs);
         m_retryMs = qMin(m_retryMs * 2, MaxRetryMs);
     }
-    m_status.queued = int(m_queue.size());
     if (accepted)
         sendNext();
-    emit statusChanged(m_status);
+    emit statusChanged(status());
 }
 
 } // namespace quotecast

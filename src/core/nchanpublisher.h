@@ -37,7 +37,7 @@ public:
     explicit NchanPublisher(const QUrl &url, int maxQueued = DefaultMaxQueued,
                             QObject *parent = nullptr);
 
-    PublisherStatus status() const { return m_status; }
+    PublisherStatus status() const;
 
 public slots:
     // `eventName` empty: an unnamed event (a quote); else e.g. "status".
@@ -62,7 +62,7 @@ private:
     bool m_inFlight = false;
     QTimer m_retry;
     int m_retryMs = FirstRetryMs;
-    PublisherStatus m_status;
+    PublisherStatus m_status; // but `queued`, which is the queue's size
 };
 
 } // namespace quotecast
