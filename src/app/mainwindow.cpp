@@ -34,17 +34,17 @@ MainWindow::MainWindow(StockModel *model, const QList<Quote> &recentTicks, QWidg
     const QList<Quote> quotes = model->quotes();
     for (qsizetype i = 0; i < quotes.size(); ++i) {
         auto *card = new PriceCard(quotes[i].symbol, this);
-        bool shown = false;
-        for (const Quote &tick : recentTicks) {
-            if (tick.symbol == quotes[i].symbol) {
-                card->setQuote(tick); // the last of them is the latest quote
-                shown = true;
-            }
-        }
-        if (!shown)
-            card->setQuote(quotes[i]);
         m_ui->cardsLayout->addWidget(card, int(i / columns), int(i % columns));
         m_cards.insert(quotes[i].symbol, card);
+    }
+    // A resumed history fills the sparklines; a symbol's last tick is its latest quote.
+    for (const Quote &tick : recentTicks) {
+        if (PriceCard *card = m_cards.value(tick.symbol))
+            card->setQuote(tick);
+    }
+    for (const Quote &quote : quotes) {
+        if (PriceCard *card = m_cards.value(quote.symbol); card->trail().isEmpty())
+            card->setQuote(quote);
     }
     connect(model, &StockModel::quoteUpdated, this, [this](const Quote &quote) {
         if (PriceCard *card = m_cards.value(quote.symbol))

@@ -10,11 +10,11 @@ void QuoteBoard::reset(const QList<Quote> &latest, const QList<Quote> &recentTic
 {
     m_quotes = latest;
     m_trails = QList<PriceTrail>(latest.size());
+    for (const Quote &tick : recentTicks) {
+        if (const qsizetype i = indexOf(tick.symbol); i >= 0)
+            m_trails[i].add(tick);
+    }
     for (qsizetype i = 0; i < latest.size(); ++i) {
-        for (const Quote &tick : recentTicks) {
-            if (tick.symbol == latest[i].symbol)
-                m_trails[i].add(tick);
-        }
         if (m_trails[i].isEmpty())
             m_trails[i].add(latest[i]);
     }
@@ -22,13 +22,19 @@ void QuoteBoard::reset(const QList<Quote> &latest, const QList<Quote> &recentTic
 
 void QuoteBoard::update(const Quote &quote)
 {
-    for (qsizetype i = 0; i < m_quotes.size(); ++i) {
-        if (m_quotes[i].symbol == quote.symbol) {
-            m_quotes[i] = quote;
-            m_trails[i].add(quote);
-            return;
-        }
+    if (const qsizetype i = indexOf(quote.symbol); i >= 0) {
+        m_quotes[i] = quote;
+        m_trails[i].add(quote);
     }
+}
+
+qsizetype QuoteBoard::indexOf(const QString &symbol) const
+{
+    for (qsizetype i = 0; i < m_quotes.size(); ++i) {
+        if (m_quotes[i].symbol == symbol)
+            return i;
+    }
+    return -1;
 }
 
 QJsonArray QuoteBoard::toJson() const

@@ -25,6 +25,8 @@ public:
     QJsonArray toJson() const;
 
 private:
+    qsizetype indexOf(const QString &symbol) const; // -1 when unknown
+
     QList<Quote> m_quotes;
     QList<PriceTrail> m_trails; // parallel to m_quotes
 };
