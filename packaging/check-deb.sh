@@ -28,7 +28,10 @@ for file in /usr/bin/quotecast \
     /usr/share/applications/$app_id.desktop \
     /usr/share/icons/hicolor/scalable/apps/$app_id.svg \
     /usr/share/metainfo/$app_id.metainfo.xml \
-    /usr/lib/systemd/system/quotecast.service; do
+    /usr/lib/systemd/system/quotecast.service \
+    /usr/share/quotecast/nchan/quotecast-nchan.conf \
+    /usr/share/quotecast/nchan/quotecast-nchan-redis.conf \
+    /usr/share/quotecast/nchan/snippets/quotecast-nchan.conf; do
     [ -f "$file" ] || { echo "check-deb: $file is not installed" >&2; exit 1; }
 done
 # Installed, not enabled: the server runs only when its owner asks for it.

@@ -1,9 +1,9 @@
 #!/bin/sh
 # Installs what quotecast needs to build, run and test on Debian 12, and nothing
 # when it is all there already (so it is fast the second time). Uses sudo unless
-# run as root. `install-deps.sh test` (and `bench`) adds nginx with nchan, for the relay's
-# test and bench/run.sh: Debian starts nginx once installed, which a desktop that only runs
-# quotecast does not need.
+# run as root. `install-deps.sh test` (and `bench`) adds nginx with nchan and Redis, for the
+# relay's test and the benchmarks: Debian starts both services once installed, which a
+# desktop that only runs quotecast does not need.
 set -eu
 
 packages="cmake ninja-build g++ \
@@ -11,7 +11,7 @@ qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev qt6-l10n-tools 
 libgl-dev libqrencode-dev libqt6sql6-sqlite libqt6svg6 qt6-translations-l10n xdg-utils zbar-tools \
 desktop-file-utils appstream dpkg-dev \
 chromium chromium-driver"
-case "${1:-}" in test | bench) packages="$packages nginx-light libnginx-mod-nchan" ;; esac
+case "${1:-}" in test | bench) packages="$packages nginx-light libnginx-mod-nchan redis-server" ;; esac
 
 missing=""
 for package in $packages; do

@@ -1,5 +1,7 @@
 #include "sseclient.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 SseClient::SseClient(QObject *parent)
@@ -31,6 +33,17 @@ QList<SseClient::Event> SseClient::dataEvents() const
     for (const Event &block : m_blocks) {
         if (!block.data.isEmpty())
             result.append(block);
+    }
+    return result;
+}
+
+QList<qint64> SseClient::quoteSeqs() const
+{
+    QList<qint64> result;
+    for (const Event &block : m_blocks) {
+        const QJsonObject json = QJsonDocument::fromJson(block.data).object();
+        if (block.event.isEmpty() && json.contains(u"seq"))
+            result.append(json.value(u"seq").toInteger());
     }
     return result;
 }

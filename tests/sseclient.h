@@ -40,6 +40,8 @@ public:
     const QList<Event> &blocks() const { return m_blocks; }
     // Only the blocks that carry data (what EventSource dispatches).
     QList<Event> dataEvents() const;
+    // The `seq` of every quote (unnamed event) received, in order.
+    QList<qint64> quoteSeqs() const;
     QByteArray body() const { return m_body; }
 
 signals:

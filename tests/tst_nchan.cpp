@@ -1,194 +1,246 @@
 #include "localhub.h"
+#include "nginxnode.h"
+#include "redisserver.h"
 #include "sseclient.h"
 
-#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSignalSpy>
-#include <QStandardPaths>
-#include <QTcpServer>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace quotecast;
 
-// quotecast --publish in front of a real nginx with nchan, configured by the file that
-// packaging/ ships: every event reaches nchan's subscribers, in order, and a restart of
-// nginx is ridden out by the publisher's queue.
+// quotecast --publish in front of real nginx nodes with nchan, configured by the files that
+// packaging/nchan ships: one node keeping its buffer in memory, and two nodes sharing one
+// real redis-server. Every event reaches every node's subscribers, in order; the publisher's
+// queue rides out a node's restart; with Redis, a browser resumes on any node.
 class TestNchan : public QObject
 {
     Q_OBJECT
 
 private slots:
     void initTestCase();
-    void cleanupTestCase();
     void cleanup();
+    void everyEventReachesNchanSubscribersInOrder_data();
     void everyEventReachesNchanSubscribersInOrder();
     void eventsQueuedWhileNginxIsDownArriveWhenItIsBack();
+    void aBrowserResumesOnAnotherNode();
+    void aNodeRestartLosesNoEventAndNoBufferWithRedis();
 
 private:
-    bool startNginx();
-    void stopNginx();
-    // The `seq` of every quote a client received, in order.
-    static QList<qint64> seqs(const SseClient &client);
+    NginxNode &node(const QString &name);
+    // A hub publishing the model's ticks to `node`, once its opening events went out.
+    bool startPublishingTo(const NginxNode &node);
+    PublisherStatus lastStatus() const;
+    // The number the model's next tick will carry: nchan's buffers outlive a test's hub.
+    qint64 nextSeq() const;
+    static QList<qint64> range(qint64 first, qint64 last);
+    // The event id the client got with tick `seq`.
+    static QByteArray idOf(const SseClient &client, qint64 seq);
 
-    QString m_nginx;
-    QTemporaryDir m_dir;
-    quint16 m_port = 0;
-    QProcess m_process;
+    NginxNode m_single; // quotecast-nchan.conf
+    RedisServer m_redis;
+    NginxNode m_nodeA; // quotecast-nchan-redis.conf, the node quotecast publishes to
+    NginxNode m_nodeB; // quotecast-nchan-redis.conf, on the same Redis
+    QString m_redisMissing;
     StockModel m_model;
     std::unique_ptr<StreamHub> m_hub;
+    std::unique_ptr<QSignalSpy> m_statuses;
 };
-
-namespace {
-quint16 freePort()
-{
-    QTcpServer probe;
-    return probe.listen(QHostAddress::LocalHost, 0) ? probe.serverPort() : 0;
-}
-} // namespace
 
 void TestNchan::initTestCase()
 {
-    m_nginx = QStandardPaths::findExecutable(
-        QStringLiteral("nginx"), { QStringLiteral("/usr/sbin"), QStringLiteral("/sbin") });
-    const QString module = QStringLiteral("/usr/lib/nginx/modules/ngx_nchan_module.so");
-    if (m_nginx.isEmpty() || !QFile::exists(module))
-        QSKIP("needs nginx and nchan: apt-get install nginx-light libnginx-mod-nchan "
-              "(packaging/install-deps.sh test installs them)");
-    QVERIFY(m_dir.isValid());
-    m_port = freePort();
-    QVERIFY(m_port != 0);
+    if (const QString missing = NginxNode::missing(); !missing.isEmpty())
+        QSKIP(qPrintable(missing));
+    QVERIFY(m_single.configure(QStringLiteral("quotecast-nchan.conf")));
+    QVERIFY(m_single.start());
 
-    // The shipped server block, on test ports, inside a minimal nginx.conf of our own.
-    QFile shipped(QStringLiteral(QUOTECAST_SOURCE_DIR "/packaging/nchan/quotecast-nchan.conf"));
-    QVERIFY(shipped.open(QIODevice::ReadOnly));
-    QByteArray server = shipped.readAll();
-    server.replace("listen 8081;", "listen 127.0.0.1:" + QByteArray::number(m_port) + ';');
-    QVERIFY(server.contains(QByteArray::number(m_port)));
-    QFile conf(m_dir.filePath(QStringLiteral("nginx.conf")));
-    QVERIFY(conf.open(QIODevice::WriteOnly));
-    const QByteArray dir = m_dir.path().toUtf8();
-    conf.write("load_module " + module.toUtf8() + ";\ndaemon off;\npid " + dir
-               + "/nginx.pid;\nerror_log stderr warn;\nevents {}\nhttp {\naccess_log off;\n"
-                 "client_body_temp_path "
-               + dir + "/body;\nproxy_temp_path " + dir + "/proxy;\n" + server + "}\n");
-    conf.close();
-    QVERIFY(startNginx());
-}
-
-bool TestNchan::startNginx()
-{
-    m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    m_process.start(m_nginx,
-                    { QStringLiteral("-p"), m_dir.path(), QStringLiteral("-c"),
-                      m_dir.filePath(QStringLiteral("nginx.conf")) });
-    if (!m_process.waitForStarted())
-        return false;
-    // Up once it accepts connections.
-    return QTest::qWaitFor(
-        [&] {
-            QTcpSocket probe;
-            probe.connectToHost(QHostAddress::LocalHost, m_port);
-            return probe.waitForConnected(100);
-        },
-        10000);
-}
-
-void TestNchan::stopNginx()
-{
-    m_process.terminate();
-    m_process.waitForFinished(5000);
-}
-
-void TestNchan::cleanupTestCase()
-{
-    // SIGTERM, never the SIGKILL of QProcess's destructor: it would orphan the worker.
-    stopNginx();
+    // The Redis cases skip on their own, so that the single node is still tested.
+    m_redisMissing = RedisServer::missing();
+    if (!m_redisMissing.isEmpty())
+        return;
+    QVERIFY(m_redis.start());
+    for (NginxNode *redisNode : { &m_nodeA, &m_nodeB }) {
+        QVERIFY(redisNode->configure(QStringLiteral("quotecast-nchan-redis.conf"), m_redis.port()));
+        QVERIFY(redisNode->start());
+    }
 }
 
 void TestNchan::cleanup()
 {
+    m_statuses.reset();
     m_hub.reset();
     m_model.disconnect();
 }
 
-QList<qint64> TestNchan::seqs(const SseClient &client)
+NginxNode &TestNchan::node(const QString &name)
+{
+    return name == u"A" ? m_nodeA : name == u"B" ? m_nodeB : m_single;
+}
+
+bool TestNchan::startPublishingTo(const NginxNode &node)
+{
+    ServerSettings settings = localServerSettings();
+    settings.publishUrl = node.publishUrl();
+    m_hub = startLocalHub(m_model, settings);
+    if (!m_hub)
+        return false;
+    connect(&m_model, &StockModel::quoteUpdated, m_hub.get(), &StreamHub::publish);
+    m_statuses = std::make_unique<QSignalSpy>(m_hub.get(), &StreamHub::publisherStatusChanged);
+    return QTest::qWaitFor([this] { return !m_statuses->isEmpty() && lastStatus().queued == 0; });
+}
+
+PublisherStatus TestNchan::lastStatus() const
+{
+    return m_statuses->constLast().constFirst().value<PublisherStatus>();
+}
+
+qint64 TestNchan::nextSeq() const
+{
+    qint64 last = 0;
+    for (const Quote &quote : m_model.quotes())
+        last = qMax(last, qint64(quote.seq));
+    return last + 1;
+}
+
+QList<qint64> TestNchan::range(qint64 first, qint64 last)
 {
     QList<qint64> result;
+    for (qint64 seq = first; seq <= last; ++seq)
+        result.append(seq);
+    return result;
+}
+
+QByteArray TestNchan::idOf(const SseClient &client, qint64 seq)
+{
     for (const SseClient::Event &event : client.dataEvents()) {
         const QJsonObject json = QJsonDocument::fromJson(event.data).object();
-        if (event.event.isEmpty() && json.contains(u"seq"))
-            result.append(json.value(u"seq").toInteger());
+        if (event.event.isEmpty() && json.value(u"seq").toInteger(-1) == seq)
+            return event.id;
     }
-    return result;
+    return {};
+}
+
+void TestNchan::everyEventReachesNchanSubscribersInOrder_data()
+{
+    QTest::addColumn<QString>("publishTo");
+    QTest::addColumn<QString>("subscribeTo");
+    QTest::newRow("one node") << QString() << QString();
+    QTest::newRow("Redis, the publishing node") << QStringLiteral("A") << QStringLiteral("A");
+    QTest::newRow("Redis, another node") << QStringLiteral("A") << QStringLiteral("B");
 }
 
 void TestNchan::everyEventReachesNchanSubscribersInOrder()
 {
-    ServerSettings settings = localServerSettings();
-    settings.publishUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/pub/quotes").arg(m_port));
-    m_hub = startLocalHub(m_model, settings);
-    QVERIFY(m_hub);
-    connect(&m_model, &StockModel::quoteUpdated, m_hub.get(), &StreamHub::publish);
-    QSignalSpy published(m_hub.get(), &StreamHub::publisherStatusChanged);
-    QTRY_VERIFY(!published.isEmpty()); // the opening status and prices went out
+    QFETCH(QString, publishTo);
+    QFETCH(QString, subscribeTo);
+    if (!publishTo.isEmpty() && !m_redisMissing.isEmpty())
+        QSKIP(qPrintable(m_redisMissing));
+    QVERIFY(startPublishingTo(node(publishTo)));
 
     SseClient client;
-    client.open(m_port, "/stream");
+    client.open(node(subscribeTo).port(), "/stream");
     QVERIFY(client.waitForHeaders());
     QCOMPARE(client.statusCode(), 200);
+    const qint64 first = nextSeq();
     for (int i = 0; i < 200; ++i)
         m_model.tick();
-    QTRY_VERIFY_WITH_TIMEOUT(!seqs(client).isEmpty() && seqs(client).constLast() == 200, 10000);
-    // After the opening prices (seq 0): ticks 1 to 200, each once, in order.
-    const QList<qint64> all = seqs(client);
-    const QList<qint64> live = all.mid(all.indexOf(1));
-    QList<qint64> expected;
-    for (qint64 seq = 1; seq <= 200; ++seq)
-        expected.append(seq);
-    QCOMPARE(live, expected);
+    const qint64 last = first + 199;
+    QTRY_VERIFY_WITH_TIMEOUT(client.quoteSeqs().contains(last), 10000);
+    // After what the buffer held on connect: each of the 200 ticks once, in order.
+    const QList<qint64> all = client.quoteSeqs();
+    QCOMPARE(all.mid(all.indexOf(first)), range(first, last));
     QVERIFY(m_hub->metrics().toPrometheusText().contains("quotecast_publish_connected 1"));
 }
 
 void TestNchan::eventsQueuedWhileNginxIsDownArriveWhenItIsBack()
 {
-    ServerSettings settings = localServerSettings();
-    settings.publishUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/pub/quotes").arg(m_port));
-    m_hub = startLocalHub(m_model, settings);
-    QVERIFY(m_hub);
-    connect(&m_model, &StockModel::quoteUpdated, m_hub.get(), &StreamHub::publish);
-    QSignalSpy statuses(m_hub.get(), &StreamHub::publisherStatusChanged);
+    QVERIFY(startPublishingTo(m_single));
+    const quint64 published = lastStatus().published;
     for (int i = 0; i < 5; ++i)
         m_model.tick();
-    QTRY_VERIFY(!statuses.isEmpty()
-                && statuses.constLast().constFirst().value<PublisherStatus>().queued == 0);
+    QTRY_COMPARE(lastStatus().published, published + 5);
 
-    stopNginx();
+    m_single.stop();
     // Ticks while nginx is away: they wait, and the status says so.
+    const qint64 first = nextSeq();
     for (int i = 0; i < 15; ++i)
         m_model.tick();
-    QTRY_VERIFY(!statuses.constLast().constFirst().value<PublisherStatus>().connected);
+    QTRY_VERIFY(!lastStatus().connected);
     QVERIFY(m_hub->metrics().toPrometheusText().contains("quotecast_publish_connected 0"));
 
-    QVERIFY(startNginx());
-    // nginx lost its buffer with its restart; a subscriber now gets the newest messages,
-    // which are the ones queued meanwhile, once the publisher's retry has sent them.
-    QTRY_VERIFY_WITH_TIMEOUT(
-        statuses.constLast().constFirst().value<PublisherStatus>().connected
-            && statuses.constLast().constFirst().value<PublisherStatus>().queued == 0,
-        15000);
+    QVERIFY(m_single.start());
+    // nginx lost its buffer with its restart (the 5 ticks before it); a subscriber now gets
+    // the ones queued meanwhile, once the publisher's retry has sent them.
+    QTRY_VERIFY_WITH_TIMEOUT(lastStatus().connected && lastStatus().queued == 0, 15000);
     SseClient client;
-    client.open(m_port, "/stream");
-    QTRY_VERIFY_WITH_TIMEOUT(seqs(client).size() >= 15, 10000);
-    const QList<qint64> received = seqs(client);
-    QList<qint64> expected;
-    for (qint64 seq = received.constLast() - 14; seq <= received.constLast(); ++seq)
-        expected.append(seq);
-    QCOMPARE(received.mid(received.size() - 15), expected);
-    QCOMPARE(m_hub->metrics().toPrometheusText().contains("quotecast_publish_dropped_total 0"),
-             true);
+    client.open(m_single.port(), "/stream");
+    QTRY_VERIFY_WITH_TIMEOUT(client.quoteSeqs().contains(first + 14), 10000);
+    QCOMPARE(client.quoteSeqs(), range(first, first + 14));
+    QVERIFY(m_hub->metrics().toPrometheusText().contains("quotecast_publish_dropped_total 0"));
+}
+
+void TestNchan::aBrowserResumesOnAnotherNode()
+{
+    if (!m_redisMissing.isEmpty())
+        QSKIP(qPrintable(m_redisMissing));
+    QVERIFY(startPublishingTo(m_nodeA));
+    SseClient onA;
+    onA.open(m_nodeA.port(), "/stream");
+    QVERIFY(onA.waitForHeaders());
+    const qint64 first = nextSeq();
+    for (int i = 0; i < 10; ++i)
+        m_model.tick();
+    QTRY_VERIFY(onA.quoteSeqs().contains(first + 9));
+
+    // The browser saw tick `first + 3`, lost node A, and its EventSource reconnects (through a
+    // load balancer) to node B with the id node A gave: B knows it, from Redis.
+    const QByteArray lastSeen = idOf(onA, first + 3);
+    QVERIFY(!lastSeen.isEmpty());
+    SseClient onB;
+    onB.open(m_nodeB.port(), "/stream", "Last-Event-ID: " + lastSeen + "\r\n");
+    QTRY_VERIFY(onB.quoteSeqs().contains(first + 9));
+    QCOMPARE(onB.quoteSeqs(), range(first + 4, first + 9));
+}
+
+void TestNchan::aNodeRestartLosesNoEventAndNoBufferWithRedis()
+{
+    if (!m_redisMissing.isEmpty())
+        QSKIP(qPrintable(m_redisMissing));
+    QVERIFY(startPublishingTo(m_nodeA));
+    SseClient onB;
+    onB.open(m_nodeB.port(), "/stream");
+    SseClient onA;
+    onA.open(m_nodeA.port(), "/stream");
+    QVERIFY(onA.waitForHeaders() && onB.waitForHeaders());
+    const qint64 first = nextSeq();
+    for (int i = 0; i < 5; ++i)
+        m_model.tick();
+    QTRY_VERIFY(onA.quoteSeqs().contains(first + 4));
+    // What node A's browser last saw before a network blip: a few ticks ago.
+    const QByteArray seenOnA = idOf(onA, first + 1);
+    QVERIFY(!seenOnA.isEmpty());
+
+    // Node A, the one quotecast publishes to, goes away for 15 ticks.
+    m_nodeA.stop();
+    for (int i = 0; i < 15; ++i)
+        m_model.tick();
+    QTRY_VERIFY(!lastStatus().connected);
+    QVERIFY(m_nodeA.start());
+    QTRY_VERIFY_WITH_TIMEOUT(lastStatus().connected && lastStatus().queued == 0, 15000);
+
+    // Node B's browser stayed connected and gets every tick once, in order.
+    QTRY_VERIFY(onB.quoteSeqs().contains(first + 19));
+    const QList<qint64> onBSeqs = onB.quoteSeqs();
+    QCOMPARE(onBSeqs.mid(onBSeqs.indexOf(first)), range(first, first + 19));
+    // Node A's browser comes back with its id from before the restart: Redis kept the
+    // buffer, so it gets exactly the ticks it missed, including three from before the
+    // restart that node A's memory lost.
+    SseClient back;
+    back.open(m_nodeA.port(), "/stream", "Last-Event-ID: " + seenOnA + "\r\n");
+    QTRY_VERIFY(back.quoteSeqs().contains(first + 19));
+    QCOMPARE(back.quoteSeqs(), range(first + 2, first + 19));
+    QVERIFY(m_hub->metrics().toPrometheusText().contains("quotecast_publish_dropped_total 0"));
 }
 
 QTEST_GUILESS_MAIN(TestNchan)
