@@ -1,10 +1,12 @@
 #include "localhub.h"
 #include "nginxnode.h"
 #include "redisserver.h"
+#include "serverthread.h"
 #include "sseclient.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -24,6 +26,7 @@ private slots:
     void everyEventReachesNchanSubscribersInOrder_data();
     void everyEventReachesNchanSubscribersInOrder();
     void eventsQueuedWhileNginxIsDownArriveWhenItIsBack();
+    void theOpeningEventsLeaveFromTheServerThread();
     void aBrowserResumesOnAnotherNode();
     void aNodeRestartLosesNoEventAndNoBufferWithRedis();
 
@@ -178,6 +181,27 @@ void TestNchan::eventsQueuedWhileNginxIsDownArriveWhenItIsBack()
     QTRY_VERIFY_WITH_TIMEOUT(client.quoteSeqs().contains(first + 14), 10000);
     QCOMPARE(client.quoteSeqs(), range(first, first + 14));
     QVERIFY(m_hub->metrics().toPrometheusText().contains("quotecast_publish_dropped_total 0"));
+}
+
+void TestNchan::theOpeningEventsLeaveFromTheServerThread()
+{
+    // As main.cpp does: the hub is fed its opening status and prices before its thread
+    // starts, and the network objects of the posts must still belong to that thread.
+    QTest::failOnWarning(QRegularExpression(QStringLiteral("different thread")));
+    ServerSettings settings = localServerSettings();
+    settings.publishUrl = m_single.publishUrl();
+    ServerThread server(settings);
+    server.hub()->setFeed(m_model.status(), m_model.quotes());
+    QVERIFY(server.start());
+
+    QList<qint64> openings;
+    for (const Quote &quote : m_model.quotes())
+        openings.append(qint64(quote.seq));
+    SseClient client;
+    client.open(m_single.port(), "/stream");
+    QTRY_COMPARE(client.quoteSeqs().mid(client.quoteSeqs().size() - 4), openings);
+    const QList<SseClient::Event> events = client.dataEvents();
+    QCOMPARE(events.value(events.size() - 5).event, "status");
 }
 
 void TestNchan::aBrowserResumesOnAnotherNode()
