@@ -1,7 +1,5 @@
 #include "nginxnode.h"
 
-#include "localhub.h"
-
 #include <QDir>
 #include <QFile>
 #include <QStandardPaths>
@@ -36,34 +34,23 @@ QString NginxNode::missing()
     return {};
 }
 
-NginxNode::NginxNode()
-{
-    m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-}
-
-NginxNode::~NginxNode()
-{
-    stop();
-}
-
 bool NginxNode::configure(const QString &serverFile, quint16 redisPort)
 {
-    m_port = freeLoopbackPort();
     QByteArray server = readShipped(serverFile);
     const QByteArray snippet = readShipped(QStringLiteral("snippets/quotecast-nchan.conf"));
-    if (!m_dir.isValid() || m_port == 0 || server.isEmpty() || snippet.isEmpty())
+    if (!m_server.isValid() || server.isEmpty() || snippet.isEmpty())
         return false;
-    server.replace("listen 8081;", "listen 127.0.0.1:" + QByteArray::number(m_port) + ';');
+    server.replace("listen 8081;", "listen 127.0.0.1:" + QByteArray::number(port()) + ';');
     if (redisPort != 0)
         server.replace("127.0.0.1:6379", "127.0.0.1:" + QByteArray::number(redisPort));
 
     // The shipped files inside a minimal nginx.conf of our own; nginx resolves the
     // server block's `include snippets/...` against this file's directory.
-    const QByteArray dir = m_dir.path().toUtf8();
-    return server.contains(QByteArray::number(m_port))
-        && QDir(m_dir.path()).mkpath(QStringLiteral("snippets"))
-        && write(m_dir.filePath(QStringLiteral("snippets/quotecast-nchan.conf")), snippet)
-        && write(m_dir.filePath(QStringLiteral("nginx.conf")),
+    const QByteArray dir = m_server.directory().toUtf8();
+    return server.contains(QByteArray::number(port()))
+        && QDir(m_server.directory()).mkpath(QStringLiteral("snippets"))
+        && write(filePath(QStringLiteral("snippets/quotecast-nchan.conf")), snippet)
+        && write(filePath(QStringLiteral("nginx.conf")),
                  "load_module " + nchanModule.toUtf8() + ";\ndaemon off;\npid " + dir
                      + "/nginx.pid;\nerror_log stderr warn;\nevents {}\nhttp {\naccess_log off;\n"
                        "client_body_temp_path "
@@ -72,22 +59,17 @@ bool NginxNode::configure(const QString &serverFile, quint16 redisPort)
 
 bool NginxNode::start()
 {
-    m_process.start(nginxPath(),
-                    { QStringLiteral("-p"), m_dir.path(), QStringLiteral("-c"),
-                      m_dir.filePath(QStringLiteral("nginx.conf")) });
-    return m_process.waitForStarted() && waitUntilListening(m_port);
-}
-
-void NginxNode::stop()
-{
-    // SIGTERM, never the SIGKILL of QProcess's destructor: it would orphan the worker.
-    if (m_process.state() == QProcess::NotRunning)
-        return;
-    m_process.terminate();
-    m_process.waitForFinished(5000);
+    return m_server.start(nginxPath(),
+                          { QStringLiteral("-p"), m_server.directory(), QStringLiteral("-c"),
+                            filePath(QStringLiteral("nginx.conf")) });
 }
 
 QUrl NginxNode::publishUrl() const
 {
-    return QUrl(QStringLiteral("http://127.0.0.1:%1/pub/quotes").arg(m_port));
+    return QUrl(QStringLiteral("http://127.0.0.1:%1/pub/quotes").arg(port()));
+}
+
+QString NginxNode::filePath(const QString &name) const
+{
+    return m_server.directory() + u'/' + name;
 }

@@ -1,7 +1,6 @@
 #pragma once
 
-#include <QProcess>
-#include <QTemporaryDir>
+#include "serverprocess.h"
 
 // A real redis-server on a free loopback port that keeps nothing on disk, for the relay
 // tests with several nginx nodes.
@@ -11,14 +10,9 @@ public:
     // Why it cannot run here (redis-server missing), or empty.
     static QString missing();
 
-    RedisServer();
-    ~RedisServer();
-
     bool start(); // true once it accepts connections
-    quint16 port() const { return m_port; }
+    quint16 port() const { return m_server.port(); }
 
 private:
-    QTemporaryDir m_dir;
-    QProcess m_process;
-    quint16 m_port = 0;
+    ServerProcess m_server;
 };

@@ -35,8 +35,9 @@ private:
     // A hub publishing the model's ticks to `node`, once its opening events went out.
     bool startPublishingTo(const NginxNode &node);
     PublisherStatus lastStatus() const;
-    // The number the model's next tick will carry: nchan's buffers outlive a test's hub.
-    qint64 nextSeq() const;
+    // Ticks the model `count` times; returns the first tick's number (nchan's buffers
+    // outlive a test's hub, so numbers go on from test to test).
+    qint64 tick(int count);
     static QList<qint64> range(qint64 first, qint64 last);
     // The event id the client got with tick `seq`.
     static QByteArray idOf(const SseClient &client, qint64 seq);
@@ -98,11 +99,13 @@ PublisherStatus TestNchan::lastStatus() const
     return m_statuses->constLast().constFirst().value<PublisherStatus>();
 }
 
-qint64 TestNchan::nextSeq() const
+qint64 TestNchan::tick(int count)
 {
     qint64 last = 0;
     for (const Quote &quote : m_model.quotes())
         last = qMax(last, qint64(quote.seq));
+    for (int i = 0; i < count; ++i)
+        m_model.tick();
     return last + 1;
 }
 
@@ -145,9 +148,7 @@ void TestNchan::everyEventReachesNchanSubscribersInOrder()
     client.open(node(subscribeTo).port(), "/stream");
     QVERIFY(client.waitForHeaders());
     QCOMPARE(client.statusCode(), 200);
-    const qint64 first = nextSeq();
-    for (int i = 0; i < 200; ++i)
-        m_model.tick();
+    const qint64 first = tick(200);
     const qint64 last = first + 199;
     QTRY_VERIFY_WITH_TIMEOUT(client.quoteSeqs().contains(last), 10000);
     // After what the buffer held on connect: each of the 200 ticks once, in order.
@@ -160,15 +161,12 @@ void TestNchan::eventsQueuedWhileNginxIsDownArriveWhenItIsBack()
 {
     QVERIFY(startPublishingTo(m_single));
     const quint64 published = lastStatus().published;
-    for (int i = 0; i < 5; ++i)
-        m_model.tick();
+    tick(5);
     QTRY_COMPARE(lastStatus().published, published + 5);
 
     m_single.stop();
     // Ticks while nginx is away: they wait, and the status says so.
-    const qint64 first = nextSeq();
-    for (int i = 0; i < 15; ++i)
-        m_model.tick();
+    const qint64 first = tick(15);
     QTRY_VERIFY(!lastStatus().connected);
     QVERIFY(m_hub->metrics().toPrometheusText().contains("quotecast_publish_connected 0"));
 
@@ -212,9 +210,7 @@ void TestNchan::aBrowserResumesOnAnotherNode()
     SseClient onA;
     onA.open(m_nodeA.port(), "/stream");
     QVERIFY(onA.waitForHeaders());
-    const qint64 first = nextSeq();
-    for (int i = 0; i < 10; ++i)
-        m_model.tick();
+    const qint64 first = tick(10);
     QTRY_VERIFY(onA.quoteSeqs().contains(first + 9));
 
     // The browser saw tick `first + 3`, lost node A, and its EventSource reconnects (through a
@@ -237,9 +233,7 @@ void TestNchan::aNodeRestartLosesNoEventAndNoBufferWithRedis()
     SseClient onA;
     onA.open(m_nodeA.port(), "/stream");
     QVERIFY(onA.waitForHeaders() && onB.waitForHeaders());
-    const qint64 first = nextSeq();
-    for (int i = 0; i < 5; ++i)
-        m_model.tick();
+    const qint64 first = tick(5);
     QTRY_VERIFY(onA.quoteSeqs().contains(first + 4));
     // What node A's browser last saw before a network blip: a few ticks ago.
     const QByteArray seenOnA = idOf(onA, first + 1);
@@ -247,8 +241,7 @@ void TestNchan::aNodeRestartLosesNoEventAndNoBufferWithRedis()
 
     // Node A, the one quotecast publishes to, goes away for 15 ticks.
     m_nodeA.stop();
-    for (int i = 0; i < 15; ++i)
-        m_model.tick();
+    tick(15);
     QTRY_VERIFY(!lastStatus().connected);
     QVERIFY(m_nodeA.start());
     QTRY_VERIFY_WITH_TIMEOUT(lastStatus().connected && lastStatus().queued == 0, 15000);
