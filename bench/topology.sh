@@ -8,15 +8,18 @@
 #   bench/topology.sh one        quotecast + one nchan node
 #   bench/topology.sh redis      quotecast + two nchan nodes sharing one Redis
 #
-# one:   19,000 clients on quotecast + 19,000 on node 1 (quotecast-nchan.conf).
+# one:   19,500 clients on quotecast + 18,500 on node 1 (quotecast-nchan.conf): an nginx
+#        worker begins to close connections still waiting for their request once fewer
+#        than 1/16 of its worker_connections (20,000: the descriptors a process may have
+#        here) are free, so it takes about 18,700 streams.
 # redis: 12,000 on quotecast + 13,000 on node 1 + 13,000 on node 2
 #        (quotecast-nchan-redis.conf; quotecast posts to node 1, node 2 hears it via Redis).
 # Every target has its own sseload (a process holds at most 20,000 sockets); each event is
 # timed from its tick (`ts`, set by quotecast) to its arrival, so nchan's latency includes
 # quotecast's POST and, for the nodes, Redis.
 #
-# Environment: RATE events/s (default 2), ONE="19000 19000" and REDIS="12000 13000 13000"
-# (clients per target, at most 19,500 each), RAMP_MS (15000), SETTLE_MS (10000),
+# Environment: RATE events/s (default 1), ONE="19500 18500" and REDIS="12000 13000 13000"
+# (clients per target, at most 19,500 each), RAMP_MS (20000), SETTLE_MS (10000),
 # DURATION s (30), RESULTS_DIR for sseload's files (/tmp).
 # Needs: a build, nginx-light, libnginx-mod-nchan and redis-server.
 set -euo pipefail
@@ -33,8 +36,8 @@ ulimit -n "$(ulimit -Hn)"
 # shellcheck source=bench/common.sh
 . bench/common.sh
 
-rate=${RATE:-2}
-ramp_ms=${RAMP_MS:-15000}
+rate=${RATE:-1}
+ramp_ms=${RAMP_MS:-20000}
 settle_ms=${SETTLE_MS:-10000}
 duration=${DURATION:-30}
 qport=18220
@@ -177,24 +180,27 @@ publisher_metric() {
 header() {
     sum_clients=0 sum_connected=0 sum_failed=0 sum_dropped=0 sum_events=0 sum_missing=0
     sum_cpu=0 sum_rss=0 worst_p50=0 worst_p99=0
-    printf '| target | clients | connected | failed | dropped | events | per client/s '
+    printf '| target | clients | connected | failed | dropped | events | in s | per client/s '
     printf '| missing | delivered | p50 ms | p99 ms | server CPU | server RSS |\n'
-    printf '|---|---|---|---|---|---|---|---|---|---|---|---|---|\n'
+    printf '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n'
 }
 
 # row NAME JSON: prints the target's row and adds it to the total (sum_*, worst p50/p99).
 row() {
-    local j=$2 clients connected failed dropped events missing p50 p99 cpu rss per_client
+    local j=$2 seconds clients connected failed dropped events missing p50 p99 cpu rss per_client
     clients=$(field "$j" clients) connected=$(field "$j" connected) failed=$(field "$j" failed)
     dropped=$(field "$j" dropped) events=$(field "$j" events) missing=$(field "$j" missing)
     p50=$(field "$j" p50) p99=$(field "$j" p99)
     cpu=$(field "$j" serverCpuCores) rss=$(field "$j" serverRssKb)
-    # Events per second per connected client: the feed's rate if every stream kept up.
+    # Events per second per connected client: the feed's rate if every stream kept up. The
+    # seconds are sseload's: fewer than DURATION when it began measuring late (starved).
+    seconds=$(awk -v s="$(field "$j" seconds)" 'BEGIN { printf "%.1f", s }')
     per_client=$(awk -v e="$(field "$j" eventsPerSecond)" -v c="$connected" \
         'BEGIN { printf "%.2f", (c > 0 ? e / c : 0) }')
-    printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s %% | %s | %s | %.2f cores | %s MB |\n' \
-        "$1" "$clients" "$connected" "$failed" "$dropped" "$events" "$per_client" "$missing" \
-        "$(percent "$events" "$missing")" "$p50" "$p99" "$cpu" "$((rss / 1024))"
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s %% | %s | %s | %.2f cores ' \
+        "$1" "$clients" "$connected" "$failed" "$dropped" "$events" "$seconds" "$per_client" \
+        "$missing" "$(percent "$events" "$missing")" "$p50" "$p99" "$cpu"
+    printf '| %s MB |\n' "$((rss / 1024))"
     sum_clients=$((sum_clients + clients)) sum_connected=$((sum_connected + connected))
     sum_failed=$((sum_failed + failed)) sum_dropped=$((sum_dropped + dropped))
     sum_events=$((sum_events + events)) sum_missing=$((sum_missing + missing))
@@ -212,13 +218,13 @@ percent() {
 redis_row() {
     local rss
     rss=$(rss_kb $redis)
-    printf '| redis | | | | | | | | | | | %.2f cores | %s MB |\n' "$redis_cores" $((rss / 1024))
+    printf '| redis | | | | | | | | | | | | %.2f cores | %s MB |\n' "$redis_cores" $((rss / 1024))
     sum_rss=$((sum_rss + rss))
     sum_cpu=$(awk -v a="$sum_cpu" -v b="$redis_cores" 'BEGIN { print a + b }')
 }
 
 total_row() {
-    printf '| **total** (sum; worst latency) | %s | %s | %s | %s | %s | | %s | %s %% | %s | %s ' \
+    printf '| **total** (sums, worst latency) | %s | %s | %s | %s | %s | | | %s | %s %% | %s | %s ' \
         $sum_clients $sum_connected $sum_failed $sum_dropped $sum_events $sum_missing \
         "$(percent $sum_events $sum_missing)" $worst_p50 $worst_p99
     printf '| %.2f cores | %s MB |\n' "$sum_cpu" $((sum_rss / 1024))
@@ -234,7 +240,7 @@ publisher_line() {
 
 stage_one() {
     local clients
-    read -ra clients <<< "${ONE:-19000 19000}"
+    read -ra clients <<< "${ONE:-19500 18500}"
     echo "bench: one node, ${clients[*]} clients at $rate events/s ..." >&2
     redis=
     start_node 1 quotecast-nchan.conf
