@@ -224,10 +224,10 @@ redis_row() {
 }
 
 total_row() {
-    printf '| **total** (sums, worst latency) | %s | %s | %s | %s | %s | | | %s | %s %% | %s | %s ' \
-        $sum_clients $sum_connected $sum_failed $sum_dropped $sum_events $sum_missing \
-        "$(percent $sum_events $sum_missing)" $worst_p50 $worst_p99
-    printf '| %.2f cores | %s MB |\n' "$sum_cpu" $((sum_rss / 1024))
+    printf '| **total** (sums; worst latency) | %s | %s | %s | %s | %s | | ' \
+        $sum_clients $sum_connected $sum_failed $sum_dropped $sum_events
+    printf '| %s | %s %% | %s | %s | %.2f cores | %s MB |\n' $sum_missing \
+        "$(percent $sum_events $sum_missing)" $worst_p50 $worst_p99 "$sum_cpu" $((sum_rss / 1024))
 }
 
 # publisher_line: how quotecast's posts to node 1 went.
