@@ -38,22 +38,16 @@ run_quotecast() {
 run_nchan() {
     mkdir -p "$work/nginx/body"
     sed -e "s|@DIR@|$work/nginx|g" -e "s|@PORT@|$nport|g" bench/nchan.conf.in > "$work/nginx/nginx.conf"
-    nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" 2> "$work/nginx.log" &
-    local master=$!
-    wait_for_port $nport
-    local worker
-    worker=$(pgrep -P $master | head -n 1)
+    start_nginx "$work/nginx" $nport
+    local master=$nginx_master worker=$nginx_worker
     "$build/bench/publisher" $nport /pub "$3" $(( $4 / 1000 + $5 + 8 )) & # ramp, settle, hold
     local publisher=$!
     "$build/bench/sseload" --url "http://127.0.0.1:$nport/sub" --clients "$2" \
         --ramp-ms "$4" --duration "$5" --server-pid "$worker" --json "$work/$1-nchan.json" \
         > "$work/$1-nchan.txt"
-    kill $publisher $master 2> /dev/null; wait $publisher $master 2> /dev/null || true
+    kill $publisher 2> /dev/null; wait $publisher 2> /dev/null || true
+    stop_nginx $master
 }
-
-field() { grep -o "\"$2\":[0-9.e+-]*" "$1" | head -n 1 | cut -d: -f2; }
-p99() { grep -o '"p99":[0-9]*' "$1" | cut -d: -f2; }
-p50() { grep -o '"p50":[0-9]*' "$1" | cut -d: -f2; }
 
 compare() {
     local q="$work/$1-quotecast.json" n="$work/$1-nchan.json"
@@ -68,7 +62,7 @@ compare() {
     done
     for pct in p50 p99; do
         local a b
-        a=$($pct "$q"); b=$($pct "$n")
+        a=$(field "$q" $pct); b=$(field "$n" $pct)
         printf '| latency %s (ms) | %s | %s | %s |\n' $pct "$a" "$b" \
             "$(awk -v a="$a" -v b="$b" 'BEGIN { if (b + 0 == 0) print "-"; else printf "%.2f", a / b }')"
     done

@@ -155,6 +155,7 @@ struct Connection
     int retryMs = 3000; // until the server advises otherwise
     Clock::time_point reconnectAt {}; // when closed and due to reconnect
     bool everConnected = false;
+    long long firstOpenedMs = 0; // when the ramp opened it (system clock, like `ts`)
 };
 
 struct Stats
@@ -274,13 +275,17 @@ void parse(Connection &c, Stats &stats, bool measuring)
                 }
             }
             // Only events with an id are ticks; the first one is the baseline (a
-            // snapshot or a replay), later ones are timed and checked for gaps.
+            // snapshot or a replay), later ones are timed and checked for gaps. The rest
+            // of a replay on connect (nchan sends its newest messages) is old too: events
+            // stamped before the connection was opened only move the baseline, also on a
+            // connection made late, once the measuring had begun.
+            const long long ts = timestampOf(data);
+            const bool replayed = ts > 0 && ts < c.firstOpenedMs;
             if (!c.pendingId.empty() && seq >= 0) {
-                if (c.lastSeq >= 0 && measuring) {
+                if (c.lastSeq >= 0 && measuring && !replayed) {
                     ++stats.events;
                     if (seq > c.lastSeq + 1)
                         stats.missing += seq - c.lastSeq - 1;
-                    const long long ts = timestampOf(data);
                     if (ts > 0)
                         stats.latency.add(nowMs() - ts);
                 }
@@ -382,8 +387,10 @@ int main(int argc, char **argv)
             ? 1.0
             : std::min(1.0, double((now - start) / std::chrono::milliseconds(1)) / options.rampMs);
         const int due = int(rampFraction * options.clients);
-        for (; opened < due; ++opened)
+        for (; opened < due; ++opened) {
+            connections[size_t(opened)].firstOpenedMs = nowMs();
             connectOrRetryLater(opened, now);
+        }
         for (int i = 0; waitingToReconnect > 0 && i < opened; ++i) {
             Connection &c = connections[size_t(i)];
             if (c.fd >= 0 || c.reconnectAt == Clock::time_point {} || now < c.reconnectAt)
