@@ -51,6 +51,7 @@ private slots:
     void withoutDisplaySuggestsHeadless();
     void historyCarriesOnAcrossARestart();
     void unusableHistoryFileFallsBackToMemory();
+    void aHistoryFileHasOneWriterAndOutlivesACrash();
 
 private:
     // Starts quotecast and returns the port it printed, or 0.
@@ -240,6 +241,50 @@ void TestHeadless::unusableHistoryFileFallsBackToMemory()
              error.constData());
     // Untouched: nothing was lost by writing over it.
     QCOMPARE(QFileInfo(notADatabase.fileName()).size(), 8192);
+}
+
+void TestHeadless::aHistoryFileHasOneWriterAndOutlivesACrash()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("ticks.sqlite"));
+    const QStringList arguments = localHeadless(0)
+        << QStringLiteral("--interval") << QStringLiteral("20") << QStringLiteral("--history-file")
+        << file;
+    QProcess first;
+    const quint16 firstPort = start(first, arguments);
+    QVERIFY2(firstPort != 0, first.readAllStandardError().constData());
+    SseClient client;
+    client.open(firstPort);
+    // Forty ticks in (800 ms): the store has written some batches (every 250 ms).
+    QVERIFY(client.waitForBlocks(2 + 4 + 40));
+
+    // A second quotecast on the same file serves, in memory, and says why.
+    QProcess second;
+    QVERIFY(start(second, arguments) != 0);
+    second.terminate();
+    QVERIFY(second.waitForFinished(5000));
+    const QByteArray error = second.readAllStandardError();
+    QVERIFY2(error.contains("in use by another quotecast")
+                 && error.contains(QByteArray::number(first.processId())),
+             error.constData());
+
+    // The first one crashes: its lock stays behind, and the next run takes it over.
+    ::kill(pid_t(first.processId()), SIGKILL);
+    QVERIFY(first.waitForFinished(5000));
+    QVERIFY(QFile::exists(file + QStringLiteral(".lock")));
+    QProcess third;
+    const quint16 thirdPort = start(third, arguments);
+    QVERIFY(thirdPort != 0);
+    SseClient resumed;
+    resumed.open(thirdPort);
+    QVERIFY(resumed.waitForBlocks(2 + 4));
+    // Its opening prices are the crashed run's last written ticks, not the defaults.
+    QVERIFY(
+        QJsonDocument::fromJson(resumed.dataEvents().at(1).data).object().value(u"seq").toInteger()
+        > 0);
+    third.terminate();
+    QVERIFY(third.waitForFinished(5000));
+    QVERIFY2(!third.readAllStandardError().contains("tick history"), "the history was kept");
 }
 
 QTEST_GUILESS_MAIN(TestHeadless)

@@ -1,4 +1,5 @@
 #include "stockmodel.h"
+#include "tickreader.h"
 #include "tickstore.h"
 
 #include <QDateTime>
@@ -25,6 +26,7 @@ private slots:
     void exportToAnUnwritablePlaceFailsCleanly();
     void unusableFilesAreReported_data();
     void unusableFilesAreReported();
+    void oneStoreWritesAFileAtATime();
 
 private:
     QString dbPath() const { return m_dir->filePath(QStringLiteral("history.sqlite")); }
@@ -79,11 +81,12 @@ void TestTickStore::aBatchIsWrittenSoonWithoutAFlush()
                        1 };
     writer.append(tick);
     // Another connection, as after a crash, sees it once the batch timer fired.
+    TickReader reader(dbPath());
     QTRY_VERIFY_WITH_TIMEOUT(
         [&] {
-            TickStore reader;
-            StoredFeed seen;
-            return reader.open(dbPath(), 7, 10, &seen) && seen.recent == QList<Quote> { tick };
+            QString error;
+            const auto page = reader.ticks(QStringLiteral("AAPL"), 0, 0, 10, &error);
+            return page && page->ticks == QList<Quote> { tick };
         }(),
         5000);
 }
@@ -194,6 +197,27 @@ void TestTickStore::unusableFilesAreReported()
     QVERIFY2(store.errorString().contains(path) || store.errorString().contains(u"folder"),
              qPrintable(store.errorString()));
     store.append({ QStringLiteral("AAPL"), 1, 0, 0, 1 }); // ignored, no crash
+}
+
+void TestTickStore::oneStoreWritesAFileAtATime()
+{
+    StoredFeed feed;
+    auto first = std::make_unique<TickStore>();
+    QVERIFY(first->open(dbPath(), 7, 10, &feed));
+    first->append({ QStringLiteral("AAPL"), 17000, 0, QDateTime::currentMSecsSinceEpoch(), 1 });
+
+    // A second quotecast on the same file would interleave its sequence numbers with ours.
+    TickStore second;
+    QVERIFY(!second.open(dbPath(), 7, 10, &feed));
+    QVERIFY2(
+        second.errorString().contains(u"in use by another quotecast")
+            && second.errorString().contains(QString::number(QCoreApplication::applicationPid())),
+        qPrintable(second.errorString()));
+
+    // Once the first has closed it, the file is free again, with the first's tick.
+    first.reset();
+    QVERIFY2(second.open(dbPath(), 7, 10, &feed), qPrintable(second.errorString()));
+    QCOMPARE(feed.lastSeq, 1u);
 }
 
 QTEST_GUILESS_MAIN(TestTickStore)

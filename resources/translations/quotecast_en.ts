@@ -354,5 +354,13 @@
         <source>no tick history is kept</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 is in use by another quotecast (process %2 on %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot lock %1 (%2.lock)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

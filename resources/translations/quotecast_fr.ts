@@ -354,5 +354,13 @@
         <source>no tick history is kept</source>
         <translation>aucun historique des cotations n’est gardé</translation>
     </message>
+    <message>
+        <source>%1 is in use by another quotecast (process %2 on %3)</source>
+        <translation>%1 est utilisé par un autre quotecast (processus %2 sur %3)</translation>
+    </message>
+    <message>
+        <source>cannot lock %1 (%2.lock)</source>
+        <translation>impossible de verrouiller %1 (%2.lock)</translation>
+    </message>
 </context>
 </TS>

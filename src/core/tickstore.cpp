@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QLockFile>
 #include <QSaveFile>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -91,6 +92,7 @@ bool TickStore::fail(const QString &error)
 {
     m_errorString = error;
     TickRows::closeConnection(std::exchange(m_connection, QString()));
+    m_lock.reset();
     return false;
 }
 
@@ -98,6 +100,19 @@ bool TickStore::open(const QString &path, int retentionDays, int recentCount, St
 {
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
         return fail(tr("cannot create the folder of %1").arg(path));
+    // One writer per file: two quotecasts on one history would interleave their sequence
+    // numbers. The lock of a process that is gone (a crash, SIGKILL) is taken over.
+    m_lock = std::make_unique<QLockFile>(path + QStringLiteral(".lock"));
+    m_lock->setStaleLockTime(0); // stale only when its process is gone, never by age
+    if (!m_lock->tryLock()) {
+        qint64 pid = 0;
+        QString host, application;
+        if (m_lock->error() == QLockFile::LockFailedError
+            && m_lock->getLockInfo(&pid, &host, &application))
+            return fail(tr("%1 is in use by another quotecast (process %2 on %3)")
+                            .arg(path, QString::number(pid), host));
+        return fail(tr("cannot lock %1 (%2.lock)").arg(path, path));
+    }
     m_connection = QStringLiteral("quotecast-ticks-%1").arg(quintptr(this), 0, 16);
     QString error;
     {

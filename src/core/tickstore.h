@@ -7,6 +7,10 @@
 #include <QObject>
 #include <QTimer>
 
+#include <memory>
+
+class QLockFile;
+
 namespace quotecast {
 
 // Where the feed stood when the history was last written: what a restart resumes from.
@@ -36,7 +40,8 @@ public:
 
     // Opens or creates the database at `path`, deletes ticks older than `retentionDays`, and
     // reads back where the feed stood (the last `recentCount` ticks for replay). False when
-    // the file cannot be used (unwritable, not a database); errorString() says why.
+    // the file cannot be used (unwritable, not a database, another quotecast writes it);
+    // errorString() says why.
     bool open(const QString &path, int retentionDays, int recentCount, StoredFeed *feed);
     bool isOpen() const { return !m_connection.isEmpty(); }
     QString errorString() const { return m_errorString; }
@@ -58,6 +63,7 @@ signals:
 private:
     bool fail(const QString &error);
 
+    std::unique_ptr<QLockFile> m_lock; // `<path>.lock`, held while open
     QString m_connection; // the QSqlDatabase connection's name; empty while closed
     QString m_errorString;
     QList<Quote> m_pending;
