@@ -5,48 +5,20 @@
 namespace quotecast {
 
 ServerThread::ServerThread(const ServerSettings &settings)
-    : m_hub(new StreamHub(settings))
-{
-    m_thread.setObjectName(QStringLiteral("quotecast-server"));
-    m_hub->moveToThread(&m_thread);
-}
+    : m_host(QStringLiteral("quotecast-server"), settings)
+{ }
 
-ServerThread::~ServerThread()
-{
-    if (m_thread.isRunning()) {
-        // Sockets and timers must die in the thread that owns them.
-        QMetaObject::invokeMethod(
-            m_hub, [hub = m_hub] { delete hub; }, Qt::BlockingQueuedConnection);
-        m_thread.quit();
-        m_thread.wait();
-    } else {
-        delete m_hub;
-    }
-}
+ServerThread::~ServerThread() = default;
 
 bool ServerThread::start()
 {
-    m_thread.start();
     bool listening = false;
-    QMetaObject::invokeMethod(
-        m_hub,
-        [this, &listening] {
-            listening = m_hub->listen();
-            m_errorString = m_hub->errorString();
-            m_port = m_hub->serverPort();
-        },
-        Qt::BlockingQueuedConnection);
+    m_host.run([&] {
+        listening = hub()->listen();
+        m_errorString = hub()->errorString();
+        m_port = hub()->serverPort();
+    });
     return listening;
-}
-
-QString ServerThread::errorString() const
-{
-    return m_errorString;
-}
-
-quint16 ServerThread::serverPort() const
-{
-    return m_port;
 }
 
 } // namespace quotecast

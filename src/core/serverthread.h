@@ -1,8 +1,7 @@
 #pragma once
 
 #include "serversettings.h"
-
-#include <QThread>
+#include "threadhost.h"
 
 namespace quotecast {
 
@@ -21,13 +20,12 @@ public:
 
     // Starts the thread and binds the port; blocks until the hub listens or failed to.
     bool start();
-    QString errorString() const;
-    quint16 serverPort() const;
-    StreamHub *hub() const { return m_hub; }
+    QString errorString() const { return m_errorString; }
+    quint16 serverPort() const { return m_port; }
+    StreamHub *hub() const { return m_host.object(); }
 
 private:
-    QThread m_thread;
-    StreamHub *m_hub; // deleted in its own thread by the destructor
+    ThreadHost<StreamHub> m_host;
     QString m_errorString;
     quint16 m_port = 0;
 };

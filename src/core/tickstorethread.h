@@ -1,8 +1,7 @@
 #pragma once
 
+#include "threadhost.h"
 #include "tickstore.h"
-
-#include <QThread>
 
 namespace quotecast {
 
@@ -11,19 +10,16 @@ namespace quotecast {
 class TickStoreThread
 {
 public:
+    // The destructor writes what is buffered, closes the database and joins the thread.
     TickStoreThread();
-    // Writes what is buffered, closes the database and joins the thread.
-    ~TickStoreThread();
-    Q_DISABLE_COPY_MOVE(TickStoreThread)
 
     // Starts the thread and opens the database in it; blocks until done (see TickStore::open).
     bool open(const QString &path, int retentionDays, int recentCount, StoredFeed *feed);
     QString errorString() const { return m_errorString; }
-    TickStore *store() const { return m_store; }
+    TickStore *store() const { return m_host.object(); }
 
 private:
-    QThread m_thread;
-    TickStore *m_store; // deleted in its own thread by the destructor
+    ThreadHost<TickStore> m_host;
     QString m_errorString;
 };
 
