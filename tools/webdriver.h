@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QNetworkAccessManager>
+#include <QProcess>
+#include <QSize>
+#include <QStringList>
+#include <QUrl>
+
+// chromedriver on a free loopback port, and the headless Chromium sessions it opens, spoken to
+// over the W3C WebDriver HTTP API: for tests/tst_webpage and tools/dashboardshot. Every call
+// waits in a local event loop, so the caller's server and window go on working meanwhile.
+class WebDriver
+{
+public:
+    explicit WebDriver(int requestTimeoutMs = 60000);
+    // Closes the sessions still open, which quits their Chromium, then stops the driver.
+    ~WebDriver();
+
+    // Starts $CHROMEDRIVER (default: chromedriver on PATH) and waits until it is ready;
+    // false, with errorString(), when it does not start.
+    bool start();
+    // A new headless $CHROMIUM (default: /usr/bin/chromium) with the profile directory of its
+    // own that the caller keeps; the session's id, or empty, with errorString(), on failure.
+    QString openSession(const QSize &windowSize, const QStringList &extraChromiumArguments,
+                        const QString &profileDir);
+    void closeSession(const QString &session);
+    // One command, e.g. call("POST", "session/<id>/url", {{"url", …}}): the "value" of the
+    // answer (a WebDriver error's too), undefined when the driver does not answer.
+    QJsonValue call(const QByteArray &verb, const QString &path, const QJsonObject &body = {});
+    QString errorString() const { return m_errorString; }
+
+private:
+    const int m_requestTimeoutMs;
+    QProcess m_driver;
+    QNetworkAccessManager m_network;
+    QUrl m_driverUrl;
+    QStringList m_sessions;
+    QString m_errorString;
+};
