@@ -1,5 +1,6 @@
 #include "localhub.h"
 #include "pricetrail.h"
+#include "webdriver.h"
 
 #include <algorithm>
 #include <cmath>
@@ -11,11 +12,9 @@
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QNetworkReply>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSignalSpy>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -87,11 +86,13 @@ private:
     // What differs between the page's sparklines and `expected`; empty when nothing does.
     QString sparklineMismatches(const QHash<QString, Trail> &expected);
 
-    QJsonValue webDriver(const QByteArray &verb, const QString &path, const QJsonObject &body = {});
     QJsonValue runScript(const QString &script) { return runScript(m_session, script); }
     QJsonValue runScript(const QString &session, const QString &script);
     // A new headless Chromium with its own profile; empty on failure.
-    QString openSession(const QString &profile, const QStringList &extraArguments = {});
+    QString openSession(const QString &profile, const QStringList &extraArguments = {})
+    {
+        return m_webDriver.openSession(QSize(1024, 768), extraArguments, profile);
+    }
     void openPage(const QString &session);
     bool startHub(quint16 port);
     QString feedState()
@@ -101,72 +102,24 @@ private:
 
     StockModel m_model;
     std::unique_ptr<StreamHub> m_hub;
-    QProcess m_driver;
-    QTemporaryDir m_profile;
+    QTemporaryDir m_profile; // outlives the driver, which closes the sessions still open
+    WebDriver m_webDriver;
     QNetworkAccessManager m_network;
-    QUrl m_driverUrl;
     QString m_session;
 };
 
-QJsonValue TestWebPage::webDriver(const QByteArray &verb, const QString &path,
-                                  const QJsonObject &body)
-{
-    QNetworkRequest request(m_driverUrl.resolved(QUrl(path)));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    std::unique_ptr<QNetworkReply> reply(m_network.sendCustomRequest(
-        request, verb, verb == "GET" ? QByteArray() : QJsonDocument(body).toJson()));
-    if (!QTest::qWaitFor([&] { return reply->isFinished(); }, 60000))
-        return QJsonValue::Undefined;
-    const QJsonValue value = QJsonDocument::fromJson(reply->readAll()).object().value(u"value");
-    if (reply->error() != QNetworkReply::NoError)
-        qWarning() << "WebDriver" << verb << path << reply->errorString() << value;
-    return value;
-}
-
 QJsonValue TestWebPage::runScript(const QString &session, const QString &script)
 {
-    return webDriver(
+    return m_webDriver.call(
         "POST", QStringLiteral("session/%1/execute/sync").arg(session),
         { { QStringLiteral("script"), script }, { QStringLiteral("args"), QJsonArray() } });
-}
-
-QString TestWebPage::openSession(const QString &profile, const QStringList &extraArguments)
-{
-    const QStringList arguments = QStringList { QStringLiteral("--headless=new"),
-                                                QStringLiteral("--no-sandbox"),
-                                                QStringLiteral("--disable-gpu"),
-                                                QStringLiteral("--disable-dev-shm-usage"),
-                                                QStringLiteral("--no-proxy-server"),
-                                                QStringLiteral("--disable-quic"),
-                                                QStringLiteral("--no-first-run"),
-                                                QStringLiteral("--disable-background-networking"),
-                                                QStringLiteral("--disable-component-update"),
-                                                QStringLiteral("--disable-sync"),
-                                                QStringLiteral("--window-size=1024,768"),
-                                                QStringLiteral("--user-data-dir=") + profile }
-        + extraArguments;
-    const QJsonObject chromeOptions {
-        { QStringLiteral("binary"),
-          qEnvironmentVariable("CHROMIUM", QStringLiteral("/usr/bin/chromium")) },
-        { QStringLiteral("args"), QJsonArray::fromStringList(arguments) }
-    };
-    const QJsonObject capabilities {
-        { QStringLiteral("alwaysMatch"),
-          QJsonObject { { QStringLiteral("goog:chromeOptions"), chromeOptions } } }
-    };
-    const QJsonValue session = webDriver("POST", QStringLiteral("session"),
-                                         { { QStringLiteral("capabilities"), capabilities } });
-    const QString id = session.toObject().value(u"sessionId").toString();
-    if (id.isEmpty())
-        qWarning() << "no browser session:" << session;
-    return id;
 }
 
 void TestWebPage::openPage(const QString &session)
 {
     const QString page = QStringLiteral("http://127.0.0.1:%1/").arg(m_hub->serverPort());
-    webDriver("POST", QStringLiteral("session/%1/url").arg(session),
-              { { QStringLiteral("url"), page } });
+    m_webDriver.call("POST", QStringLiteral("session/%1/url").arg(session),
+                     { { QStringLiteral("url"), page } });
 }
 
 QHash<QString, TestWebPage::Trail> TestWebPage::serverTrails()
@@ -241,32 +194,17 @@ void TestWebPage::initTestCase()
     QVERIFY(startHub(0));
     m_model.start();
 
-    // chromedriver needs a port up front: borrow a free one from the kernel.
-    QTcpServer probe;
-    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
-    const quint16 driverPort = probe.serverPort();
-    probe.close();
-    const QString driver = qEnvironmentVariable("CHROMEDRIVER", QStringLiteral("chromedriver"));
-    m_driver.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    m_driver.start(driver, { QStringLiteral("--port=%1").arg(driverPort) });
-    QVERIFY2(m_driver.waitForStarted(),
-             qPrintable(driver + QStringLiteral(": ") + m_driver.errorString()));
-    m_driverUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(driverPort));
-    QTRY_VERIFY_WITH_TIMEOUT(
-        webDriver("GET", QStringLiteral("status")).toObject().value(u"ready").toBool(), 20000);
-
+    QVERIFY2(m_webDriver.start(), qPrintable(m_webDriver.errorString()));
     QVERIFY(m_profile.isValid());
     m_session = openSession(m_profile.path());
-    QVERIFY(!m_session.isEmpty());
+    QVERIFY2(!m_session.isEmpty(), qPrintable(m_webDriver.errorString()));
     openPage(m_session);
 }
 
 void TestWebPage::cleanupTestCase()
 {
     if (!m_session.isEmpty())
-        webDriver("DELETE", QStringLiteral("session/%1").arg(m_session));
-    m_driver.terminate();
-    m_driver.waitForFinished(5000);
+        m_webDriver.closeSession(m_session);
 }
 
 void TestWebPage::showsLivePrices()
@@ -406,9 +344,8 @@ void TestWebPage::speaksTheBrowsersLanguage()
     QVERIFY(profile.isValid());
     const QString session
         = openSession(profile.path(), { QStringLiteral("--accept-lang=") + acceptLanguages });
-    QVERIFY(!session.isEmpty());
-    const auto closeSession
-        = qScopeGuard([&] { webDriver("DELETE", QStringLiteral("session/%1").arg(session)); });
+    QVERIFY2(!session.isEmpty(), qPrintable(m_webDriver.errorString()));
+    const auto closeSession = qScopeGuard([&] { m_webDriver.closeSession(session); });
     QCOMPARE(runScript(session, QStringLiteral("return navigator.languages.join()")).toString(),
              acceptLanguages);
     openPage(session);
@@ -452,10 +389,11 @@ void TestWebPage::followsTheDarkColourScheme()
         const QJsonObject feature { { QStringLiteral("name"),
                                       QStringLiteral("prefers-color-scheme") },
                                     { QStringLiteral("value"), scheme } };
-        webDriver("POST", QStringLiteral("session/%1/goog/cdp/execute").arg(m_session),
-                  { { QStringLiteral("cmd"), QStringLiteral("Emulation.setEmulatedMedia") },
-                    { QStringLiteral("params"),
-                      QJsonObject { { QStringLiteral("features"), QJsonArray { feature } } } } });
+        m_webDriver.call(
+            "POST", QStringLiteral("session/%1/goog/cdp/execute").arg(m_session),
+            { { QStringLiteral("cmd"), QStringLiteral("Emulation.setEmulatedMedia") },
+              { QStringLiteral("params"),
+                QJsonObject { { QStringLiteral("features"), QJsonArray { feature } } } } });
     };
     const auto restore = qScopeGuard([&] { emulate(QString()); });
     // Colours of the page and of a plain, a rising and a falling card made for the purpose
