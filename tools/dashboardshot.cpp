@@ -9,6 +9,7 @@
 #include "stockmodel.h"
 #include "streamhub.h"
 #include "translations.h"
+#include "webdriver.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -16,14 +17,9 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QPixmap>
-#include <QProcess>
 #include <QSettings>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimer>
@@ -33,26 +29,6 @@ using namespace quotecast;
 namespace {
 
 QTextStream err(stderr);
-
-// One W3C WebDriver command; returns its "value" (undefined on a transport error).
-QJsonValue webDriver(QNetworkAccessManager &network, const QUrl &driver, const QByteArray &verb,
-                     const QString &path, const QJsonObject &body = {})
-{
-    QNetworkRequest request(driver.resolved(QUrl(path)));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setTransferTimeout(30000);
-    const QByteArray data
-        = verb == "POST" ? QJsonDocument(body).toJson(QJsonDocument::Compact) : QByteArray();
-    QNetworkReply *reply = network.sendCustomRequest(request, verb, data);
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec();
-    reply->deleteLater();
-    // WebDriver's own errors come with an HTTP status and a JSON body; no status: no driver.
-    if (!reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid())
-        return QJsonValue(QJsonValue::Undefined);
-    return QJsonDocument::fromJson(reply->readAll()).object().value(u"value");
-}
 
 // Runs the event loop (the window, the hub's signals) until done() or the timeout.
 template<typename Done> bool waitFor(Done done, int timeoutMs)
@@ -152,104 +128,47 @@ int main(int argc, char *argv[])
     QObject::connect(&model, &StockModel::quoteUpdated, &model, [&] { ++ticksSinceStart; });
     window.show();
 
-    // chromedriver needs a port up front: borrow a free one from the kernel.
-    quint16 driverPort = 0;
-    {
-        QTcpServer probe;
-        if (!probe.listen(QHostAddress::LocalHost, 0)) {
-            err << "dashboardshot: no free port\n";
-            return 1;
-        }
-        driverPort = probe.serverPort();
-    }
-    QProcess driver;
-    driver.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    driver.setStandardOutputFile(QProcess::nullDevice());
-    driver.start(qEnvironmentVariable("CHROMEDRIVER", QStringLiteral("chromedriver")),
-                 { QStringLiteral("--port=%1").arg(driverPort) });
-    if (!driver.waitForStarted()) {
-        err << "dashboardshot: chromedriver: " << driver.errorString() << '\n';
+    // Chromium's profile outlives the driver, which closes the session on every way out.
+    const QTemporaryDir profile;
+    // 30 s a request, half the default: a stuck run gives up by itself within about a minute.
+    WebDriver driver(30000);
+    if (!driver.start()) {
+        err << "dashboardshot: " << driver.errorString() << '\n';
         return 1;
     }
-    const QUrl driverUrl(QStringLiteral("http://127.0.0.1:%1/").arg(driverPort));
-    QNetworkAccessManager network;
-    network.setProxy(QNetworkProxy::NoProxy);
-    const auto stopDriver = [&] {
-        driver.terminate();
-        driver.waitForFinished(5000);
-    };
-    if (!waitFor(
-            [&] {
-                return webDriver(network, driverUrl, "GET", QStringLiteral("status"))
-                    .toObject()
-                    .value(u"ready")
-                    .toBool();
-            },
-            20000)) {
-        err << "dashboardshot: chromedriver did not start\n";
-        stopDriver();
-        return 1;
-    }
-
-    QTemporaryDir profile;
-    const QStringList arguments {
-        QStringLiteral("--headless=new"), QStringLiteral("--no-sandbox"),
-        QStringLiteral("--disable-gpu"), QStringLiteral("--disable-dev-shm-usage"),
-        QStringLiteral("--no-proxy-server"), QStringLiteral("--no-first-run"),
-        QStringLiteral("--disable-background-networking"),
-        QStringLiteral("--disable-component-update"), QStringLiteral("--disable-sync"),
-        QStringLiteral("--hide-scrollbars"),
-        // No card caught in the middle of its flash.
-        QStringLiteral("--force-prefers-reduced-motion"),
-        QStringLiteral("--window-size=") + parser.value(pageSizeOption),
-        QStringLiteral("--user-data-dir=") + profile.path()
-    };
-    const QJsonObject chromeOptions {
-        { QStringLiteral("binary"),
-          qEnvironmentVariable("CHROMIUM", QStringLiteral("/usr/bin/chromium")) },
-        { QStringLiteral("args"), QJsonArray::fromStringList(arguments) }
-    };
-    const QJsonObject capabilities {
-        { QStringLiteral("alwaysMatch"),
-          QJsonObject { { QStringLiteral("goog:chromeOptions"), chromeOptions } } }
-    };
-    const QString session = webDriver(network, driverUrl, "POST", QStringLiteral("session"),
-                                      { { QStringLiteral("capabilities"), capabilities } })
-                                .toObject()
-                                .value(u"sessionId")
-                                .toString();
+    const QStringList pageSize = parser.value(pageSizeOption).split(u',');
+    const QSize viewport(pageSize.value(0).toInt(), pageSize.value(1).toInt());
+    const QString session = driver.openSession(viewport,
+                                               { QStringLiteral("--hide-scrollbars"),
+                                                 // No card caught in the middle of its flash.
+                                                 QStringLiteral("--force-prefers-reduced-motion") },
+                                               profile.path());
     if (session.isEmpty()) {
-        err << "dashboardshot: Chromium did not start\n";
-        stopDriver();
+        err << "dashboardshot: Chromium did not start: " << driver.errorString() << '\n';
         return 1;
     }
     const QString sessionPath = QStringLiteral("session/") + session;
-    const auto endSession = [&] {
-        webDriver(network, driverUrl, "DELETE", sessionPath);
-        stopDriver();
-    };
 
     // The viewport itself: --window-size includes whatever the browser keeps for itself.
-    const QStringList pageSize = parser.value(pageSizeOption).split(u',');
-    webDriver(network, driverUrl, "POST", sessionPath + QStringLiteral("/goog/cdp/execute"),
-              { { QStringLiteral("cmd"), QStringLiteral("Emulation.setDeviceMetricsOverride") },
-                { QStringLiteral("params"),
-                  QJsonObject { { QStringLiteral("width"), pageSize.value(0).toInt() },
-                                { QStringLiteral("height"), pageSize.value(1).toInt() },
-                                { QStringLiteral("deviceScaleFactor"), 1 },
-                                { QStringLiteral("mobile"), false } } } });
+    driver.call("POST", sessionPath + QStringLiteral("/goog/cdp/execute"),
+                { { QStringLiteral("cmd"), QStringLiteral("Emulation.setDeviceMetricsOverride") },
+                  { QStringLiteral("params"),
+                    QJsonObject { { QStringLiteral("width"), viewport.width() },
+                                  { QStringLiteral("height"), viewport.height() },
+                                  { QStringLiteral("deviceScaleFactor"), 1 },
+                                  { QStringLiteral("mobile"), false } } } });
 
     const QString pageUrl = QStringLiteral("http://127.0.0.1:%1/").arg(server.serverPort());
-    webDriver(network, driverUrl, "POST", sessionPath + QStringLiteral("/url"),
-              { { QStringLiteral("url"), pageUrl } });
+    driver.call("POST", sessionPath + QStringLiteral("/url"),
+                { { QStringLiteral("url"), pageUrl } });
     const QString ready = QStringLiteral("return document.body.dataset.feed === 'live' && "
                                          "document.querySelectorAll('[data-symbol]').length === %1")
                               .arg(model.symbols().size());
     const bool live = waitFor(
         [&] {
             return clients > 0
-                && webDriver(network, driverUrl, "POST",
-                             sessionPath + QStringLiteral("/execute/sync"),
+                && driver
+                       .call("POST", sessionPath + QStringLiteral("/execute/sync"),
                              { { QStringLiteral("script"), ready },
                                { QStringLiteral("args"), QJsonArray() } })
                        .toBool();
@@ -257,14 +176,11 @@ int main(int argc, char *argv[])
         20000);
     if (!live) {
         err << "dashboardshot: the page did not show the live feed\n";
-        endSession();
         return 1;
     }
 
     const QByteArray page = QByteArray::fromBase64(
-        webDriver(network, driverUrl, "GET", sessionPath + QStringLiteral("/screenshot"))
-            .toString()
-            .toLatin1());
+        driver.call("GET", sessionPath + QStringLiteral("/screenshot")).toString().toLatin1());
     QFile pageFile(parser.value(pageOption));
     const bool pageSaved = !page.isEmpty() && pageFile.open(QIODevice::WriteOnly)
         && pageFile.write(page) == page.size();
@@ -272,7 +188,7 @@ int main(int argc, char *argv[])
     // The event loop ran while the page loaded: the status bar counts the browser.
     const bool windowSaved = window.grab().save(parser.value(windowOption), "PNG");
     const int ticksDuringShots = ticksSinceStart;
-    endSession();
+    driver.closeSession(session);
 
     if (!pageSaved || !windowSaved) {
         err << "dashboardshot: cannot write the screenshots\n";
