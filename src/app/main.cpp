@@ -123,10 +123,15 @@ int main(int argc, char *argv[])
         model.setSeed(*options.seed);
     model.setIntervalMs(options.intervalMs);
     model.resume(stored.latest, stored.lastSeq);
-    QObject::connect(&model, &StockModel::quoteUpdated, history.store(), &TickStore::append);
-    QObject::connect(history.store(), &TickStore::writeFailed, [&err](const QString &error) {
-        err << "quotecast: the tick history stopped being written: " << error << Qt::endl;
-    });
+    // Only an open store gets the ticks: with --in-memory its thread never starts, and every
+    // queued tick would wait in that thread's event queue for ever (216 bytes a tick).
+    const bool keepsHistory = !serverSettings.historyFile.isEmpty();
+    if (keepsHistory) {
+        QObject::connect(&model, &StockModel::quoteUpdated, history.store(), &TickStore::append);
+        QObject::connect(history.store(), &TickStore::writeFailed, [&err](const QString &error) {
+            err << "quotecast: the tick history stopped being written: " << error << Qt::endl;
+        });
+    }
 
     ServerThread server(serverSettings);
     StreamHub *hub = server.hub();
@@ -168,7 +173,7 @@ int main(int argc, char *argv[])
                          &MainWindow::setClientCount);
         QObject::connect(hub, &StreamHub::publisherStatusChanged, window.get(),
                          &MainWindow::setPublisherStatus);
-        window->setHistoryAvailable(!serverSettings.historyFile.isEmpty());
+        window->setHistoryAvailable(keepsHistory);
         QObject::connect(window.get(), &MainWindow::exportRequested, history.store(),
                          &TickStore::exportCsv);
         QObject::connect(history.store(), &TickStore::exportFinished, window.get(),
