@@ -32,7 +32,12 @@ QByteArray quoteJson(const Quote &quote)
 
 QByteArray quote(const Quote &quote, const QByteArray &id)
 {
-    return dataEvent(id.isEmpty() ? QByteArray() : "id: " + id + '\n', quoteJson(quote));
+    return SseEvent::quote(quoteJson(quote), id); // the parameter hides the name
+}
+
+QByteArray quote(const QByteArray &json, const QByteArray &id)
+{
+    return dataEvent(id.isEmpty() ? QByteArray() : "id: " + id + '\n', json);
 }
 
 QByteArray statusJson(const FeedStatus &status)

@@ -21,6 +21,8 @@ QByteArray quoteJson(const Quote &quote);
 // An unnamed event (EventSource.onmessage) carrying a quote, with an `id:` line when
 // `id` is not empty.
 QByteArray quote(const Quote &quote, const QByteArray &id);
+// The same from the quote's JSON (quoteJson()), when it is also needed on its own.
+QByteArray quote(const QByteArray &json, const QByteArray &id);
 // The JSON of the feed's status: {"running","intervalMs","symbols"}, on one line.
 QByteArray statusJson(const FeedStatus &status);
 // `event: status` with that JSON.

@@ -289,11 +289,13 @@ void StreamHub::publish(const Quote &quote)
 {
     m_board.update(quote);
     ++m_eventsPublished;
-    const QByteArray event = SseEvent::quote(quote, SseEvent::eventId(m_runId, quote.seq));
+    // Encoded once: for the streams, the replay history and nchan.
+    const QByteArray json = SseEvent::quoteJson(quote);
+    const QByteArray event = SseEvent::quote(json, SseEvent::eventId(m_runId, quote.seq));
     m_history.append(quote.seq, quote.symbol, event);
     m_streams->broadcast(event, quote.symbol);
     if (m_publisher)
-        m_publisher->publish(SseEvent::quoteJson(quote));
+        m_publisher->publish(json);
 }
 
 void StreamHub::setStatus(const FeedStatus &status)
