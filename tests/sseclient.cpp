@@ -37,13 +37,19 @@ QList<SseClient::Event> SseClient::dataEvents() const
     return result;
 }
 
+qint64 SseClient::seqOf(const Event &event)
+{
+    if (!event.event.isEmpty() || event.data.isEmpty())
+        return -1;
+    return QJsonDocument::fromJson(event.data).object().value(u"seq").toInteger(-1);
+}
+
 QList<qint64> SseClient::quoteSeqs() const
 {
     QList<qint64> result;
     for (const Event &block : m_blocks) {
-        const QJsonObject json = QJsonDocument::fromJson(block.data).object();
-        if (block.event.isEmpty() && json.contains(u"seq"))
-            result.append(json.value(u"seq").toInteger());
+        if (const qint64 seq = seqOf(block); seq >= 0)
+            result.append(seq);
     }
     return result;
 }

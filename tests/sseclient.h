@@ -40,7 +40,9 @@ public:
     const QList<Event> &blocks() const { return m_blocks; }
     // Only the blocks that carry data (what EventSource dispatches).
     QList<Event> dataEvents() const;
-    // The `seq` of every quote (unnamed event) received, in order.
+    // The `seq` of a quote (an unnamed event's JSON); -1 for anything else.
+    static qint64 seqOf(const Event &event);
+    // The `seq` of every quote received, in order.
     QList<qint64> quoteSeqs() const;
     QByteArray body() const { return m_body; }
 

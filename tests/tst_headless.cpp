@@ -1,8 +1,6 @@
 #include "sseclient.h"
 #include "tickreader.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -214,11 +212,8 @@ void TestHeadless::historyCarriesOnAcrossARestart()
         QCOMPARE(events[i].data, beforeRestart[i].data);
     }
     // ...then the new run's ticks, numbered on from the last one.
-    const auto seqOf = [](const SseClient::Event &event) {
-        return QJsonDocument::fromJson(event.data).object().value(u"seq").toInteger();
-    };
     const SseClient::Event next = events.at(beforeRestart.size());
-    QCOMPARE(seqOf(next), seqOf(beforeRestart.constLast()) + 1);
+    QCOMPARE(SseClient::seqOf(next), SseClient::seqOf(beforeRestart.constLast()) + 1);
     QCOMPARE(next.id.split('-').constFirst(), resumeFrom.split('-').constFirst());
     process.terminate();
     QVERIFY(process.waitForFinished(5000));
@@ -285,9 +280,7 @@ void TestHeadless::aHistoryFileHasOneWriterAndOutlivesACrash()
     resumed.open(thirdPort);
     QVERIFY(resumed.waitForBlocks(2 + 4));
     // Its opening prices are the crashed run's last written ticks, not the defaults.
-    QVERIFY(
-        QJsonDocument::fromJson(resumed.dataEvents().at(1).data).object().value(u"seq").toInteger()
-        > 0);
+    QVERIFY(SseClient::seqOf(resumed.dataEvents().at(1)) > 0);
     third.terminate();
     QVERIFY(third.waitForFinished(5000));
     QVERIFY2(!third.readAllStandardError().contains("tick history"), "the history was kept");

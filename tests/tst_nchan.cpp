@@ -4,8 +4,6 @@
 #include "serverthread.h"
 #include "sseclient.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
@@ -119,9 +117,8 @@ QList<qint64> TestNchan::range(qint64 first, qint64 last)
 
 QByteArray TestNchan::idOf(const SseClient &client, qint64 seq)
 {
-    for (const SseClient::Event &event : client.dataEvents()) {
-        const QJsonObject json = QJsonDocument::fromJson(event.data).object();
-        if (event.event.isEmpty() && json.value(u"seq").toInteger(-1) == seq)
+    for (const SseClient::Event &event : client.blocks()) {
+        if (SseClient::seqOf(event) == seq)
             return event.id;
     }
     return {};
