@@ -3,6 +3,7 @@
 #include "pricecard.h"
 #include "sseclient.h"
 #include "stockmodel.h"
+#include "wcag.h"
 
 #include "qrcodewidget.h"
 #include "sparklinewidget.h"
@@ -21,8 +22,6 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTest>
-
-#include <cmath>
 
 using namespace quotecast;
 
@@ -329,23 +328,6 @@ void TestDashboard::remembersItsGeometry()
     QCOMPARE(next.size(), size);
 }
 
-namespace {
-// WCAG 2 relative luminance and contrast ratio.
-double luminance(const QColor &colour)
-{
-    const auto channel
-        = [](double c) { return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4); };
-    return 0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
-        + 0.0722 * channel(colour.blueF());
-}
-
-double contrast(const QColor &a, const QColor &b)
-{
-    const double la = luminance(a), lb = luminance(b);
-    return (qMax(la, lb) + 0.05) / (qMin(la, lb) + 0.05);
-}
-} // namespace
-
 void TestDashboard::followsADarkPaletteAndKeepsTrendsReadable()
 {
     const QPalette original = QApplication::palette();
@@ -364,7 +346,7 @@ void TestDashboard::followsADarkPaletteAndKeepsTrendsReadable()
     for (const qint64 change : { 1'00, -1'00 }) {
         card->setQuote({ QStringLiteral("AAPL"), 170'00 + change, change, 1, 1 });
         const QPalette tinted = card->palette();
-        QVERIFY2(contrast(tinted.color(QPalette::Window), tinted.color(QPalette::WindowText))
+        QVERIFY2(Wcag::contrast(tinted.color(QPalette::Window), tinted.color(QPalette::WindowText))
                      >= 4.5,
                  qPrintable(tinted.color(QPalette::Window).name()));
     }

@@ -1,9 +1,9 @@
 #include "localhub.h"
 #include "pricetrail.h"
+#include "wcag.h"
 #include "webdriver.h"
 
 #include <algorithm>
-#include <cmath>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -22,8 +22,8 @@ using namespace quotecast;
 
 namespace {
 
-// The relative luminance of a CSS colour as getComputedStyle gives it ("rgb(r, g, b)"),
-// after WCAG 2; -1 for anything else.
+// The relative luminance of a CSS colour as getComputedStyle gives it ("rgb(r, g, b)");
+// -1 for anything else, which no contrast check passes.
 double luminance(const QString &cssColour)
 {
     static const QRegularExpression rgb(
@@ -31,19 +31,13 @@ double luminance(const QString &cssColour)
     const QRegularExpressionMatch match = rgb.match(cssColour);
     if (!match.hasMatch())
         return -1;
-    double channels[3];
-    for (int i = 0; i < 3; ++i) {
-        const double c = match.captured(i + 1).toDouble() / 255.0;
-        channels[i] = c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
-    }
-    return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2];
+    return Wcag::luminance(
+        QColor(match.captured(1).toInt(), match.captured(2).toInt(), match.captured(3).toInt()));
 }
 
 double contrast(const QString &a, const QString &b)
 {
-    const double la = luminance(a);
-    const double lb = luminance(b);
-    return (qMax(la, lb) + 0.05) / (qMin(la, lb) + 0.05);
+    return Wcag::contrast(luminance(a), luminance(b));
 }
 
 // Prices as the English page writes them.
