@@ -104,16 +104,13 @@ private:
 
 QJsonValue TestWebPage::runScript(const QString &session, const QString &script)
 {
-    return m_webDriver.call(
-        "POST", QStringLiteral("session/%1/execute/sync").arg(session),
-        { { QStringLiteral("script"), script }, { QStringLiteral("args"), QJsonArray() } });
+    return m_webDriver.execute(session, script);
 }
 
 void TestWebPage::openPage(const QString &session)
 {
-    const QString page = QStringLiteral("http://127.0.0.1:%1/").arg(m_hub->serverPort());
-    m_webDriver.call("POST", QStringLiteral("session/%1/url").arg(session),
-                     { { QStringLiteral("url"), page } });
+    m_webDriver.navigate(session,
+                         QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(m_hub->serverPort())));
 }
 
 QHash<QString, TestWebPage::Trail> TestWebPage::serverTrails()
@@ -383,11 +380,8 @@ void TestWebPage::followsTheDarkColourScheme()
         const QJsonObject feature { { QStringLiteral("name"),
                                       QStringLiteral("prefers-color-scheme") },
                                     { QStringLiteral("value"), scheme } };
-        m_webDriver.call(
-            "POST", QStringLiteral("session/%1/goog/cdp/execute").arg(m_session),
-            { { QStringLiteral("cmd"), QStringLiteral("Emulation.setEmulatedMedia") },
-              { QStringLiteral("params"),
-                QJsonObject { { QStringLiteral("features"), QJsonArray { feature } } } } });
+        m_webDriver.devTools(m_session, QStringLiteral("Emulation.setEmulatedMedia"),
+                             { { QStringLiteral("features"), QJsonArray { feature } } });
     };
     const auto restore = qScopeGuard([&] { emulate(QString()); });
     // Colours of the page and of a plain, a rising and a falling card made for the purpose

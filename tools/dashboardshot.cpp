@@ -13,36 +13,18 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QDeadlineTimer>
-#include <QEventLoop>
 #include <QFile>
-#include <QJsonArray>
-#include <QJsonObject>
 #include <QPixmap>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTextStream>
-#include <QTimer>
+#include <qtestsupport_core.h>
 
 using namespace quotecast;
 
 namespace {
 
 QTextStream err(stderr);
-
-// Runs the event loop (the window, the hub's signals) until done() or the timeout.
-template<typename Done> bool waitFor(Done done, int timeoutMs)
-{
-    const QDeadlineTimer deadline(timeoutMs);
-    while (!done()) {
-        if (deadline.hasExpired())
-            return false;
-        QEventLoop loop;
-        QTimer::singleShot(100, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    return true;
-}
 
 } // namespace
 
@@ -147,40 +129,30 @@ int main(int argc, char *argv[])
         err << "dashboardshot: Chromium did not start: " << driver.errorString() << '\n';
         return 1;
     }
-    const QString sessionPath = QStringLiteral("session/") + session;
 
     // The viewport itself: --window-size includes whatever the browser keeps for itself.
-    driver.call("POST", sessionPath + QStringLiteral("/goog/cdp/execute"),
-                { { QStringLiteral("cmd"), QStringLiteral("Emulation.setDeviceMetricsOverride") },
-                  { QStringLiteral("params"),
-                    QJsonObject { { QStringLiteral("width"), viewport.width() },
-                                  { QStringLiteral("height"), viewport.height() },
-                                  { QStringLiteral("deviceScaleFactor"), 1 },
-                                  { QStringLiteral("mobile"), false } } } });
+    driver.devTools(session, QStringLiteral("Emulation.setDeviceMetricsOverride"),
+                    { { QStringLiteral("width"), viewport.width() },
+                      { QStringLiteral("height"), viewport.height() },
+                      { QStringLiteral("deviceScaleFactor"), 1 },
+                      { QStringLiteral("mobile"), false } });
 
     const QString pageUrl = QStringLiteral("http://127.0.0.1:%1/").arg(server.serverPort());
-    driver.call("POST", sessionPath + QStringLiteral("/url"),
-                { { QStringLiteral("url"), pageUrl } });
+    driver.navigate(session, QUrl(pageUrl));
     const QString ready = QStringLiteral("return document.body.dataset.feed === 'live' && "
                                          "document.querySelectorAll('[data-symbol]').length === %1")
                               .arg(model.symbols().size());
-    const bool live = waitFor(
-        [&] {
-            return clients > 0
-                && driver
-                       .call("POST", sessionPath + QStringLiteral("/execute/sync"),
-                             { { QStringLiteral("script"), ready },
-                               { QStringLiteral("args"), QJsonArray() } })
-                       .toBool();
-        },
-        20000);
+    const bool live = QTest::qWaitFor(
+        [&] { return clients > 0 && driver.execute(session, ready).toBool(); }, 20000);
     if (!live) {
         err << "dashboardshot: the page did not show the live feed\n";
         return 1;
     }
 
     const QByteArray page = QByteArray::fromBase64(
-        driver.call("GET", sessionPath + QStringLiteral("/screenshot")).toString().toLatin1());
+        driver.call("GET", QStringLiteral("session/%1/screenshot").arg(session))
+            .toString()
+            .toLatin1());
     QFile pageFile(parser.value(pageOption));
     const bool pageSaved = !page.isEmpty() && pageFile.open(QIODevice::WriteOnly)
         && pageFile.write(page) == page.size();

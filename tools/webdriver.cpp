@@ -2,25 +2,13 @@
 
 #include <memory>
 
-#include <QDeadlineTimer>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QTcpServer>
-#include <QTimer>
-
-namespace {
-
-void runEventLoopFor(int ms)
-{
-    QEventLoop loop;
-    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
-    loop.exec();
-}
-
-} // namespace
+#include <qtestsupport_core.h>
 
 WebDriver::WebDriver(int requestTimeoutMs)
     : m_requestTimeoutMs(requestTimeoutMs)
@@ -59,13 +47,15 @@ bool WebDriver::start()
         return false;
     }
     m_driverUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(port));
-    const QDeadlineTimer deadline(20000);
-    while (!call("GET", QStringLiteral("status")).toObject().value(u"ready").toBool()) {
-        if (deadline.hasExpired() || m_driver.state() == QProcess::NotRunning) {
-            m_errorString = program + QStringLiteral(" did not get ready");
-            return false;
-        }
-        runEventLoopFor(100);
+    const bool ready = QTest::qWaitFor(
+        [&] {
+            return m_driver.state() == QProcess::NotRunning
+                || call("GET", QStringLiteral("status")).toObject().value(u"ready").toBool();
+        },
+        20000);
+    if (!ready || m_driver.state() == QProcess::NotRunning) {
+        m_errorString = program + QStringLiteral(" did not get ready");
+        return false;
     }
     return true;
 }
@@ -136,4 +126,23 @@ QJsonValue WebDriver::call(const QByteArray &verb, const QString &path, const QJ
     if (reply->error() != QNetworkReply::NoError)
         qWarning() << "WebDriver" << verb << path << reply->errorString() << value;
     return value;
+}
+
+void WebDriver::navigate(const QString &session, const QUrl &url)
+{
+    call("POST", QStringLiteral("session/%1/url").arg(session),
+         { { QStringLiteral("url"), url.toString() } });
+}
+
+QJsonValue WebDriver::execute(const QString &session, const QString &script)
+{
+    return call("POST", QStringLiteral("session/%1/execute/sync").arg(session),
+                { { QStringLiteral("script"), script }, { QStringLiteral("args"), QJsonArray() } });
+}
+
+QJsonValue WebDriver::devTools(const QString &session, const QString &command,
+                               const QJsonObject &parameters)
+{
+    return call("POST", QStringLiteral("session/%1/goog/cdp/execute").arg(session),
+                { { QStringLiteral("cmd"), command }, { QStringLiteral("params"), parameters } });
 }

@@ -29,6 +29,12 @@ public:
     // One command, e.g. call("POST", "session/<id>/url", {{"url", …}}): the "value" of the
     // answer (a WebDriver error's too), undefined when the driver does not answer.
     QJsonValue call(const QByteArray &verb, const QString &path, const QJsonObject &body = {});
+    // The commands both callers use: open a page, run a script (a function body) in it and
+    // return its value, and a Chrome DevTools Protocol command (e.g. Emulation.*).
+    void navigate(const QString &session, const QUrl &url);
+    QJsonValue execute(const QString &session, const QString &script);
+    QJsonValue devTools(const QString &session, const QString &command,
+                        const QJsonObject &parameters);
     QString errorString() const { return m_errorString; }
 
 private:
