@@ -3,7 +3,8 @@
 # when it is all there already (so it is fast the second time). Uses sudo unless
 # run as root. `install-deps.sh test` (and `bench`) adds nginx with nchan and Redis, for the
 # relay's test and the benchmarks: Debian starts both services once installed, which a
-# desktop that only runs quotecast does not need.
+# desktop that only runs quotecast does not need. `screenshots` adds Xvfb and optipng for
+# tools/screenshots.sh.
 set -eu
 
 packages="cmake ninja-build g++ \
@@ -11,7 +12,10 @@ qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev qt6-l10n-tools 
 libgl-dev libqrencode-dev libqt6sql6-sqlite libqt6svg6 qt6-translations-l10n xdg-utils zbar-tools \
 desktop-file-utils appstream dpkg-dev \
 chromium chromium-driver"
-case "${1:-}" in test | bench) packages="$packages nginx-light libnginx-mod-nchan redis-server" ;; esac
+case "${1:-}" in
+test | bench) packages="$packages nginx-light libnginx-mod-nchan redis-server" ;;
+screenshots) packages="$packages xvfb xauth optipng fonts-dejavu-core" ;; # tools/screenshots.sh
+esac
 
 missing=""
 for package in $packages; do

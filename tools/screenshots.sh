@@ -8,18 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=packaging/screenshots
 
-missing=""
-for package in xvfb xauth chromium chromium-driver optipng fonts-dejavu-core; do
-    status=$(dpkg-query -W -f '${db:Status-Status}' "$package" 2>/dev/null || true)
-    [ "$status" = installed ] || missing="$missing $package"
-done
-if [ -n "$missing" ]; then
-    sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    echo "screenshots: installing$missing"
-    # shellcheck disable=SC2086 # the package list is meant to split
-    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $missing
-fi
+packaging/install-deps.sh screenshots
 
 [ -f build/CMakeCache.txt ] || cmake --preset default
 cmake --build build -j2 --target dashboardshot
