@@ -279,10 +279,11 @@ void parse(Connection &c, Stats &stats, bool measuring)
             // of a replay on connect (nchan sends its newest messages) is old too: events
             // stamped before the connection was opened only move the baseline, also on a
             // connection made late, once the measuring had begun.
-            const long long ts = timestampOf(data);
-            const bool replayed = ts > 0 && ts < c.firstOpenedMs;
             if (!c.pendingId.empty() && seq >= 0) {
-                if (c.lastSeq >= 0 && measuring && !replayed) {
+                const bool timed = c.lastSeq >= 0 && measuring;
+                const long long ts = timed ? timestampOf(data) : -1; // parsed only when needed
+                const bool replayed = ts > 0 && ts < c.firstOpenedMs;
+                if (timed && !replayed) {
                     ++stats.events;
                     if (seq > c.lastSeq + 1)
                         stats.missing += seq - c.lastSeq - 1;

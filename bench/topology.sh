@@ -161,10 +161,14 @@ hold() {
     machine_before=$(machine_ticks)
     sleep "$duration"
     queued_end=$(publisher_metric queued)
-    machine_cores=$(awk -v a="$machine_before" -v b="$(machine_ticks)" \
-        -v hz="$(getconf CLK_TCK)" -v s="$duration" 'BEGIN { printf "%.2f", (b - a) / hz / s }')
-    [ -z "$redis" ] || redis_cores=$(awk -v a="$before" -v b="$(cpu_ticks $redis)" \
-        -v hz="$(getconf CLK_TCK)" -v s="$duration" 'BEGIN { printf "%.2f", (b - a) / hz / s }')
+    machine_cores=$(cores_over_hold "$machine_before" "$(machine_ticks)")
+    [ -z "$redis" ] || redis_cores=$(cores_over_hold "$before" "$(cpu_ticks $redis)")
+}
+
+# cores_over_hold BEFORE AFTER: CPU clock ticks spent over the hold, in cores.
+cores_over_hold() {
+    awk -v a="$1" -v b="$2" -v hz="$(getconf CLK_TCK)" -v s="$duration" \
+        'BEGIN { printf "%.2f", (b - a) / hz / s }'
 }
 
 # machine_ticks: the CPU time all cores spent busy so far (not idle, not waiting for I/O),
@@ -239,67 +243,58 @@ publisher_line() {
     echo "machine: $machine_cores of $(nproc) cores busy during the hold"
 }
 
-stage_one() {
-    local clients
-    read -ra clients <<< "${ONE:-19500 18500}"
-    echo "bench: one node, ${clients[*]} clients at $rate events/s ..." >&2
+# run_stage CONF TITLE CLIENTS...: quotecast publishing to node 1, and one nginx node with
+# packaging/nchan/CONF for each client count after quotecast's (Redis too when CONF uses it),
+# all loaded at once; then the stage's table. $stage names its files.
+run_stage() {
+    local conf=$1 title=$2 n
+    shift 2
+    local clients=("$@") nodes=$(($# - 1))
+    if [ $nodes -lt 1 ] || [ $nodes -gt ${#node_ports[@]} ]; then
+        echo "bench: $title takes quotecast's and 1 to ${#node_ports[@]} nodes' clients" >&2
+        exit 2
+    fi
+    echo "bench: $title, ${clients[*]} clients at $rate events/s ..." >&2
     redis=
-    start_node 1 quotecast-nchan.conf
+    [ "$conf" = quotecast-nchan.conf ] || start_redis
+    for n in $(seq $nodes); do start_node "$n" "$conf"; done
     start_quotecast
     loads=()
-    load one quotecast $qport $quotecast "${clients[0]}"
-    load one node1 "${node_ports[0]}" "${node_worker[1]}" "${clients[1]}"
+    load "$stage" quotecast $qport $quotecast "${clients[0]}"
+    for n in $(seq $nodes); do
+        load "$stage" "node$n" "${node_ports[n - 1]}" "${node_worker[n]}" "${clients[n]}"
+    done
     hold
     wait "${loads[@]}"
     check_quotecast
-    printf '\n### quotecast + one nchan node, %s events/s\n\n' "$rate"
+    printf '\n### quotecast + %s, %s events/s\n\n' "$title" "$rate"
     header
-    row quotecast "$work/topology-one-quotecast.json"
-    row "node 1" "$work/topology-one-node1.json"
+    row quotecast "$work/topology-$stage-quotecast.json"
+    for n in $(seq $nodes); do row "node $n" "$work/topology-$stage-node$n.json"; done
+    [ -z "$redis" ] || redis_row
     total_row
     echo
     publisher_line
     kill $quotecast; wait $quotecast || true
-    stop_nginx "${node_pid[1]}"
-}
-
-stage_redis() {
-    local clients
-    read -ra clients <<< "${REDIS:-12000 13000 13000}"
-    echo "bench: two nodes on Redis, ${clients[*]} clients at $rate events/s ..." >&2
-    start_redis
-    start_node 1 quotecast-nchan-redis.conf
-    start_node 2 quotecast-nchan-redis.conf
-    start_quotecast
-    loads=()
-    load redis quotecast $qport $quotecast "${clients[0]}"
-    load redis node1 "${node_ports[0]}" "${node_worker[1]}" "${clients[1]}"
-    load redis node2 "${node_ports[1]}" "${node_worker[2]}" "${clients[2]}"
-    hold
-    wait "${loads[@]}"
-    check_quotecast
-    printf '\n### quotecast + two nchan nodes sharing Redis, %s events/s\n\n' "$rate"
-    header
-    row quotecast "$work/topology-redis-quotecast.json"
-    row "node 1" "$work/topology-redis-node1.json"
-    row "node 2" "$work/topology-redis-node2.json"
-    redis_row
-    total_row
-    echo
-    publisher_line
-    kill $quotecast; wait $quotecast || true
-    stop_nginx "${node_pid[1]}"
-    stop_nginx "${node_pid[2]}"
-    kill $redis; wait $redis || true
-    redis=
+    for n in $(seq $nodes); do stop_nginx "${node_pid[n]}"; done
+    if [ -n "$redis" ]; then
+        kill $redis; wait $redis || true
+        redis=
+    fi
 }
 
 stages=("$@")
 [ $# -gt 0 ] || stages=(one redis)
 for stage in "${stages[@]}"; do # $stage also names the stage's files
     case $stage in
-    one) stage_one ;;
-    redis) stage_redis ;;
+    one)
+        read -ra clients <<< "${ONE:-19500 18500}"
+        run_stage quotecast-nchan.conf "one nchan node" "${clients[@]}"
+        ;;
+    redis)
+        read -ra clients <<< "${REDIS:-12000 13000 13000}"
+        run_stage quotecast-nchan-redis.conf "two nchan nodes sharing Redis" "${clients[@]}"
+        ;;
     *) echo "bench: unknown stage $stage (one or redis)" >&2; exit 2 ;;
     esac
 done
