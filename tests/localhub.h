@@ -1,12 +1,9 @@
 #pragma once
 
+#include "loopback.h"
 #include "serversettings.h"
 #include "stockmodel.h"
 #include "streamhub.h"
-
-#include <QTcpServer>
-#include <QTcpSocket>
-#include <QTest>
 
 #include <memory>
 
@@ -17,25 +14,6 @@ inline quotecast::ServerSettings localServerSettings()
     settings.bindAddress = QHostAddress::LocalHost;
     settings.port = 0;
     return settings;
-}
-
-// A loopback port that was free a moment ago, for a test's own server process.
-inline quint16 freeLoopbackPort()
-{
-    QTcpServer probe;
-    return probe.listen(QHostAddress::LocalHost, 0) ? probe.serverPort() : 0;
-}
-
-// Whether something accepts connections on 127.0.0.1:port within the timeout.
-inline bool waitUntilListening(quint16 port, int timeoutMs = 10000)
-{
-    return QTest::qWaitFor(
-        [port] {
-            QTcpSocket probe;
-            probe.connectToHost(QHostAddress::LocalHost, port);
-            return probe.waitForConnected(100);
-        },
-        timeoutMs);
 }
 
 // A listening StreamHub that knows the model's openings and status (what main.cpp

@@ -1,6 +1,6 @@
 #include "serverprocess.h"
 
-#include "localhub.h"
+#include "loopback.h"
 
 ServerProcess::ServerProcess()
     : m_port(freeLoopbackPort())
