@@ -273,6 +273,6 @@ connect(); // at once: quotes that come before the recent prices wait in pending
 loadRecentPrices().then(() => {
   const quotes = pendingQuotes;
   pendingQuotes = null;
-  quotes.forEach(addToTrail);
-  cards.forEach((entry, symbol) => drawTrail(symbol));
+  quotes.forEach(extendTrail);
+  cards.forEach((entry, symbol) => drawTrail(symbol)); // each card once
 });
