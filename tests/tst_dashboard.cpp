@@ -6,6 +6,7 @@
 #include "wcag.h"
 
 #include "qrcodewidget.h"
+#include "recordedfeed.h"
 #include "sparklinewidget.h"
 
 #include <QAction>
@@ -367,10 +368,7 @@ void TestDashboard::resumedHistoryFillsTheSparklines()
     // What main.cpp does with a stored history: the model resumes, the window gets the ticks.
     StockModel earlier;
     earlier.setSeed(3);
-    QList<Quote> ticks;
-    connect(&earlier, &StockModel::quoteUpdated, this, [&](const Quote &q) { ticks.append(q); });
-    for (int i = 0; i < 40; ++i)
-        earlier.tick();
+    const QList<Quote> ticks = tickAndRecord(earlier, 40);
     StockModel model;
     model.resume(earlier.quotes(), ticks.constLast().seq);
     MainWindow window(&model, ticks);

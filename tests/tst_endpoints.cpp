@@ -1,5 +1,6 @@
 #include "localhub.h"
 #include "pricetrail.h"
+#include "recordedfeed.h"
 #include "sseclient.h"
 #include "tickstore.h"
 
@@ -184,10 +185,7 @@ void TestEndpoints::resumedHistoryFillsTheTrails()
 {
     StockModel earlier;
     earlier.setSeed(8);
-    QList<Quote> ticks;
-    connect(&earlier, &StockModel::quoteUpdated, this, [&](const Quote &q) { ticks.append(q); });
-    for (int i = 0; i < 30; ++i)
-        earlier.tick();
+    const QList<Quote> ticks = tickAndRecord(earlier, 30);
     m_hub->setFeed(earlier.status(), earlier.quotes(), ticks);
 
     const QJsonArray quotes
@@ -216,16 +214,12 @@ QList<Quote> storeTicks(const QString &path, int count)
 {
     StockModel model;
     model.setSeed(21);
-    QList<Quote> ticks;
     TickStore store;
     StoredFeed feed;
     if (!store.open(path, 30, 10, &feed))
         return {};
     QObject::connect(&model, &StockModel::quoteUpdated, &store, &TickStore::append);
-    QObject::connect(&model, &StockModel::quoteUpdated, &model,
-                     [&](const Quote &q) { ticks.append(q); });
-    for (int i = 0; i < count; ++i)
-        model.tick();
+    const QList<Quote> ticks = tickAndRecord(model, count);
     store.flush();
     return ticks;
 }

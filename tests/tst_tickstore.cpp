@@ -1,3 +1,4 @@
+#include "recordedfeed.h"
 #include "stockmodel.h"
 #include "tickreader.h"
 #include "tickstore.h"
@@ -54,9 +55,7 @@ void TestTickStore::ticksSurviveReopening()
         historyId = feed.historyId;
         QVERIFY(!historyId.isEmpty() && !historyId.contains('-'));
         connect(&model, &StockModel::quoteUpdated, &store, &TickStore::append);
-        connect(&model, &StockModel::quoteUpdated, this, [&](const Quote &q) { ticks.append(q); });
-        for (int i = 0; i < 2500; ++i) // more than one batch
-            model.tick();
+        ticks = tickAndRecord(model, 2500); // more than one batch
     } // the destructor writes the rest
 
     TickStore reopened;
@@ -122,11 +121,8 @@ void TestTickStore::exportsEveryTickAsCsv()
     QVERIFY(store.open(dbPath(), 7, 10, &feed));
     StockModel model({ { QStringLiteral("AAPL"), 1'00 }, { QStringLiteral("BRK.B"), 412'50 } });
     model.setSeed(4);
-    QList<Quote> ticks;
     connect(&model, &StockModel::quoteUpdated, &store, &TickStore::append);
-    connect(&model, &StockModel::quoteUpdated, this, [&](const Quote &q) { ticks.append(q); });
-    for (int i = 0; i < 500; ++i)
-        model.tick();
+    const QList<Quote> ticks = tickAndRecord(model, 500);
 
     QSignalSpy finished(&store, &TickStore::exportFinished);
     const QString csv = m_dir->filePath(QStringLiteral("ticks.csv"));
