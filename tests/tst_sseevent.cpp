@@ -15,7 +15,7 @@ private slots:
     void quoteEvent();
     void quoteJsonFields();
     void statusEvent();
-    void retryAndComment();
+    void retryAndHeartbeat();
 };
 
 void TestSseEvent::quoteEvent_data()
@@ -56,8 +56,8 @@ void TestSseEvent::quoteJsonFields()
 
 void TestSseEvent::statusEvent()
 {
-    const QByteArray event
-        = SseEvent::status({ false, 2000, { QStringLiteral("AAPL"), QStringLiteral("GOOG") } });
+    const QByteArray event = SseEvent::status(
+        { false, 2000, { QStringLiteral("AAPL"), QStringLiteral("GOOG") } }, 5000);
     QVERIFY(event.startsWith("event: status\ndata: "));
     QVERIFY(event.endsWith("\n\n"));
     QCOMPARE(event.count('\n'), 3); // one data line
@@ -65,14 +65,17 @@ void TestSseEvent::statusEvent()
     const QJsonObject json = QJsonDocument::fromJson(data).object();
     QCOMPARE(json.value(u"running").toBool(true), false);
     QCOMPARE(json.value(u"intervalMs").toInt(), 2000);
+    QCOMPARE(json.value(u"heartbeatMs").toInt(), 5000);
     QCOMPARE(json.value(u"symbols").toVariant().toStringList(),
              QStringList({ QStringLiteral("AAPL"), QStringLiteral("GOOG") }));
 }
 
-void TestSseEvent::retryAndComment()
+void TestSseEvent::retryAndHeartbeat()
 {
     QCOMPARE(SseEvent::retry(3000), QByteArray("retry: 3000\n\n"));
-    QCOMPARE(SseEvent::comment("ping"), QByteArray(": ping\n\n"));
+    // A named event with an empty data line: EventSource dispatches it (a comment it would
+    // not), and without an id line it leaves Last-Event-ID alone.
+    QCOMPARE(SseEvent::heartbeat(), QByteArray("event: heartbeat\ndata:\n\n"));
     QCOMPARE(SseEvent::eventId("run1", 9), QByteArray("run1-9"));
 }
 

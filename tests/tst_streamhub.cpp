@@ -226,10 +226,18 @@ void TestStreamHub::heartbeatKeepsIdleStreamsAlive()
     QVERIFY(hub.listen());
     SseClient client;
     client.open(hub.serverPort());
-    // No ticks at all, yet comments keep arriving.
+    // No ticks at all, yet heartbeats keep arriving, as events a page sees; the status
+    // says how often, so that a page can tell a quiet stream from a dead one.
     QVERIFY(client.waitForBlocks(2 + 2));
-    QCOMPARE(client.blocks().last().comment, QByteArray("ping"));
-    QVERIFY(client.blocks().last().data.isEmpty());
+    QCOMPARE(client.blocks().at(1).event, QByteArray("status"));
+    QCOMPARE(json(client.blocks().at(1).data).value(u"heartbeatMs").toInt(), 50);
+    for (const SseClient::Event &heartbeat : client.blocks().mid(2)) {
+        QCOMPARE(heartbeat.event, QByteArray("heartbeat"));
+        QVERIFY(heartbeat.data.isEmpty());
+        QVERIFY(heartbeat.id.isEmpty()); // never moves the client's Last-Event-ID
+    }
+    // Live events only: the heartbeats are not counted as events sent.
+    QCOMPARE(hub.metrics().eventsSent, quint64(0));
 }
 
 void TestStreamHub::closedClientIsForgotten_data()

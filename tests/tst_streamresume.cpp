@@ -17,7 +17,9 @@ private slots:
     void init();
     void cleanup();
 
+    void resumesExactlyAfterAForcedDisconnect_data();
     void resumesExactlyAfterAForcedDisconnect();
+    void theHeaderWinsOverTheQuery();
     void unresumableLastEventIdGetsTheSnapshot_data();
     void unresumableLastEventIdGetsTheSnapshot();
     void snapshotThenLiveHasNoGapNorDuplicate();
@@ -70,8 +72,25 @@ void TestStreamResume::publish(int count)
         m_model->tick();
 }
 
+// The last id goes in the header (a browser's own reconnection) or in `?lastEventId=` (a page
+// opening a new EventSource), with exactly the same result.
+void TestStreamResume::resumesExactlyAfterAForcedDisconnect_data()
+{
+    QTest::addColumn<QByteArray>("target"); // LAST stands for the last id seen
+    QTest::addColumn<QByteArray>("headers");
+    QTest::addRow("Last-Event-ID header")
+        << QByteArray("/stream") << QByteArray("Last-Event-ID: LAST\r\n");
+    QTest::addRow("lastEventId query") << QByteArray("/stream?lastEventId=LAST") << QByteArray();
+    QTest::addRow("query with a filter of every symbol")
+        << QByteArray("/stream?symbols=AAPL,GOOG,MSFT,AMZN&lastEventId=LAST") << QByteArray();
+    QTest::addRow("header, and a stale query from an earlier EventSource")
+        << QByteArray("/stream?lastEventId=RUN-1") << QByteArray("Last-Event-ID: LAST\r\n");
+}
+
 void TestStreamResume::resumesExactlyAfterAForcedDisconnect()
 {
+    QFETCH(QByteArray, target);
+    QFETCH(QByteArray, headers);
     auto client = std::make_unique<SseClient>();
     client->open(m_hub->serverPort());
     QVERIFY(client->waitForBlocks(6));
@@ -85,7 +104,10 @@ void TestStreamResume::resumesExactlyAfterAForcedDisconnect()
     publish(5); // missed while away: 4..8
 
     SseClient resumed;
-    resumed.open(m_hub->serverPort(), "/stream", "Last-Event-ID: " + lastSeen + "\r\n");
+    const auto fill = [&](QByteArray text) {
+        return text.replace("LAST", lastSeen).replace("RUN", m_hub->runId());
+    };
+    resumed.open(m_hub->serverPort(), fill(target), fill(headers));
     QVERIFY(resumed.waitForBlocks(2 + 5));
     publish(1);
     QVERIFY(resumed.waitForBlocks(2 + 6));
@@ -93,6 +115,18 @@ void TestStreamResume::resumesExactlyAfterAForcedDisconnect()
     QCOMPARE(events.size(), 6); // no snapshot, nothing twice
     for (int i = 0; i < 6; ++i)
         QCOMPARE(events[i].id, id(quint64(4 + i)));
+}
+
+void TestStreamResume::theHeaderWinsOverTheQuery()
+{
+    publish(3);
+    // The query names a tick it could resume after; the header, which wins, one of another run.
+    SseClient client;
+    client.open(m_hub->serverPort(), "/stream?lastEventId=" + id(1), "Last-Event-ID: zzzz0-1\r\n");
+    QVERIFY(client.waitForBlocks(6));
+    const QList<SseClient::Event> snapshot = afterStatus(client);
+    QCOMPARE(snapshot.size(), 4); // one per symbol, not ticks 2 and 3
+    QCOMPARE(snapshot.last().id, id(3));
 }
 
 void TestStreamResume::unresumableLastEventIdGetsTheSnapshot_data()

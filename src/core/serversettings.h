@@ -15,7 +15,9 @@ struct ServerSettings
     QHostAddress bindAddress = QHostAddress::Any;
     quint16 port = DefaultPort; // 0 picks a free port
     int retryMs = 3000; // reconnection advice sent as `retry:`
-    int heartbeatMs = 15000; // `: ping` period; proxies drop idle streams after ~30-60 s
+    // `event: heartbeat` period: proxies drop idle streams after ~30-60 s, and a page declares
+    // its stream dead after two periods without data (docs/protocol.md).
+    int heartbeatMs = 5000;
     int historySize = 10000; // events kept for Last-Event-ID replay (~1.5 MB)
     int maxClients = 10000; // open streams; past it /stream answers 503
     qint64 clientBufferBytes = 256 * 1024; // unsent bytes a slow client may owe before it is cut

@@ -40,18 +40,19 @@ QByteArray quote(const QByteArray &json, const QByteArray &id)
     return dataEvent(id.isEmpty() ? QByteArray() : "id: " + id + '\n', json);
 }
 
-QByteArray statusJson(const FeedStatus &status)
+QByteArray statusJson(const FeedStatus &status, int heartbeatMs)
 {
     const QJsonObject object { { QStringLiteral("running"), status.running },
                                { QStringLiteral("intervalMs"), status.intervalMs },
+                               { QStringLiteral("heartbeatMs"), heartbeatMs },
                                { QStringLiteral("symbols"),
                                  QJsonArray::fromStringList(status.symbols) } };
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
-QByteArray status(const FeedStatus &status)
+QByteArray status(const FeedStatus &status, int heartbeatMs)
 {
-    return dataEvent("event: status\n", statusJson(status));
+    return dataEvent("event: status\n", statusJson(status, heartbeatMs));
 }
 
 QByteArray retry(int milliseconds)
@@ -59,9 +60,11 @@ QByteArray retry(int milliseconds)
     return "retry: " + QByteArray::number(milliseconds) + "\n\n";
 }
 
-QByteArray comment(const QByteArray &text)
+QByteArray heartbeat()
 {
-    return ": " + text + "\n\n";
+    // An empty `data:` line still makes EventSource dispatch the event (WHATWG HTML
+    // §9.2.6: the data buffer holds a newline); a comment would never reach the page.
+    return QByteArrayLiteral("event: heartbeat\ndata:\n\n");
 }
 
 QByteArray eventId(const QByteArray &runId, quint64 seq)

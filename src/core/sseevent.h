@@ -8,7 +8,7 @@
 
 namespace quotecast {
 
-// The wire format of ../shared/SSE-CONTRACT.md, as pure functions: each returns one
+// The wire format of docs/protocol.md, as pure functions: each returns one
 // complete event block (ending in a blank line), ready to be written to any number of
 // clients. Encoding happens once per event; the bytes are shared.
 namespace SseEvent {
@@ -23,14 +23,18 @@ QByteArray quoteJson(const Quote &quote);
 QByteArray quote(const Quote &quote, const QByteArray &id);
 // The same from the quote's JSON (quoteJson()), when it is also needed on its own.
 QByteArray quote(const QByteArray &json, const QByteArray &id);
-// The JSON of the feed's status: {"running","intervalMs","symbols"}, on one line.
-QByteArray statusJson(const FeedStatus &status);
+// The JSON of the feed's status: {"running","intervalMs","heartbeatMs","symbols"}, on one
+// line. `heartbeatMs` (ms) is how often the server sends heartbeat(), so that a client can
+// tell a quiet stream from a dead one.
+QByteArray statusJson(const FeedStatus &status, int heartbeatMs);
 // `event: status` with that JSON.
-QByteArray status(const FeedStatus &status);
+QByteArray status(const FeedStatus &status, int heartbeatMs);
 // `retry: <ms>`: how long a browser waits before reconnecting.
 QByteArray retry(int milliseconds);
-// A comment line (`: text`), ignored by EventSource; keeps idle connections alive.
-QByteArray comment(const QByteArray &text);
+// `event: heartbeat` with empty data: keeps idle connections alive through proxies and,
+// unlike a comment, reaches EventSource listeners, so a page notices a stream that went
+// silent. It has no id, so it never moves a client's Last-Event-ID.
+QByteArray heartbeat();
 // `<run>-<seq>`, the contract's event id.
 QByteArray eventId(const QByteArray &runId, quint64 seq);
 // A new `<run>`: unique across restarts and machines, without '-' (which ends it in an id).

@@ -73,6 +73,9 @@ QByteArray contentType(const QString &path)
 {
     static const QMimeDatabase mimeDatabase;
     const QString name = path.endsWith(u'/') ? QStringLiteral("index.html") : path;
+    // Web app manifests (W3C Appmanifest §1.3); the shared MIME database may not know them.
+    if (name.endsWith(QLatin1String(".webmanifest")))
+        return "application/manifest+json";
     const QMimeType mime = mimeDatabase.mimeTypeForFile(name, QMimeDatabase::MatchExtension);
     QByteArray type = mime.name().toUtf8();
     if (mime.inherits(QStringLiteral("text/plain")) || type == "image/svg+xml")
@@ -149,6 +152,20 @@ int spreadRetry(int retryMs)
     return retryMs / 2 + int(QRandomGenerator::global()->bounded(quint32(retryMs) + 1));
 }
 
+// The id a stream resumes after: the `Last-Event-ID` header (WHATWG HTML §9.2.4, sent by a
+// browser's own reconnection), else `?lastEventId=` (the EventSource polyfills' and Mercure's
+// name), which a page can set when it opens a new EventSource. The header wins: it is the
+// newer of the two when a browser reconnects an EventSource opened with the query.
+QByteArray lastEventId(const QHttpServerRequest &request)
+{
+    const QByteArray header = request.value("Last-Event-ID");
+    if (!header.isEmpty())
+        return header;
+    return request.query()
+        .queryItemValue(QStringLiteral("lastEventId"), QUrl::FullyDecoded)
+        .toUtf8();
+}
+
 // `?symbols=AAPL,msft`: the symbols a stream asked for, upper-cased; empty for all.
 QSet<QString> parseSymbolFilter(const QUrlQuery &query, const QStringList &known, QString *error)
 {
@@ -199,7 +216,7 @@ StreamHub::StreamHub(const ServerSettings &settings, QObject *parent)
     connect(m_streams, &StreamSet::sizeChanged, this, &StreamHub::clientCountChanged);
     m_heartbeat.setInterval(m_settings.heartbeatMs);
     connect(&m_heartbeat, &QTimer::timeout, this,
-            [this] { m_streams->broadcast(SseEvent::comment(QByteArrayLiteral("ping"))); });
+            [this] { m_streams->broadcastHeartbeat(SseEvent::heartbeat()); });
 }
 
 StreamHub::~StreamHub()
@@ -279,7 +296,7 @@ void StreamHub::setFeed(const FeedStatus &status, const QList<Quote> &quotes,
                          SseEvent::quote(tick, SseEvent::eventId(m_runId, tick.seq)));
     // nchan keeps the last messages for new subscribers: the status and the prices first.
     if (m_publisher) {
-        m_publisher->publish(SseEvent::statusJson(status), "status");
+        m_publisher->publish(SseEvent::statusJson(status, m_settings.heartbeatMs), "status");
         for (const Quote &quote : quotes)
             m_publisher->publish(SseEvent::quoteJson(quote));
     }
@@ -303,9 +320,9 @@ void StreamHub::setStatus(const FeedStatus &status)
     if (status == m_status)
         return;
     m_status = status;
-    m_streams->broadcast(SseEvent::status(status));
+    m_streams->broadcast(SseEvent::status(status, m_settings.heartbeatMs));
     if (m_publisher)
-        m_publisher->publish(SseEvent::statusJson(status), "status");
+        m_publisher->publish(SseEvent::statusJson(status, m_settings.heartbeatMs), "status");
 }
 
 void StreamHub::closeAllStreams()
@@ -532,8 +549,8 @@ void StreamHub::openStream(const QHttpServerRequest &request, QHttpServerRespond
         head += name + ": " + value + "\r\n";
     m_streams->add(fd,
                    head + "\r\n" + SseEvent::retry(spreadRetry(m_settings.retryMs))
-                       + SseEvent::status(m_status)
-                       + catchUp(request.value("Last-Event-ID"), symbols),
+                       + SseEvent::status(m_status, m_settings.heartbeatMs)
+                       + catchUp(lastEventId(request), symbols),
                    symbols);
 }
 

@@ -44,6 +44,12 @@ void StreamSet::broadcast(const QByteArray &bytes, const QString &symbol)
         writer->publish(bytes, symbol);
 }
 
+void StreamSet::broadcastHeartbeat(const QByteArray &bytes)
+{
+    for (const auto &writer : m_writers)
+        writer->publishHeartbeat(bytes);
+}
+
 void StreamSet::closeAll()
 {
     // Every writer closes its share at the same time.

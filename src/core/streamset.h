@@ -32,6 +32,8 @@ public:
     // Queues `bytes` for every stream whose filter lets `symbol` through (all for an
     // empty symbol).
     void broadcast(const QByteArray &bytes, const QString &symbol = {});
+    // Queues a heartbeat for every stream; Totals::eventsSent does not count it.
+    void broadcastHeartbeat(const QByteArray &bytes);
     // Sends what each client still has pending, as far as it goes, then closes every
     // stream with a FIN: the clean end of stream that makes browsers reconnect.
     void closeAll();

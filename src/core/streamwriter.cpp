@@ -34,6 +34,7 @@ struct StreamWriter::Event
 {
     QByteArray bytes;
     QString symbol; // empty: for every stream
+    bool counted = true; // a live event for the metrics; heartbeats are not
 };
 
 struct StreamWriter::Command
@@ -56,7 +57,7 @@ public:
     struct Share
     {
         QByteArray bytes;
-        quint64 events = 0; // not counting pings
+        quint64 events = 0; // not counting heartbeats
     };
 
     explicit Batch(const std::vector<Event> &events)
@@ -81,7 +82,7 @@ private:
         for (const Event &event : m_events) {
             if (symbols.isEmpty() || event.symbol.isEmpty() || symbols.contains(event.symbol)) {
                 share.bytes += event.bytes; // the first one is shared, not copied
-                share.events += event.bytes.startsWith(':') ? 0 : 1; // a ping is a comment
+                share.events += event.counted ? 1 : 0;
             }
         }
         return share;
@@ -142,6 +143,11 @@ void StreamWriter::add(int fd, const QByteArray &initial, const QSet<QString> &s
 void StreamWriter::publish(const QByteArray &bytes, const QString &symbol)
 {
     enqueue({ Command::Kind::Publish, -1, { bytes, symbol }, {} });
+}
+
+void StreamWriter::publishHeartbeat(const QByteArray &bytes)
+{
+    enqueue({ Command::Kind::Publish, -1, { bytes, {}, false }, {} });
 }
 
 std::future<void> StreamWriter::closeAll()

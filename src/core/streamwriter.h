@@ -38,12 +38,14 @@ public:
     StreamWriter(const StreamWriter &) = delete;
     StreamWriter &operator=(const StreamWriter &) = delete;
 
-    // These three may be called from any thread; they queue the work and wake the writer.
+    // These four may be called from any thread; they queue the work and wake the writer.
     // Takes ownership of `fd` (a connected TCP socket), sends it `initial`, then every
     // event its filter (`symbols`, all when empty) lets through.
     void add(int fd, const QByteArray &initial, const QSet<QString> &symbols);
     // `symbol` empty: for every stream.
     void publish(const QByteArray &bytes, const QString &symbol);
+    // For every stream, not counted in eventsSent().
+    void publishHeartbeat(const QByteArray &bytes);
     // Sends what each client still has pending, as far as the socket takes it, and ends
     // every stream with a FIN (which makes browsers reconnect); ready once that is done.
     std::future<void> closeAll();
@@ -54,9 +56,9 @@ public:
     {
         return m_slowClientsDropped.load(std::memory_order_relaxed);
     }
-    // Live events handed to clients, one per client that gets it (pings not counted).
+    // Live events handed to clients, one per client that gets it (heartbeats not counted).
     quint64 eventsSent() const { return m_eventsSent.load(std::memory_order_relaxed); }
-    // Bytes the sockets took: heads, catch-up, events and pings.
+    // Bytes the sockets took: heads, catch-up, events and heartbeats.
     quint64 bytesSent() const { return m_bytesSent.load(std::memory_order_relaxed); }
 
 private:
