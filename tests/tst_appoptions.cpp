@@ -58,6 +58,8 @@ void TestAppOptions::validValues()
     QCOMPARE(options.server.bindAddress, QHostAddress(QHostAddress::LocalHost));
     QCOMPARE(options.intervalMs, 100);
     QCOMPARE(options.seed.value_or(0), 99u);
+    QVERIFY(!options.paused);
+    QVERIFY(parse({ "--paused" }, &outcome, &message).paused);
 }
 
 void TestAppOptions::limits()

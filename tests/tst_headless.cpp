@@ -1,6 +1,7 @@
 #include "sseclient.h"
 #include "tickreader.h"
 
+#include <QJsonDocument>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -52,6 +53,7 @@ private slots:
     void initTestCase();
     void servesTheFeedAndStopsCleanlyOnSigterm_data();
     void servesTheFeedAndStopsCleanlyOnSigterm();
+    void pausedStartsWithTheFeedStopped();
     void busyPortIsAClearError();
     void badOptionExitsWithUsage();
     void withoutDisplaySuggestsHeadless();
@@ -134,6 +136,29 @@ void TestHeadless::servesTheFeedAndStopsCleanlyOnSigterm()
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);
     QCOMPARE(process.exitCode(), 0);
     QVERIFY(closed.size() == 1 || closed.wait(2000));
+}
+
+void TestHeadless::pausedStartsWithTheFeedStopped()
+{
+    QProcess process;
+    process.setProcessEnvironment(withoutDisplay());
+    const quint16 port
+        = start(process,
+                localHeadless(0) << QStringLiteral("--paused") << QStringLiteral("--interval")
+                                 << QStringLiteral("20") << QStringLiteral("--heartbeat")
+                                 << QStringLiteral("100") << QStringLiteral("--in-memory"));
+    QVERIFY2(port != 0, process.readAllStandardError().constData());
+    SseClient client;
+    client.open(port);
+    // retry, status, the 4 opening quotes, then 3 heartbeats: 300 ms in which a running
+    // feed would have ticked 15 times.
+    QVERIFY(client.waitForBlocks(6 + 3));
+    const QList<SseClient::Event> blocks = client.blocks();
+    QCOMPARE(QJsonDocument::fromJson(blocks.at(1).data)["running"].toBool(true), false);
+    for (const SseClient::Event &block : blocks.mid(6))
+        QCOMPARE(block.event, QByteArray("heartbeat"));
+    process.terminate();
+    QVERIFY(process.waitForFinished(5000));
 }
 
 void TestHeadless::busyPortIsAClearError()

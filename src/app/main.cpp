@@ -135,7 +135,8 @@ int main(int argc, char *argv[])
 
     ServerThread server(serverSettings);
     StreamHub *hub = server.hub();
-    hub->setFeed({ true, model.intervalMs(), model.symbols() }, model.quotes(), stored.recent);
+    // The opening status says stopped; model.start() below announces the start like any other.
+    hub->setFeed(model.status(), model.quotes(), stored.recent);
     // The hub lives in the server thread: these connections are queued.
     QObject::connect(&model, &StockModel::quoteUpdated, hub, &StreamHub::publish);
     QObject::connect(&model, &StockModel::statusChanged, hub, &StreamHub::setStatus);
@@ -159,7 +160,8 @@ int main(int argc, char *argv[])
     UnixSignalNotifier signalNotifier;
     QObject::connect(&signalNotifier, &UnixSignalNotifier::terminationRequested, app.get(),
                      &QCoreApplication::quit);
-    model.start();
+    if (!options.paused)
+        model.start();
 
     std::unique_ptr<MainWindow> window;
     if (windowed) {

@@ -109,6 +109,9 @@ AppOptions AppOptions::parse(const QStringList &arguments, Outcome *outcome, QSt
     const QCommandLineOption version = parser.addVersionOption();
     const QCommandLineOption headless(QStringLiteral("headless"),
                                       tr("Run the feed and server without a window."));
+    const QCommandLineOption paused(
+        QStringLiteral("paused"),
+        tr("Start with the feed stopped (Start, or Ctrl+Space, starts it)."));
     const QCommandLineOption bind(QStringLiteral("bind"),
                                   tr("Address to listen on (default: all interfaces)."),
                                   QStringLiteral("address"));
@@ -179,7 +182,7 @@ AppOptions AppOptions::parse(const QStringList &arguments, Outcome *outcome, QSt
           0,
           64,
           [&](qint64 v) { server.streamThreads = int(v); } },
-        { { QStringLiteral("heartbeat"), tr("Milliseconds between `: ping` comments."),
+        { { QStringLiteral("heartbeat"), tr("Milliseconds between heartbeat events."),
             QStringLiteral("ms"), text(server.heartbeatMs) },
           100,
           3'600'000,
@@ -203,7 +206,7 @@ AppOptions AppOptions::parse(const QStringList &arguments, Outcome *outcome, QSt
           [&](qint64 v) { server.retryMs = int(v); } },
     };
     parser.addOptions(
-        { headless, bind, symbols, seed, historyFile, inMemory, publish, corsOrigin });
+        { headless, paused, bind, symbols, seed, historyFile, inMemory, publish, corsOrigin });
     for (const IntegerOption &integer : integers) {
         QCommandLineOption described = integer.option;
         described.setDescription(described.description() + u' '
@@ -239,6 +242,7 @@ AppOptions AppOptions::parse(const QStringList &arguments, Outcome *outcome, QSt
         integer.store(number);
     }
     options.headless = parser.isSet(headless);
+    options.paused = parser.isSet(paused);
     options.inMemory = parser.isSet(inMemory);
     if (parser.isSet(historyFile)) {
         if (parser.value(historyFile).isEmpty())

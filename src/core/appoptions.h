@@ -25,6 +25,7 @@ public:
     QList<StockModel::Opening> openings = StockModel::defaultOpenings();
     std::optional<quint32> seed;
     bool headless = false;
+    bool paused = false; // the feed starts stopped
     // The tick history on disk: its file (empty: history.sqlite in the user's data folder),
     // how many days it keeps, or none at all.
     QString historyFile;
