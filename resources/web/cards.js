@@ -1,0 +1,176 @@
+// quotecast live page: the cards. Each symbol's trail (its last prices and its day so far) is
+// state, extended by every tick; its card is the DOM, drawn by drawCard at most once a frame
+// (app.js decides when). Feed data is only ever written with textContent or setAttribute.
+"use strict";
+
+const { lang, locale } = chooseLanguage(
+  navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language],
+);
+const text = messages[lang];
+
+const priceFormat = new Intl.NumberFormat(locale, {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
+const percentFormat = new Intl.NumberFormat(locale, {
+  style: "percent",
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
+
+const TrailLength = 60; // prices per sparkline, as the server keeps them
+const SparkHeight = 20; // viewBox units; the width is one unit per price slot
+const SparkPad = 1.5; // keeps the line's extremes off the edges
+const SvgNs = "http://www.w3.org/2000/svg";
+// A new price pulses the card. The Web Animations API restarts it without the forced reflow
+// that removing and re-adding a CSS animation class needs.
+const FlashFrames = [{ transform: "scale(1.03)" }, { transform: "none" }];
+const FlashTiming = { duration: 600, easing: "ease-out" };
+const reducedMotion = matchMedia("(prefers-reduced-motion: reduce)");
+
+const cards = new Map(); // symbol -> {card, price, change, line, title, flash}
+const trails = new Map(); // symbol -> {prices, ts, seq, day, open, high, low}
+const cardsRoot = document.getElementById("cards");
+
+function cardFor(symbol) {
+  let entry = cards.get(symbol);
+  if (entry) return entry;
+  const card = document.createElement("article");
+  card.className = "card";
+  card.dataset.symbol = symbol;
+  card.dataset.trend = "flat";
+  const name = document.createElement("h2");
+  name.className = "symbol";
+  name.textContent = symbol;
+  const price = document.createElement("p");
+  price.className = "price";
+  price.textContent = "—";
+  const change = document.createElement("p");
+  change.className = "change";
+  const { svg, line } = createSparkline();
+  card.append(name, price, change, svg);
+  cardsRoot.append(card);
+  entry = { card, price, change, line, title: "", flash: null };
+  cards.set(symbol, entry);
+  return entry;
+}
+
+// Decorative: the card's title says the day's open, high and low in words.
+function createSparkline() {
+  const svg = document.createElementNS(SvgNs, "svg");
+  svg.setAttribute("class", "sparkline");
+  svg.setAttribute("viewBox", `0 0 ${TrailLength - 1} ${SparkHeight}`);
+  svg.setAttribute("preserveAspectRatio", "none"); // stretch to the card's width
+  svg.setAttribute("aria-hidden", "true");
+  svg.setAttribute("focusable", "false");
+  const line = document.createElementNS(SvgNs, "polyline");
+  svg.append(line);
+  return { svg, line };
+}
+
+// The day a timestamp falls on in the browser's time zone, as a number that sorts by date.
+function localDay(ts) {
+  const date = new Date(ts);
+  return date.getFullYear() * 10000 + (date.getMonth() + 1) * 100 + date.getDate();
+}
+
+// A stream begins with a snapshot that repeats the current prices, which the trail may
+// already hold. The same tick has the same time and sequence number (`seq`; a new server run
+// counts again, but at a later time); an older point is a repeat too.
+function isRepeat(trail, quote) {
+  return quote.ts < trail.ts || (quote.ts === trail.ts && quote.seq === trail.seq);
+}
+
+function extendTrail(quote) {
+  const { symbol, price, ts, seq } = quote;
+  let trail = trails.get(symbol);
+  if (trail && isRepeat(trail, quote)) return;
+  const day = localDay(ts);
+  if (!trail) {
+    trail = { prices: [], ts, seq, day, open: price, high: price, low: price };
+    trails.set(symbol, trail);
+  } else if (day > trail.day) {
+    Object.assign(trail, { day, open: price, high: price, low: price });
+  } else {
+    trail.high = Math.max(trail.high, price);
+    trail.low = Math.min(trail.low, price);
+  }
+  trail.ts = ts;
+  trail.seq = seq;
+  trail.prices.push(price);
+  if (trail.prices.length > TrailLength) trail.prices.shift();
+}
+
+// One quote of GET /api/quotes: its recent prices (oldest first) and the day so far.
+function seedTrail(quote) {
+  if (typeof quote.symbol !== "string" || !Number.isFinite(quote.ts)) return;
+  const recent = Array.isArray(quote.recent) ? quote.recent : [];
+  const prices = recent.filter(Number.isFinite).slice(-TrailLength);
+  if (prices.length === 0) return;
+  const last = prices[prices.length - 1];
+  const valid = (value) => (Number.isFinite(value) ? value : last);
+  trails.set(quote.symbol, {
+    prices,
+    ts: quote.ts,
+    seq: quote.seq,
+    day: localDay(quote.ts),
+    open: valid(quote.open),
+    high: valid(quote.high),
+    low: valid(quote.low),
+  });
+}
+
+// A real minus sign lines up with "+" in proportional fonts.
+function signed(value, digits) {
+  return (value > 0 ? "+" : value < 0 ? "\u2212" : "") + digits;
+}
+
+// The card of a symbol: its newest quote (when one came since the last draw) and its trail.
+function drawCard(symbol, quote) {
+  const entry = cardFor(symbol);
+  if (quote) drawQuote(entry, quote);
+  const trail = trails.get(symbol);
+  if (trail) drawTrail(entry, trail);
+}
+
+function drawQuote(entry, quote) {
+  const change = Number.isFinite(quote.change) ? quote.change : 0;
+  const previous = quote.price - change;
+  const ratio = previous !== 0 ? change / previous : 0;
+  entry.price.textContent = priceFormat.format(quote.price);
+  entry.change.textContent =
+    `${signed(change, priceFormat.format(Math.abs(change)))} ` +
+    `(${signed(change, percentFormat.format(Math.abs(ratio)))})`;
+  const trend = change > 0 ? "up" : change < 0 ? "down" : "flat";
+  const { card } = entry;
+  if (card.dataset.trend !== trend) {
+    card.dataset.trend = trend;
+    card.classList.toggle("up", trend === "up");
+    card.classList.toggle("down", trend === "down");
+  }
+  if (reducedMotion.matches) return;
+  if (entry.flash) entry.flash.cancel();
+  entry.flash = card.animate(FlashFrames, FlashTiming);
+}
+
+// Newest price at the right edge, scaled between the window's lowest and highest price.
+function drawTrail(entry, trail) {
+  const { prices } = trail;
+  const min = Math.min(...prices);
+  const span = Math.max(...prices) - min;
+  const offset = TrailLength - prices.length;
+  const points = prices.map((price, i) => {
+    const y =
+      span > 0
+        ? SparkHeight - SparkPad - ((price - min) / span) * (SparkHeight - 2 * SparkPad)
+        : SparkHeight / 2;
+    return `${offset + i},${y.toFixed(2)}`;
+  });
+  entry.line.setAttribute("points", points.join(" "));
+  const title = text.day(priceFormat.format(trail.open), priceFormat.format(trail.high),
+    priceFormat.format(trail.low));
+  if (title !== entry.title) {
+    entry.title = title;
+    entry.card.setAttribute("title", title);
+  }
+}
