@@ -21,7 +21,7 @@
 // exits with 0 whatever the figures, and with 1 only when the run itself failed.
 "use strict";
 
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { loadavg, tmpdir } from "node:os";
@@ -41,6 +41,15 @@ const durationS = env("DURATION", 15);
 const warmupS = env("WARMUP", 5);
 const symbolCount = Math.round(env("SYMBOLS", 50));
 const intervalMs = Math.round(env("INTERVAL", 10)); // quotecast's minimum is 10 ms
+const git = (...args) => execFileSync("git", ["-C", root, ...args], { maxBuffer: 1 << 26 });
+// Resolved once: a branch may move during the run. Default: the page built into the binary.
+let pageRev;
+try {
+  pageRev = process.env.PAGE_REV && git("rev-parse", "--verify", "--quiet", `${process.env.PAGE_REV}^{commit}`).toString().trim();
+} catch {
+  console.error(`pagecost: PAGE_REV=${process.env.PAGE_REV} is no commit of ${root}`);
+  process.exit(1);
+}
 const binary = process.env.QUOTECAST ?? join(root, process.env.BUILD_DIR ?? "build", "quotecast");
 
 const BusyTarget = 5; // % of the main thread
@@ -143,18 +152,39 @@ async function metrics(cdp, page) {
   return values;
 }
 
-async function measure(browser, url, routeMinimal) {
+// The minimal page, on quotecast's origin.
+async function routeMinimal(page) {
+  await page.route("**/bench-minimal.html", (route) =>
+    route.fulfill({ contentType: "text/html; charset=utf-8", body: minimalHtml,
+      headers: { "Content-Security-Policy": minimalCsp } }));
+  await page.route("**/bench-minimal.js", (route) =>
+    route.fulfill({ contentType: "text/javascript; charset=utf-8", body: minimalJs }));
+}
+
+// PAGE_REV: quotecast's page as it was at a commit (resources/web from git), with the built
+// server's own headers (CSP), so that two versions of the page compare without rebuilding.
+const Types = { html: "text/html", js: "text/javascript", css: "text/css", svg: "image/svg+xml",
+  png: "image/png", webmanifest: "application/manifest+json" };
+function routePageAt(rev) {
+  const files = new Set(git("ls-tree", "--name-only", `${rev}:resources/web`).toString().split("\n").filter(Boolean));
+  return (page) => page.route((url) => files.has(url.pathname === "/" ? "index.html" : url.pathname.slice(1)),
+    async (route) => {
+      const path = new URL(route.request().url()).pathname;
+      const name = path === "/" ? "index.html" : path.slice(1);
+      const served = await route.fetch();
+      const headers = served.ok() ? served.headers()
+        : { ...served.headers(), "content-type": Types[name.split(".").pop()] ?? "application/octet-stream" };
+      for (const stale of ["content-length", "etag", "last-modified", "content-encoding"]) delete headers[stale];
+      await route.fulfill({ status: 200, headers, body: git("show", `${rev}:resources/web/${name}`) });
+    });
+}
+
+async function measure(browser, url, routes) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   try {
     await context.addInitScript(countEvents);
     const page = await context.newPage();
-    if (routeMinimal) {
-      await page.route("**/bench-minimal.html", (route) =>
-        route.fulfill({ contentType: "text/html; charset=utf-8", body: minimalHtml,
-          headers: { "Content-Security-Policy": minimalCsp } }));
-      await page.route("**/bench-minimal.js", (route) =>
-        route.fulfill({ contentType: "text/javascript; charset=utf-8", body: minimalJs }));
-    }
+    await routes?.(page);
     await page.goto(url);
     await page.waitForFunction(() => window.__pagecost.events > 0);
     // Once loaded, no request is intercepted any more (the stream's was, once, at its start).
@@ -205,8 +235,8 @@ try {
     env: { ...process.env, HOME: dir, XDG_CONFIG_HOME: join(dir, "config"), XDG_CACHE_HOME: join(dir, "cache") },
   });
   const load = [loadavg()[0]];
-  const own = await measure(browser, url, false);
-  const minimal = await measure(browser, url + "bench-minimal.html", true);
+  const own = await measure(browser, url, pageRev ? routePageAt(pageRev) : null);
+  const minimal = await measure(browser, url + "bench-minimal.html", routeMinimal);
   load.push(loadavg()[0]);
   console.log(`Chromium ${browser.version()} headless, 1280×720; ${symbolCount} symbols, ` +
     `${1000 / intervalMs} ticks/s; each page ${durationS} s after ${warmupS} s of warm-up; ` +
@@ -214,7 +244,9 @@ try {
   console.log();
   console.log(`| page | events/s | main thread busy | its CPU | script | layouts/s | style recalcs/s | JS heap | ≤ ${BusyTarget} % busy, ≤ ${LayoutTarget} layouts/s |`);
   console.log("|---|---|---|---|---|---|---|---|---|");
-  console.log(row("quotecast `/`", own));
+  // The commit that last changed the page, up to PAGE_REV.
+  const at = pageRev ? ` at ${git("log", "-1", "--format=%h", pageRev, "--", "resources/web").toString().trim()}` : "";
+  console.log(row("quotecast `/`" + at, own));
   console.log(row("minimal: `textContent` only", minimal));
 } catch (error) {
   console.error(`pagecost: ${error.stack ?? error}`);
