@@ -9,7 +9,7 @@ set -eu
 
 packages="cmake ninja-build g++ \
 qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev qt6-l10n-tools \
-libgl-dev libqrencode-dev libqt6sql6-sqlite libqt6svg6 qt6-translations-l10n xdg-utils zbar-tools \
+libgl-dev libqrencode-dev libqt6sql6-sqlite libqt6svg6 qt6-svg-dev qt6-translations-l10n xdg-utils zbar-tools \
 desktop-file-utils appstream dpkg-dev \
 chromium chromium-driver"
 case "${1:-}" in
