@@ -3,8 +3,9 @@
 # when it is all there already (so it is fast the second time). Uses sudo unless
 # run as root. `install-deps.sh test` (and `bench`) adds nginx with nchan and Redis, for the
 # relay's test and the benchmarks: Debian starts both services once installed, which a
-# desktop that only runs quotecast does not need. `screenshots` adds Xvfb and optipng for
-# tools/screenshots.sh.
+# desktop that only runs quotecast does not need; `test` also adds Debian's Node.js and npm for
+# the browser tests (Playwright, tests/browser) when no `node` is on the PATH. `screenshots`
+# adds Xvfb and optipng for tools/screenshots.sh.
 set -eu
 
 packages="cmake ninja-build g++ \
@@ -13,7 +14,11 @@ libgl-dev libqrencode-dev libqt6sql6-sqlite libqt6svg6 qt6-svg-dev qt6-translati
 desktop-file-utils appstream dpkg-dev \
 chromium chromium-driver"
 case "${1:-}" in
-test | bench) packages="$packages nginx-light libnginx-mod-nchan redis-server" ;;
+test | bench)
+    packages="$packages nginx-light libnginx-mod-nchan redis-server"
+    # A node from elsewhere (nvm, NodeSource) will do: only its absence brings Debian's.
+    command -v node >/dev/null || packages="$packages nodejs npm"
+    ;;
 screenshots) packages="$packages xvfb xauth optipng fonts-dejavu-core" ;; # tools/screenshots.sh
 esac
 
