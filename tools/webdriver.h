@@ -9,7 +9,7 @@
 #include <QUrl>
 
 // chromedriver on a free loopback port, and the headless Chromium sessions it opens, spoken to
-// over the W3C WebDriver HTTP API: for tests/tst_webpage and tools/dashboardshot. Every call
+// over the W3C WebDriver HTTP API: for tools/dashboardshot. Every call
 // waits in a local event loop, so the caller's server and window go on working meanwhile.
 class WebDriver
 {

@@ -1,5 +1,5 @@
 // The page as a person sees it: live prices, paused, a server restart, English and French,
-// dark mode, sparklines. (Once tests/tst_webpage.cpp, over WebDriver.)
+// dark mode, sparklines.
 "use strict";
 
 import {
