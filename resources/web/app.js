@@ -5,6 +5,10 @@
 
 const secondsFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 3 });
 const timeFormat = new Intl.DateTimeFormat(locale, { timeStyle: "medium" });
+// At most this many draws a second: prices that change faster cannot be read, and each draw
+// costs the browser a style, layout and paint pass (a fast feed would otherwise draw at every
+// frame). The state is drawn at once regardless.
+const DrawsPerSecond = 10;
 const stateText = document.getElementById("feed-state");
 const detailText = document.getElementById("feed-detail");
 
@@ -20,6 +24,8 @@ let feedState = "connecting";
 let role = "solo";
 let headerDirty = true;
 let frame = 0;
+let drawTimer = 0;
+let lastDraw = -Infinity;
 
 function translatePage() {
   document.documentElement.lang = lang;
@@ -52,9 +58,10 @@ function drawHeader() {
   if (detailText.textContent !== line) detailText.textContent = line;
 }
 
-function draw() {
+function draw(now) {
   frame = 0;
   if (document.hidden) return; // drawn once when visible again
+  lastDraw = now;
   if (headerDirty) drawHeader();
   for (const symbol of dirty) drawCard(symbol, fresh.get(symbol));
   dirty.clear();
@@ -62,7 +69,16 @@ function draw() {
 }
 
 function schedule() {
-  if (!frame && !document.hidden) frame = requestAnimationFrame(draw);
+  if (frame || drawTimer || document.hidden) return;
+  const wait = lastDraw + 1000 / DrawsPerSecond - performance.now();
+  if (wait <= 0) {
+    frame = requestAnimationFrame(draw);
+    return;
+  }
+  drawTimer = setTimeout(() => {
+    drawTimer = 0;
+    schedule();
+  }, wait);
 }
 
 function changed(symbol) {

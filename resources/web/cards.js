@@ -26,6 +26,9 @@ const SvgNs = "http://www.w3.org/2000/svg";
 // that removing and re-adding a CSS animation class needs.
 const FlashFrames = [{ transform: "scale(1.03)" }, { transform: "none" }];
 const FlashTiming = { duration: 600, easing: "ease-out" };
+// A flash says "this one just changed". A card that changes more often than this would pulse
+// without pause, which says nothing and keeps the browser animating at every frame.
+const FlashQuietMs = 1000;
 const reducedMotion = matchMedia("(prefers-reduced-motion: reduce)");
 
 const cards = new Map(); // symbol -> {card, price, change, line, title, flash}
@@ -50,7 +53,7 @@ function cardFor(symbol) {
   const { svg, line } = createSparkline();
   card.append(name, price, change, svg);
   cardsRoot.append(card);
-  entry = { card, price, change, line, title: "", flash: null };
+  entry = { card, price, change, line, title: "", flash: null, drawnAt: -Infinity };
   cards.set(symbol, entry);
   return entry;
 }
@@ -148,7 +151,10 @@ function drawQuote(entry, quote) {
     card.classList.toggle("up", trend === "up");
     card.classList.toggle("down", trend === "down");
   }
-  if (reducedMotion.matches) return;
+  const now = performance.now();
+  const quiet = now - entry.drawnAt >= FlashQuietMs;
+  entry.drawnAt = now;
+  if (!quiet || reducedMotion.matches) return;
   if (entry.flash) entry.flash.cancel();
   entry.flash = card.animate(FlashFrames, FlashTiming);
 }

@@ -295,7 +295,10 @@ class SharedFeed extends EventTarget {
     if (!message || typeof message !== "object") return;
     if (this.#role === "leader") {
       if (message.type === "hello") this.#post(this.#syncMessage());
-      if (message.type === "ping") this.#post({ type: "pong" });
+      if (message.type === "ping") {
+        this.#checkWatchdog(); // this tab's timers may be throttled (hidden), the follower's not
+        this.#post({ type: "pong" });
+      }
       // A leader that has just taken over still gets its predecessor's last relays.
       if (message.type === "quote") this.#accept(message.id, message.quote);
       return;
