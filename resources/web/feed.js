@@ -14,7 +14,7 @@ class SharedFeed extends EventTarget {
   #params; // the page's stream query (e.g. symbols=), without lastEventId
   #key;
   #channel = null;
-  #role = "solo";
+  #role = null; // leader, follower or solo, once started
   #source = null;
   #state = { state: "connecting", since: Date.now(), lastDataAt: null };
   #status = null;
@@ -245,7 +245,7 @@ class SharedFeed extends EventTarget {
     if (navigator.onLine === false) return;
     if (this.#role === "follower") {
       if (this.#state.state === "offline") this.#setState("reconnecting");
-      this.#post({ type: "hello" });
+      if (this.#state.state !== "live") this.#post({ type: "hello" }); // the leader's state, now
       return;
     }
     const open = this.#source && this.#source.readyState === EventSource.OPEN;
@@ -268,7 +268,7 @@ class SharedFeed extends EventTarget {
   }
 
   #setRole(role) {
-    if (role === this.#role && role !== "solo") return;
+    if (role === this.#role) return;
     this.#role = role;
     this.dispatchEvent(new CustomEvent("role", { detail: { role } }));
   }
@@ -347,7 +347,8 @@ class SharedFeed extends EventTarget {
   // The leader's answer to a hello (this tab's, or another new tab's) and its first word.
   // A tab that has followed the relay already has every tick: only the state is news to it.
   #onSync(message) {
-    if (message.status) this.#acceptStatus(message.status);
+    const status = message.status;
+    if (status && JSON.stringify(status) !== JSON.stringify(this.#status)) this.#acceptStatus(status);
     if (!this.#synced) for (const { id, quote } of message.quotes || []) this.#accept(id, quote);
     if (message.lastDataAt) this.#lastDataAt = Math.max(this.#lastDataAt, message.lastDataAt);
     if (message.state) this.#leaderState = message.state;
