@@ -1,6 +1,6 @@
 // quotecast live page: the wiring. The feed (feed.js) changes the page's state at once; the
-// DOM follows at most once per animation frame, with only the cards that changed (cards.js),
-// and not at all while the tab is hidden. Words come from i18n.js.
+// DOM follows in one animation frame at a time (at most DrawsPerSecond of them), with only the
+// cards that changed (cards.js), and not at all while the tab is hidden. Words: i18n.js.
 "use strict";
 
 const secondsFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 3 });
@@ -32,6 +32,7 @@ function translatePage() {
   document.title = text.title;
   cardsRoot.setAttribute("aria-label", text.cardsLabel);
   document.getElementById("footer-lead").textContent = text.footerLead;
+  stateText.textContent = text.state[feedState];
 }
 
 function detail() {
