@@ -101,9 +101,20 @@ feed.addEventListener("quote", ({ detail: quote }) => {
   changed(quote.symbol);
 });
 
+// `?symbols=AAPL,msft` filters the stream; the status still lists every symbol of the feed.
+const wanted = new Set(
+  (new URLSearchParams(location.search).get("symbols") || "")
+    .split(",")
+    .map((symbol) => symbol.trim().toUpperCase())
+    .filter(Boolean),
+);
+
 feed.addEventListener("status", ({ detail: status }) => {
   if (Number.isFinite(status.intervalMs)) intervalMs = status.intervalMs;
-  if (Array.isArray(status.symbols)) status.symbols.forEach((s) => dirty.add(String(s)));
+  if (Array.isArray(status.symbols)) {
+    for (const symbol of status.symbols.map(String))
+      if (wanted.size === 0 || wanted.has(symbol)) dirty.add(symbol);
+  }
   headerDirty = true;
   schedule();
 });

@@ -23,6 +23,18 @@ test("shows live prices that change by themselves, in the price format", async (
   expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
 });
 
+test("?symbols= shows only those cards, and they move", async ({ page, quotecast }) => {
+  const server = await quotecast.start({ seed: 77, interval: 50 });
+  await page.goto(`${server.url}?symbols=msft,AAPL`);
+  await expect(page.locator("body")).toHaveAttribute("data-feed", "live", { timeout: 20_000 });
+  await expect.poll(() => page.evaluate(() =>
+    Array.from(document.querySelectorAll(".card"), (card) => card.dataset.symbol).sort().join())).toBe("AAPL,MSFT");
+  await expect.poll(() => pricesOf(page)).not.toMatch(/—/);
+  const first = await pricesOf(page);
+  await expect.poll(() => pricesOf(page)).not.toBe(first);
+  await expect(page.locator(".card")).toHaveCount(2);
+});
+
 test("says paused when the feed is stopped (--paused), with the cards of /api/quotes", async ({ page, quotecast }) => {
   // A history with moves in it, then a run that starts stopped: every card has a price and a
   // direction to show, and they hold still.
