@@ -16,8 +16,8 @@
 // wall time, as the issue asks; its CPU (ThreadTime) leaves out the time other processes took the
 // core from it, which tells a busy machine from a busy page.
 //
-// playwright-core comes from tests/browser/node_modules (`npm ci` there, as for the browser
-// tests); NODE_PATH=<dir>/node_modules points elsewhere. It is a benchmark, not a test: it
+// playwright-core comes from tests/browser/node_modules, as for the browser tests
+// (tests/browser/npm-ci.sh installs it); NODE_PATH=<dir>/node_modules points elsewhere. It is a benchmark, not a test: it
 // exits with 0 whatever the figures, and with 1 only when the run itself failed.
 "use strict";
 
@@ -30,7 +30,13 @@ import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const require = createRequire(join(root, "tests/browser/package.json"));
-const { chromium } = require("playwright-core");
+let chromium;
+try {
+  ({ chromium } = require("playwright-core"));
+} catch {
+  console.error("pagecost: no playwright-core in tests/browser/node_modules: run tests/browser/npm-ci.sh");
+  process.exit(1);
+}
 
 const env = (name, fallback) => {
   const value = Number(process.env[name] ?? fallback);
