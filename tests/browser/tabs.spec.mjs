@@ -54,3 +54,23 @@ test("8 tabs all live on at most 2 streams; the leader's close leaves the others
   }
   await expect.poll(() => metric(server, "quotecast_clients")).toBeLessThanOrEqual(2);
 });
+
+test("without the Web Locks API every tab keeps its own stream, as before", async ({ context, quotecast }) => {
+  const server = await quotecast.start({ seed: 13, interval: 100 });
+  await context.addInitScript(() => {
+    Object.defineProperty(Navigator.prototype, "locks", { get: () => undefined });
+  });
+  const pages = [];
+  for (let i = 0; i < 3; ++i) {
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await expect(page.locator("body"), `tab ${i + 1}`).toHaveAttribute("data-feed", "live");
+    await expect(page.locator("body"), `tab ${i + 1}`).toHaveAttribute("data-role", "solo");
+    pages.push(page);
+  }
+  await expect.poll(() => metric(server, "quotecast_clients")).toBe(3);
+  for (const page of pages) {
+    await recordTicks(page);
+    await expect.poll(() => page.evaluate(() => window.__ticks.length)).toBeGreaterThan(3);
+  }
+});
