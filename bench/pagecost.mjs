@@ -1,16 +1,19 @@
 #!/usr/bin/env node
 // The page's cost in a browser: Debian's headless Chromium watches one fast stream of quotecast
 // (50 symbols, 100 ticks/s) with quotecast's own page `/`, then with a minimal page that only
-// sets the textContent of one element per symbol, and reads the Chrome DevTools Protocol's
-// Performance.getMetrics at the start and the end of a window after a warm-up.
+// sets the textContent of one element per symbol, then with a floor page whose EventSource
+// listener does nothing (what Chromium itself spends receiving the events), and reads the
+// Chrome DevTools Protocol's Performance.getMetrics at the start and the end of a window after
+// a warm-up.
 //
 //   bench/pagecost.mjs                      about 45 s
 //   DURATION=30 SYMBOLS=20 INTERVAL=50 WARMUP=10 bench/pagecost.mjs
+//   PAGES=quotecast,floor bench/pagecost.mjs   only those pages (quotecast, minimal, floor)
 //
-// The two pages run one after the other in the same run, on the same server and stream, each
+// The pages run one after the other in the same run, on the same server and stream, each
 // in a fresh browser context: side by side they would compete for the 2 cores, and pages of one
 // site may share a renderer process, whose main thread the metrics describe.
-// The minimal page is served on quotecast's origin by Playwright (page.route), so the server is
+// The minimal and floor pages are served on quotecast's origin by Playwright (page.route), so the server is
 // the one shipped. Events are counted by wrapping EventSource in an init script (one listener,
 // no parsing), the same for both pages. Busy is the main thread's tasks (TaskDuration) over the
 // wall time, as the issue asks; its CPU (ThreadTime) leaves out the time other processes took the
@@ -47,6 +50,10 @@ const durationS = env("DURATION", 15);
 const warmupS = env("WARMUP", 5);
 const symbolCount = Math.round(env("SYMBOLS", 50));
 const intervalMs = Math.round(env("INTERVAL", 10)); // quotecast's minimum is 10 ms
+const pageNames = (process.env.PAGES ?? "quotecast,minimal,floor").split(",").map((name) => name.trim());
+for (const name of pageNames) {
+  if (!["quotecast", "minimal", "floor"].includes(name)) throw new Error(`PAGES: no page ${name}`);
+}
 const git = (...args) => execFileSync("git", ["-C", root, ...args], { maxBuffer: 1 << 26 });
 // Resolved once: a branch may move during the run. Default: the page built into the binary.
 let pageRev;
@@ -114,6 +121,12 @@ new EventSource("stream").onmessage = (event) => {
   item.textContent = quote.symbol + " " + quote.price.toFixed(2);
 };
 `;
+// The floor: the events reach a listener that does nothing, and the page has no DOM to draw.
+const floorHtml = minimalHtml.replace("<title>minimal</title>", "<title>floor</title>")
+  .replace("bench-minimal.js", "bench-floor.js").replace('<ul id="quotes"></ul>', "");
+const floorJs = `"use strict";
+new EventSource("stream").onmessage = () => {};
+`;
 // As strict as quotecast's own page.
 const minimalCsp = "default-src 'none'; script-src 'self'; connect-src 'self'";
 
@@ -158,14 +171,14 @@ async function metrics(cdp, page) {
   return values;
 }
 
-// The minimal page, on quotecast's origin.
-async function routeMinimal(page) {
-  await page.route("**/bench-minimal.html", (route) =>
-    route.fulfill({ contentType: "text/html; charset=utf-8", body: minimalHtml,
+// The minimal and floor pages, on quotecast's origin.
+const routeBenchPage = (name, html, js) => async (page) => {
+  await page.route(`**/bench-${name}.html`, (route) =>
+    route.fulfill({ contentType: "text/html; charset=utf-8", body: html,
       headers: { "Content-Security-Policy": minimalCsp } }));
-  await page.route("**/bench-minimal.js", (route) =>
-    route.fulfill({ contentType: "text/javascript; charset=utf-8", body: minimalJs }));
-}
+  await page.route(`**/bench-${name}.js`, (route) =>
+    route.fulfill({ contentType: "text/javascript; charset=utf-8", body: js }));
+};
 
 // PAGE_REV: quotecast's page as it was at a commit (resources/web from git), with the built
 // server's own headers (CSP), so that two versions of the page compare without rebuilding.
@@ -185,7 +198,7 @@ function routePageAt(rev) {
     });
 }
 
-async function measure(browser, url, routes) {
+async function measure(browser, url, routes, symbolsShown = symbolCount) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   try {
     await context.addInitScript(countEvents);
@@ -204,7 +217,7 @@ async function measure(browser, url, routes) {
     const visible = await page.evaluate(() => document.visibilityState);
     const shown = await page.evaluate(() => document.querySelectorAll("[data-symbol]").length);
     if (visible !== "visible") throw new Error(`${url}: the page is ${visible}, it would draw nothing`);
-    if (shown !== symbolCount) throw new Error(`${url}: ${shown} of ${symbolCount} symbols shown`);
+    if (shown !== symbolsShown) throw new Error(`${url}: ${shown} of ${symbolCount} symbols shown`);
     const wall = end.Timestamp - start.Timestamp;
     const delta = (name) => end[name] - start[name];
     return {
@@ -241,8 +254,17 @@ try {
     env: { ...process.env, HOME: dir, XDG_CONFIG_HOME: join(dir, "config"), XDG_CACHE_HOME: join(dir, "cache") },
   });
   const load = [loadavg()[0]];
-  const own = await measure(browser, url, pageRev ? routePageAt(pageRev) : null);
-  const minimal = await measure(browser, url + "bench-minimal.html", routeMinimal);
+  // The commit that last changed the page, up to PAGE_REV.
+  const at = pageRev ? ` at ${git("log", "-1", "--format=%h", pageRev, "--", "resources/web").toString().trim()}` : "";
+  const pages = {
+    quotecast: ["quotecast `/`" + at, () => measure(browser, url, pageRev ? routePageAt(pageRev) : null)],
+    minimal: ["minimal: `textContent` only", () => measure(browser, url + "bench-minimal.html",
+      routeBenchPage("minimal", minimalHtml, minimalJs))],
+    floor: ["floor: `EventSource` only", () => measure(browser, url + "bench-floor.html",
+      routeBenchPage("floor", floorHtml, floorJs), 0)],
+  };
+  const rows = [];
+  for (const name of pageNames) rows.push(row(pages[name][0], await pages[name][1]()));
   load.push(loadavg()[0]);
   console.log(`Chromium ${browser.version()} headless, 1280×720; ${symbolCount} symbols, ` +
     `${1000 / intervalMs} ticks/s; each page ${durationS} s after ${warmupS} s of warm-up; ` +
@@ -250,10 +272,7 @@ try {
   console.log();
   console.log(`| page | events/s | main thread busy | its CPU | script | layouts/s | style recalcs/s | JS heap | ≤ ${BusyTarget} % busy, ≤ ${LayoutTarget} layouts/s |`);
   console.log("|---|---|---|---|---|---|---|---|---|");
-  // The commit that last changed the page, up to PAGE_REV.
-  const at = pageRev ? ` at ${git("log", "-1", "--format=%h", pageRev, "--", "resources/web").toString().trim()}` : "";
-  console.log(row("quotecast `/`" + at, own));
-  console.log(row("minimal: `textContent` only", minimal));
+  for (const line of rows) console.log(line);
 } catch (error) {
   console.error(`pagecost: ${error.stack ?? error}`);
   failed = true;
