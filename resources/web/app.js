@@ -112,6 +112,7 @@ const wanted = new Set(
 feed.addEventListener("status", ({ detail: status }) => {
   if (Number.isFinite(status.intervalMs)) intervalMs = status.intervalMs;
   if (Array.isArray(status.symbols)) {
+    setFeedPace(intervalMs, status.symbols.length);
     for (const symbol of status.symbols.map(String))
       if (wanted.size === 0 || wanted.has(symbol)) dirty.add(symbol);
   }

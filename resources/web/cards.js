@@ -29,7 +29,18 @@ const FlashTiming = { duration: 600, easing: "ease-out" };
 // A flash says "this one just changed". A card that changes more often than this would pulse
 // without pause, which says nothing and keeps the browser animating at every frame.
 const FlashQuietMs = 1000;
+// At a fast feed, where each card changes on average more often than this (the feed's interval
+// times its symbols: the server moves one symbol per tick), no card flashes: a few random
+// quiet gaps would still keep a flash running at almost every moment, and while any animation
+// runs the browser renders every frame (at 50 symbols and 100 ticks/s, half the page's cost).
+const FlashCardMs = 2000;
 const reducedMotion = matchMedia("(prefers-reduced-motion: reduce)");
+let flashing = true; // until the status tells the feed's pace
+
+// The feed's pace, from its status: one tick every intervalMs, over symbolCount symbols.
+function setFeedPace(intervalMs, symbolCount) {
+  flashing = !(intervalMs > 0 && symbolCount > 0 && intervalMs * symbolCount < FlashCardMs);
+}
 
 const cards = new Map(); // symbol -> {card, price, change, line, title, flash}
 const trails = new Map(); // symbol -> {prices, ts, seq, day, open, high, low}
@@ -154,7 +165,7 @@ function drawQuote(entry, quote) {
   const now = performance.now();
   const quiet = now - entry.drawnAt >= FlashQuietMs;
   entry.drawnAt = now;
-  if (!quiet || reducedMotion.matches) return;
+  if (!quiet || !flashing || reducedMotion.matches) return;
   if (entry.flash) entry.flash.cancel();
   entry.flash = card.animate(FlashFrames, FlashTiming);
 }
