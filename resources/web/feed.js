@@ -1,14 +1,21 @@
 // quotecast live page: the feed. One stream per browser, shared by all its tabs: the tab that
-// holds a Web Lock (the leader tab) holds the EventSource and relays every event and its state
-// over a BroadcastChannel; the other tabs (followers) listen. Without either API every tab
-// has its own stream (solo). A watchdog declares the stream dead when nothing arrives for
-// twice the heartbeat interval. Dispatches "quote", "status", "state" and "role" events.
+// holds a Web Lock (the leader tab) holds the EventSource and relays every event (ticks in
+// batches) and its state over a BroadcastChannel; the other tabs (followers) listen. Without
+// either API every tab has its own stream (solo). A watchdog declares the stream dead when
+// nothing arrives for twice the heartbeat interval. Dispatches "quote", "status", "state" and
+// "role" events.
 "use strict";
 
 const DefaultHeartbeatMs = 15000; // a server without heartbeatMs sends a `: ping` every 15 s
 const MaxBackoffMs = 10000;
 const RecentKept = 300; // ticks a new tab gets from the leader, besides each symbol's latest
 const PongWaitMs = 2000; // a leader tab that does not answer this fast is gone or frozen
+// The leader relays ticks at most this often, in one message, oldest first: each message is a
+// structured clone and a trip through the browser process, whether or not another tab listens
+// (at 100 ticks/s, one message per tick cost the leader more than all its drawing).
+const RelayEveryMs = 100;
+// Part of the lock's and channel's name: tabs of a page that relays otherwise do not share.
+const RelayVersion = 2;
 
 class SharedFeed extends EventTarget {
   #params; // the page's stream query (e.g. symbols=), without lastEventId
@@ -35,13 +42,16 @@ class SharedFeed extends EventTarget {
   #leaderState = null; // the state the leader tab last relayed
   #lockTicket = 0;
   #queued = null; // aborts this tab's place in the lock's queue
+  #outbox = []; // ticks not relayed yet, oldest first
+  #relayedAt = -Infinity;
+  #relayTimer = 0;
 
   constructor(query = location.search) {
     super();
     this.#params = new URLSearchParams(query);
     this.#params.delete("lastEventId");
     this.#params.sort();
-    this.#key = `quotecast:stream?${this.#params}`;
+    this.#key = `quotecast/${RelayVersion}:stream?${this.#params}`;
   }
 
   get role() { return this.#role; }
@@ -61,6 +71,7 @@ class SharedFeed extends EventTarget {
     }
     this.#channel = new BroadcastChannel(this.#key);
     this.#channel.onmessage = (event) => this.#onRelay(event.data);
+    addEventListener("pagehide", () => this.#relay()); // the ticks of a closing leader tab
     this.#setRole("follower");
     this.#post({ type: "hello" });
     this.#requestLock(false);
@@ -86,6 +97,7 @@ class SharedFeed extends EventTarget {
         if (ticket !== this.#lockTicket) return; // an aborted place in the queue
         // Another tab stole the lock from this one: follow it, and queue for the lock again.
         this.#closeSource();
+        this.#relay();
         this.#setRole("follower");
         this.#requestLock(false);
       });
@@ -195,8 +207,12 @@ class SharedFeed extends EventTarget {
     if (typeof quote.symbol === "string") this.#latest.set(quote.symbol, entry);
     this.#recent.push(entry);
     if (this.#recent.length > RecentKept) this.#recent.shift();
-    if (this.#role !== "follower") this.#post({ type: "quote", id, quote });
+    if (this.#role !== "follower" && this.#channel) this.#relayLater(id, quote);
     this.dispatchEvent(new CustomEvent("quote", { detail: quote }));
+  }
+
+  #acceptAll(quotes) {
+    if (Array.isArray(quotes)) for (const { id, quote } of quotes) this.#accept(id, quote);
   }
 
   // --- the watchdog ------------------------------------------------------------------------
@@ -275,8 +291,30 @@ class SharedFeed extends EventTarget {
 
   // --- the BroadcastChannel ----------------------------------------------------------------
 
+  // Any other message goes after the ticks that came before it.
   #post(message) {
-    if (this.#channel) this.#channel.postMessage(message);
+    if (!this.#channel) return;
+    this.#relay();
+    this.#channel.postMessage(message);
+  }
+
+  // A tick that comes after a quiet RelayEveryMs goes at once; faster ones wait for the next
+  // tick past that time, or the timer, whichever is first (a hidden tab's timers are slow).
+  #relayLater(id, quote) {
+    this.#outbox.push({ id, quote });
+    const wait = this.#relayedAt + RelayEveryMs - performance.now();
+    if (wait <= 0) this.#relay();
+    else if (!this.#relayTimer) this.#relayTimer = setTimeout(() => this.#relay(), wait);
+  }
+
+  #relay() {
+    clearTimeout(this.#relayTimer);
+    this.#relayTimer = 0;
+    if (this.#outbox.length === 0) return;
+    const quotes = this.#outbox;
+    this.#outbox = [];
+    this.#relayedAt = performance.now();
+    this.#channel.postMessage({ type: "quotes", quotes });
   }
 
   #syncMessage() {
@@ -300,7 +338,7 @@ class SharedFeed extends EventTarget {
         this.#post({ type: "pong" });
       }
       // A leader that has just taken over still gets its predecessor's last relays.
-      if (message.type === "quote") this.#accept(message.id, message.quote);
+      if (message.type === "quotes") this.#acceptAll(message.quotes);
       return;
     }
     if (this.#role !== "follower") return;
@@ -315,9 +353,9 @@ class SharedFeed extends EventTarget {
 
   #follow(message) {
     switch (message.type) {
-      case "quote":
+      case "quotes":
         this.#heard();
-        return this.#accept(message.id, message.quote);
+        return this.#acceptAll(message.quotes);
       case "status":
         this.#heard();
         return this.#acceptStatus(message.status);
