@@ -163,10 +163,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Milliseconds between `: ping` comments.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Milliseconds a new connection has to send its request head.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -228,6 +224,14 @@
     </message>
     <message>
         <source>--publish must be an http(s) URL like http://127.0.0.1:8081/pub/quotes, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start with the feed stopped (Start, or Ctrl+Space, starts it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Milliseconds between heartbeat events.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

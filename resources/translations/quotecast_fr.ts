@@ -163,10 +163,6 @@
         <translation>Threads qui écrivent les flux d’événements (0 : un par cœur moins un).</translation>
     </message>
     <message>
-        <source>Milliseconds between `: ping` comments.</source>
-        <translation>Millisecondes entre deux commentaires `: ping`.</translation>
-    </message>
-    <message>
         <source>Milliseconds a new connection has to send its request head.</source>
         <translation>Millisecondes accordées à une nouvelle connexion pour envoyer l’en-tête de sa requête.</translation>
     </message>
@@ -229,6 +225,14 @@
     <message>
         <source>--publish must be an http(s) URL like http://127.0.0.1:8081/pub/quotes, not &apos;%1&apos;</source>
         <translation>--publish doit être une URL http(s) comme http://127.0.0.1:8081/pub/quotes, et non « %1 »</translation>
+    </message>
+    <message>
+        <source>Start with the feed stopped (Start, or Ctrl+Space, starts it).</source>
+        <translation>Démarrer avec le flux arrêté (Démarrer, ou Ctrl+Espace, le lance).</translation>
+    </message>
+    <message>
+        <source>Milliseconds between heartbeat events.</source>
+        <translation>Millisecondes entre deux événements heartbeat.</translation>
     </message>
 </context>
 <context>
