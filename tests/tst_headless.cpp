@@ -1,4 +1,5 @@
 #include "sseclient.h"
+#include "stockmodel.h"
 #include "tickreader.h"
 
 #include <QJsonDocument>
@@ -150,12 +151,13 @@ void TestHeadless::pausedStartsWithTheFeedStopped()
     QVERIFY2(port != 0, process.readAllStandardError().constData());
     SseClient client;
     client.open(port);
-    // retry, status, the 4 opening quotes, then 3 heartbeats: 300 ms in which a running
-    // feed would have ticked 15 times.
-    QVERIFY(client.waitForBlocks(6 + 3));
+    // retry, status, the opening quotes, then 3 heartbeats: 300 ms in which a running feed
+    // would have ticked 15 times.
+    const int preamble = 2 + int(quotecast::StockModel::defaultOpenings().size());
+    QVERIFY(client.waitForBlocks(preamble + 3));
     const QList<SseClient::Event> blocks = client.blocks();
     QCOMPARE(QJsonDocument::fromJson(blocks.at(1).data)["running"].toBool(true), false);
-    for (const SseClient::Event &block : blocks.mid(6))
+    for (const SseClient::Event &block : blocks.mid(preamble))
         QCOMPARE(block.event, QByteArray("heartbeat"));
     process.terminate();
     QVERIFY(process.waitForFinished(5000));
