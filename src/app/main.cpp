@@ -123,6 +123,10 @@ int main(int argc, char *argv[])
         model.setSeed(*options.seed);
     model.setIntervalMs(options.intervalMs);
     model.resume(stored.latest, stored.lastSeq);
+    // Started before anything listens: no tick comes before the event loop runs, and the hub
+    // and nchan get the running status from the start rather than "stopped", then "started".
+    if (!options.paused)
+        model.start();
     // Only an open store gets the ticks: with --in-memory its thread never starts, and every
     // queued tick would wait in that thread's event queue for ever (216 bytes a tick).
     const bool keepsHistory = !serverSettings.historyFile.isEmpty();
@@ -135,7 +139,6 @@ int main(int argc, char *argv[])
 
     ServerThread server(serverSettings);
     StreamHub *hub = server.hub();
-    // The opening status says stopped; model.start() below announces the start like any other.
     hub->setFeed(model.status(), model.quotes(), stored.recent);
     // The hub lives in the server thread: these connections are queued.
     QObject::connect(&model, &StockModel::quoteUpdated, hub, &StreamHub::publish);
@@ -160,9 +163,6 @@ int main(int argc, char *argv[])
     UnixSignalNotifier signalNotifier;
     QObject::connect(&signalNotifier, &UnixSignalNotifier::terminationRequested, app.get(),
                      &QCoreApplication::quit);
-    if (!options.paused)
-        model.start();
-
     std::unique_ptr<MainWindow> window;
     if (windowed) {
         // The id of the desktop entry lets Wayland compositors show the menu's icon.
