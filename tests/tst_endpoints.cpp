@@ -158,6 +158,7 @@ void TestEndpoints::quotesSnapshotHasEverySymbolWithItsTrail()
     QCOMPARE(error.error, QJsonParseError::NoError);
     QCOMPARE(root.value(u"running").toBool(), m_model.isRunning());
     QCOMPARE(root.value(u"intervalMs").toInt(), m_model.intervalMs());
+    QCOMPARE(root.value(u"heartbeatMs").toInt(), localServerSettings().heartbeatMs);
     const QJsonArray quotes = root.value(u"quotes").toArray();
     QCOMPARE(quotes.size(), m_model.quotes().size());
     for (qsizetype i = 0; i < quotes.size(); ++i) {

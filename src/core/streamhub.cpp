@@ -406,8 +406,11 @@ void StreamHub::serveApi(const QHttpServerRequest &request, const QString &path,
     QByteArray type = "text/plain; charset=utf-8";
     QByteArray body;
     if (path == u"/api/quotes") {
+        // heartbeatMs too: a page behind the nchan relay may never get an `event: status`
+        // (nchan replays only its newest messages), yet its watchdog needs the period.
         const QJsonObject quotes { { QStringLiteral("running"), m_status.running },
                                    { QStringLiteral("intervalMs"), m_status.intervalMs },
+                                   { QStringLiteral("heartbeatMs"), m_settings.heartbeatMs },
                                    { QStringLiteral("quotes"), m_board.toJson() } };
         type = "application/json";
         body = QJsonDocument(quotes).toJson(QJsonDocument::Compact) + '\n';
