@@ -7,6 +7,7 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
+#include <QUrl>
 
 using namespace quotecast;
 
@@ -25,6 +26,7 @@ private slots:
     void everyEventReachesNchanSubscribersInOrder();
     void eventsQueuedWhileNginxIsDownArriveWhenItIsBack();
     void theOpeningEventsLeaveFromTheServerThread();
+    void aPageResumesThroughTheQueryAndSeesHeartbeats();
     void aBrowserResumesOnAnotherNode();
     void aNodeRestartLosesNoEventAndNoBufferWithRedis();
 
@@ -197,6 +199,33 @@ void TestNchan::theOpeningEventsLeaveFromTheServerThread()
     QTRY_COMPARE(client.quoteSeqs().mid(client.quoteSeqs().size() - 4), openings);
     const QList<SseClient::Event> events = client.dataEvents();
     QCOMPARE(events.value(events.size() - 5).event, "status");
+}
+
+// What the page does through the relay: it opens a new EventSource with ?lastEventId= (URL-
+// encoded, as URLSearchParams writes nchan's `<time>:<tag>` ids), and its watchdog counts on
+// heartbeats that EventSource delivers, which needs a data line.
+void TestNchan::aPageResumesThroughTheQueryAndSeesHeartbeats()
+{
+    QVERIFY(startPublishingTo(m_single));
+    SseClient first;
+    first.open(m_single.port(), "/stream");
+    QVERIFY(first.waitForHeaders());
+    const qint64 from = tick(6);
+    QTRY_VERIFY(first.quoteSeqs().contains(from + 5));
+    const QByteArray lastSeen = idOf(first, from + 2);
+    QVERIFY(!lastSeen.isEmpty());
+
+    SseClient resumed;
+    resumed.open(m_single.port(),
+                 "/stream?lastEventId=" + QUrl::toPercentEncoding(QString::fromLatin1(lastSeen)));
+    QTRY_VERIFY(resumed.quoteSeqs().contains(from + 5));
+    QCOMPARE(resumed.quoteSeqs(), range(from + 3, from + 5));
+
+    // The shipped interval is 5 s.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !resumed.blocks().isEmpty() && resumed.blocks().constLast().event == "heartbeat", 8000);
+    QVERIFY(!resumed.blocks().constLast().data.isEmpty()); // else EventSource drops it
+    QVERIFY(resumed.blocks().constLast().id.isEmpty());
 }
 
 void TestNchan::aBrowserResumesOnAnotherNode()
