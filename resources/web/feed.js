@@ -1,7 +1,7 @@
-// quotecast live page: the feed. One stream per browser, shared by all its tabs: the tab that
-// holds a Web Lock (the leader tab) holds the EventSource and relays every event (ticks in
-// batches) and its state over a BroadcastChannel; the other tabs (followers) listen. Without
-// either API every tab has its own stream (solo). A watchdog declares the stream dead when
+// quotecast live page: the feed. One stream per browser, shared by all its tabs: the leader tab
+// (election.js: a Web Lock, or over plain http a claim on a BroadcastChannel) holds the
+// EventSource and relays every event (ticks in batches) and its state over a BroadcastChannel;
+// the other tabs (followers) listen. Without BroadcastChannel every tab has its own stream (solo). A watchdog declares the stream dead when
 // nothing arrives for twice the heartbeat interval. Dispatches "quote", "status", "state" and
 // "role" events.
 "use strict";
@@ -9,7 +9,6 @@
 const DefaultHeartbeatMs = 15000; // a server without heartbeatMs sends a `: ping` every 15 s
 const MaxBackoffMs = 10000;
 const RecentKept = 300; // ticks a new tab gets from the leader, besides each symbol's latest
-const PongWaitMs = 2000; // a leader tab that does not answer this fast is gone or frozen
 // The leader relays ticks at most this often, in one message, oldest first: each message is a
 // structured clone and a trip through the browser process, whether or not another tab listens
 // (at 100 ticks/s, one message per tick cost the leader more than all its drawing).
@@ -21,27 +20,28 @@ class SharedFeed extends EventTarget {
   #params; // the page's stream query (e.g. symbols=), without lastEventId
   #key;
   #channel = null;
+  #election = null;
   #role = null; // leader, follower or solo, once started
   #source = null;
   #state = { state: "connecting", since: Date.now(), lastDataAt: null };
   #status = null;
   #running = true;
   #heartbeatMs = DefaultHeartbeatMs;
-  #last = { id: null, run: null, seq: -1 };
+  #last = { id: null, seq: -Infinity, ts: -Infinity }; // the newest tick with an id
   #latest = new Map(); // symbol -> {n, id, quote}: what a new tab needs to fill its cards
   #recent = []; // the newest ticks, so that a new tab's sparklines miss none
   #accepted = 0;
   #lastDataAt = 0; // data of any kind: tick, status, heartbeat (0: none yet)
-  #openedAt = 0;
+  #startedAt = Date.now();
+  #attemptAt = 0; // the last (re)open, or a follower's last suspicion: paces the next one
   #failures = 0;
   #watchdog = 0;
   #retry = 0;
   #synced = false; // a follower waits for the leader's state before it shows relayed ticks
-  #early = [];
-  #pongTimer = 0;
+  #early = []; // relays before the first sync; null once shown
+  #earlyTimer = 0;
+  #earlyIds = null; // ids shown from relays before the sync came (then it adds only the others)
   #leaderState = null; // the state the leader tab last relayed
-  #lockTicket = 0;
-  #queued = null; // aborts this tab's place in the lock's queue
   #outbox = []; // ticks not relayed yet, oldest first
   #relayedAt = -Infinity;
   #relayTimer = 0;
@@ -64,7 +64,8 @@ class SharedFeed extends EventTarget {
     addEventListener("offline", () => this.#goOffline());
     addEventListener("online", () => this.#wake());
     document.addEventListener("visibilitychange", () => { if (!document.hidden) this.#wake(); });
-    if (!navigator.locks || typeof BroadcastChannel !== "function") {
+    this.#election = Election.create(this.#key);
+    if (!this.#election) {
       this.#setRole("solo");
       this.#open();
       return this;
@@ -74,41 +75,39 @@ class SharedFeed extends EventTarget {
     addEventListener("pagehide", () => this.#relay()); // the ticks of a closing leader tab
     this.#setRole("follower");
     this.#post({ type: "hello" });
-    this.#requestLock(false);
+    this.#election.addEventListener("lead", () => this.#lead());
+    this.#election.addEventListener("follow", () => this.#demote());
+    // A follower asks whether this leader lives: this tab's timers may be throttled (hidden),
+    // the follower's not, so check the stream now.
+    this.#election.addEventListener("ping", () => this.#checkWatchdog());
+    this.#election.start();
     this.#armWatchdog();
     return this;
   }
 
-  // --- leader election -------------------------------------------------------------------
-
-  // The lock is held for the tab's lifetime; the browser frees it when the tab closes, and
-  // the next tab in the queue gets it at once. `steal` takes it from a leader that stopped.
-  #requestLock(steal) {
-    const ticket = ++this.#lockTicket;
-    if (this.#queued) this.#queued.abort(); // a steal replaces this tab's place in the queue
-    this.#queued = steal ? null : new AbortController();
-    const options = steal ? { steal: true } : { signal: this.#queued.signal };
-    navigator.locks
-      .request(this.#key, options, () => {
-        this.#lead();
-        return new Promise(() => {}); // held until the tab goes
-      })
-      .catch(() => {
-        if (ticket !== this.#lockTicket) return; // an aborted place in the queue
-        // Another tab stole the lock from this one: follow it, and queue for the lock again.
-        this.#closeSource();
-        this.#relay();
-        this.#setRole("follower");
-        this.#requestLock(false);
-      });
-  }
+  // --- leader and follower --------------------------------------------------------------
 
   #lead() {
     this.#flushEarly();
+    this.#synced = true;
+    this.#earlyIds = null;
     this.#setRole("leader");
+    // Not the state it copied as a follower: live only once its own stream brings data.
+    this.#setState("connecting");
     this.#post(this.#syncMessage()); // followers still waiting get what this tab knows
     this.#failures = 0;
     this.#open(); // resumes from this tab's last id, so no tick is lost and none twice
+  }
+
+  // Another tab leads now (it stole the lock, or won over this one after a freeze): no stream
+  // here, and no pending reopen either; ask the leader for its state.
+  #demote() {
+    this.#closeSource();
+    clearTimeout(this.#retry);
+    this.#retry = 0;
+    this.#relay();
+    this.#setRole("follower");
+    this.#post({ type: "hello" });
   }
 
   // --- the stream (leader and solo tabs) ---------------------------------------------------
@@ -121,13 +120,14 @@ class SharedFeed extends EventTarget {
   }
 
   #open() {
-    this.#closeSource();
     clearTimeout(this.#retry);
     this.#retry = 0;
-    if (navigator.onLine === false) return this.#goOffline();
+    if (this.#role === "follower") return; // the leader tab holds the stream
+    this.#closeSource();
+    // Offline or not, try: quotecast on localhost answers a laptop whose Wi-Fi is off.
     const source = new EventSource(this.#url());
     this.#source = source;
-    this.#openedAt = Date.now();
+    this.#attemptAt = Date.now();
     this.#armWatchdog();
     let previousId = ""; // EventSource repeats the last id on events that carry none
     source.onopen = () => this.#setState(this.#running ? "live" : "paused");
@@ -148,8 +148,8 @@ class SharedFeed extends EventTarget {
       this.#post({ type: "heartbeat" });
     });
     source.onerror = () => {
-      if (source !== this.#source || navigator.onLine === false) return;
-      this.#setState("reconnecting");
+      if (source !== this.#source) return;
+      if (navigator.onLine !== false) this.#setState("reconnecting");
       // While CONNECTING the browser retries by itself (sending Last-Event-ID); once CLOSED
       // (an HTTP error answer) it gives up, so open a new one.
       if (source.readyState === EventSource.CLOSED) this.#reopen();
@@ -175,7 +175,7 @@ class SharedFeed extends EventTarget {
   #sawData() {
     this.#lastDataAt = Date.now();
     this.#failures = 0;
-    if (this.#state.state === "reconnecting" || this.#state.state === "connecting") {
+    if (["reconnecting", "connecting", "offline"].includes(this.#state.state)) {
       if (this.#role !== "follower") this.#setState(this.#running ? "live" : "paused");
     }
   }
@@ -192,82 +192,86 @@ class SharedFeed extends EventTarget {
     if (this.#role !== "follower") this.#setState(this.#running ? "live" : "paused");
   }
 
-  // A tick with an id whose seq is not above the last one seen in the same run is a repeat
-  // (a resumed stream, or a new leader that resumed from an older id). Snapshot events
-  // without an id pass; the cards compare their time and seq themselves.
-  #accept(id, quote) {
+  // A tick with an id is a repeat (a resumed stream, a new leader that resumed from an older
+  // id, a predecessor's late relay) when neither its seq nor its time is above the last one's.
+  // The quote's own seq and ts, not the id: the nchan relay's ids are its own. A restarted
+  // in-memory feed counts from 1 again, but later. Snapshot events without an id pass; the
+  // cards compare their time and seq themselves. `relay`: false for what came over the channel.
+  #accept(id, quote, relay = true) {
+    if (id && quote.seq <= this.#last.seq && quote.ts <= this.#last.ts) return;
+    this.#take(id, quote, relay);
+  }
+
+  #take(id, quote, relay) {
     if (id) {
-      const dash = id.lastIndexOf("-");
-      const run = id.slice(0, dash);
-      const seq = Number(id.slice(dash + 1));
-      if (run === this.#last.run && seq <= this.#last.seq) return;
-      this.#last = { id, run, seq };
+      const { seq, ts } = quote;
+      if (!(seq <= this.#last.seq && ts <= this.#last.ts)) {
+        if (Number.isFinite(seq) && Number.isFinite(ts)) this.#last = { id, seq, ts };
+        else this.#last = { ...this.#last, id };
+      }
+      if (this.#earlyIds) this.#earlyIds.add(id);
     }
     const entry = { n: ++this.#accepted, id, quote };
     if (typeof quote.symbol === "string") this.#latest.set(quote.symbol, entry);
     this.#recent.push(entry);
     if (this.#recent.length > RecentKept) this.#recent.shift();
-    if (this.#role !== "follower" && this.#channel) this.#relayLater(id, quote);
+    if (relay && this.#role !== "follower" && this.#channel) this.#relayLater(id, quote);
     this.dispatchEvent(new CustomEvent("quote", { detail: quote }));
   }
 
+  // Relayed ticks are not relayed again, even by a tab that has just become the leader (its
+  // predecessor's last relays would otherwise bounce between the two).
   #acceptAll(quotes) {
-    if (Array.isArray(quotes)) for (const { id, quote } of quotes) this.#accept(id, quote);
+    if (Array.isArray(quotes)) for (const { id, quote } of quotes) this.#accept(id, quote, false);
   }
 
   // --- the watchdog ------------------------------------------------------------------------
 
-  // One timer, re-armed only when it fires, rather than once per tick.
+  // "Dead" is judged from the last data alone: a stream just (re)opened onto a hung server is
+  // not live. The last attempt only paces the next one. One timer, re-armed when it fires,
+  // rather than once per tick.
   #armWatchdog() {
     clearTimeout(this.#watchdog);
     const limit = 2 * this.#heartbeatMs;
-    const since = Math.max(this.#lastDataAt, this.#openedAt);
-    const left = since ? since + limit - Date.now() : limit;
-    this.#watchdog = setTimeout(() => this.#checkWatchdog(), Math.max(left, 0) + 10);
+    const dataAt = this.#lastDataAt || this.#startedAt;
+    const due = Date.now() - dataAt < limit ? dataAt + limit : Math.max(dataAt, this.#attemptAt) + limit;
+    this.#watchdog = setTimeout(() => this.#checkWatchdog(), Math.max(due - Date.now(), 0) + 10);
   }
 
   #checkWatchdog() {
-    const since = Math.max(this.#lastDataAt, this.#openedAt);
-    if (since && Date.now() - since < 2 * this.#heartbeatMs) return this.#armWatchdog();
-    if (navigator.onLine !== false) {
-      this.#setState("reconnecting");
-      if (this.#role === "follower") this.#pingLeader();
+    const limit = 2 * this.#heartbeatMs;
+    const now = Date.now();
+    if (now - (this.#lastDataAt || this.#startedAt) < limit) return this.#armWatchdog();
+    if (navigator.onLine !== false) this.#setState("reconnecting");
+    if (now - this.#attemptAt >= limit) {
+      this.#attemptAt = now;
+      // A follower asks the leader tab; an unanswered ping makes the election take over.
+      if (this.#role === "follower") this.#election.suspect();
       else this.#reopen();
     }
-    this.#openedAt = Date.now(); // the next check counts from this attempt
     this.#armWatchdog();
-  }
-
-  // A follower that hears nothing asks the leader; no answer means the leader tab is gone or
-  // frozen without freeing its lock, so take the lock over.
-  #pingLeader() {
-    if (this.#pongTimer) return;
-    this.#post({ type: "ping" });
-    this.#pongTimer = setTimeout(() => {
-      this.#pongTimer = 0;
-      if (this.#role === "follower") this.#requestLock(true);
-    }, PongWaitMs);
   }
 
   // --- offline, online, visible ------------------------------------------------------------
 
+  // Said at once, and the stream dropped (prices from it are not live), but not given up: a new
+  // one at once, then the usual backoff. quotecast on this machine answers without a network.
   #goOffline() {
-    clearTimeout(this.#retry);
-    this.#closeSource(); // prices from a stream the browser calls offline are not live
     this.#setState("offline");
+    if (this.#role === "follower") return;
+    this.#failures = 0;
+    this.#reopen();
   }
 
   #wake() {
-    if (navigator.onLine === false) return;
     if (this.#role === "follower") {
-      if (this.#state.state === "offline") this.#setState("reconnecting");
       if (this.#state.state !== "live") this.#post({ type: "hello" }); // the leader's state, now
       return;
     }
     const open = this.#source && this.#source.readyState === EventSource.OPEN;
     if (!open || this.#state.state === "offline") {
       this.#failures = 0;
-      this.#setState("reconnecting");
+      this.#setState(navigator.onLine === false ? "offline" : "reconnecting");
       this.#open();
     } else {
       this.#checkWatchdog(); // timers are throttled in hidden tabs
@@ -332,20 +336,18 @@ class SharedFeed extends EventTarget {
   #onRelay(message) {
     if (!message || typeof message !== "object") return;
     if (this.#role === "leader") {
-      if (message.type === "hello") this.#post(this.#syncMessage());
-      if (message.type === "ping") {
-        this.#checkWatchdog(); // this tab's timers may be throttled (hidden), the follower's not
-        this.#post({ type: "pong" });
-      }
-      // A leader that has just taken over still gets its predecessor's last relays.
+      if (message.type === "hello") return this.#post(this.#syncMessage());
+      // A leader that has just taken over still gets its predecessor's last relays; relays
+      // from another leader that still believes it leads also mean a split brain.
       if (message.type === "quotes") this.#acceptAll(message.quotes);
+      this.#election.rival();
       return;
     }
     if (this.#role !== "follower") return;
     if (message.type === "sync") return this.#onSync(message);
-    if (!this.#synced) {
+    if (this.#early) {
       this.#early.push(message); // the sync that answers this tab's hello covers these
-      if (this.#early.length === 1) setTimeout(() => this.#flushEarly(), 1000);
+      if (!this.#earlyTimer) this.#earlyTimer = setTimeout(() => this.#flushEarly(), 1000);
       return;
     }
     this.#follow(message);
@@ -361,44 +363,52 @@ class SharedFeed extends EventTarget {
         return this.#acceptStatus(message.status);
       case "heartbeat":
         return this.#heard();
-      case "pong": // the leader lives, though the server may not: no data, no takeover
-        clearTimeout(this.#pongTimer);
-        this.#pongTimer = 0;
-        return;
-      case "state":
+      case "state": // the shared stream's state, even offline (the leader may reach localhost)
         this.#leaderState = message.state;
-        if (navigator.onLine !== false) this.#setState(message.state);
+        this.#setState(message.state);
         return;
       default:
     }
   }
 
-  // Relayed data counts for the watchdog as it does for the leader.
+  // Relayed data counts for the watchdog as it does for the leader, and the leader lives.
   #heard() {
     this.#lastDataAt = Date.now();
-    clearTimeout(this.#pongTimer);
-    this.#pongTimer = 0;
+    this.#election.heardLeader();
     const lead = this.#leaderState;
-    if (lead && lead !== this.#state.state && navigator.onLine !== false) this.#setState(lead);
+    if (lead && lead !== this.#state.state) this.#setState(lead);
   }
 
   // The leader's answer to a hello (this tab's, or another new tab's) and its first word.
   // A tab that has followed the relay already has every tick: only the state is news to it.
+  // The first sync is authoritative, however late: it holds every tick the relays before it
+  // held (dropped unseen), and those of them already shown (after a second's wait) are skipped,
+  // not the older quotes of the symbols that have not ticked since. It also means the sender
+  // leads: a follower that was about to take over from a silent leader does not.
   #onSync(message) {
+    this.#election.heardLeader();
     const status = message.status;
     if (status && JSON.stringify(status) !== JSON.stringify(this.#status)) this.#acceptStatus(status);
-    if (!this.#synced) for (const { id, quote } of message.quotes || []) this.#accept(id, quote);
+    if (!this.#synced) {
+      this.#synced = true;
+      clearTimeout(this.#earlyTimer);
+      this.#early = null;
+      const shown = this.#earlyIds || new Set();
+      this.#earlyIds = null;
+      for (const { id, quote } of message.quotes || []) if (!shown.has(id)) this.#take(id, quote, false);
+    }
     if (message.lastDataAt) this.#lastDataAt = Math.max(this.#lastDataAt, message.lastDataAt);
     if (message.state) this.#leaderState = message.state;
-    if (navigator.onLine !== false && message.state) this.#setState(message.state);
-    this.#flushEarly();
+    if (message.state) this.#setState(message.state);
   }
 
+  // No sync within a second (a busy leader): the relays are shown meanwhile.
   #flushEarly() {
-    if (this.#synced) return;
-    this.#synced = true;
+    clearTimeout(this.#earlyTimer);
     const early = this.#early;
-    this.#early = [];
+    this.#early = null;
+    if (!early) return;
+    if (!this.#synced) this.#earlyIds = new Set();
     early.forEach((message) => this.#follow(message));
   }
 }
