@@ -14,6 +14,9 @@ export const chromiumArgs = [
   "--disable-background-networking",
   "--disable-component-update",
   "--disable-sync",
+  // A name for 127.0.0.1 that is not a secure context, as a LAN address over plain http is
+  // (no navigator.locks there): tabs.spec.mjs opens the page as http://quotecast.test:<port>/.
+  "--host-resolver-rules=MAP quotecast.test 127.0.0.1",
 ];
 
 export default defineConfig({
