@@ -30,6 +30,7 @@ import { createRequire } from "node:module";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { chromiumArgs, chromiumPath } from "../tests/browser/chromium.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const require = createRequire(join(root, "tests/browser/package.json"));
@@ -67,15 +68,6 @@ const binary = process.env.QUOTECAST ?? join(root, process.env.BUILD_DIR ?? "bui
 
 const BusyTarget = 5; // % of the main thread
 const LayoutTarget = 60; // a second: at most one per frame
-const ChromiumArgs = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 // S01=100, S02=110, ...: names and prices the option parser accepts.
 const symbols = Array.from({ length: symbolCount }, (_, i) => {
@@ -248,9 +240,9 @@ let failed = false;
 try {
   const url = await server.url;
   browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    executablePath: chromiumPath,
     headless: true,
-    args: ChromiumArgs,
+    args: chromiumArgs,
     env: { ...process.env, HOME: dir, XDG_CONFIG_HOME: join(dir, "config"), XDG_CACHE_HOME: join(dir, "cache") },
   });
   const load = [loadavg()[0]];
