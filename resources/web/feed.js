@@ -180,6 +180,15 @@ class SharedFeed extends EventTarget {
     }
   }
 
+  // The heartbeat's period from elsewhere (GET /api/quotes) while no status has said it: the
+  // nchan relay replays only its newest messages, which may hold no status.
+  useHeartbeatMs(ms) {
+    if (this.#status && Number.isFinite(this.#status.heartbeatMs)) return;
+    if (!Number.isFinite(ms) || ms <= 0) return;
+    this.#heartbeatMs = ms;
+    this.#armWatchdog();
+  }
+
   #acceptStatus(status) {
     this.#status = status;
     if (typeof status.running === "boolean") this.#running = status.running;
