@@ -13,9 +13,9 @@
 // The pages run one after the other in the same run, on the same server and stream, each
 // in a fresh browser context: side by side they would compete for the 2 cores, and pages of one
 // site may share a renderer process, whose main thread the metrics describe.
-// The minimal and floor pages are served on quotecast's origin by Playwright (page.route), so the server is
-// the one shipped. Events are counted by wrapping EventSource in an init script (one listener,
-// no parsing), the same for both pages. Busy is the main thread's tasks (TaskDuration) over the
+// The minimal and floor pages are served on quotecast's origin by Playwright (page.route), so
+// the server is the one shipped. Events are counted by wrapping EventSource in an init script
+// (one listener, no parsing), the same for every page. Busy is the main thread's tasks (TaskDuration) over the
 // wall time, as the issue asks; its CPU (ThreadTime) leaves out the time other processes took the
 // core from it, which tells a busy machine from a busy page.
 //
