@@ -153,6 +153,7 @@ async function loadRecentPrices() {
     if (!response.ok) return;
     const body = await response.json();
     if (Array.isArray(body.quotes)) body.quotes.forEach(seedTrail);
+    feed.useHeartbeatMs(body.heartbeatMs);
   } catch {
     // The stream alone will do.
   }

@@ -51,3 +51,10 @@ test("offline at once when the browser goes offline; live again, no gap, when it
   const ticks = await page.evaluate(() => window.__ticks);
   expect(seqProblems(ticks), `${ticks.length} ticks`).toBe("");
 });
+
+test("the heartbeat's period comes from /api/quotes when no status does (the nchan relay may replay none)", async ({ page, quotecast }) => {
+  const server = await quotecast.start({ seed: 23, interval: 100, heartbeat: 1200 });
+  await page.route("**/stream*", (route) => route.abort()); // no stream: no event: status
+  await page.goto(server.url);
+  await expect.poll(() => page.evaluate(() => window.quotecast.feed.heartbeatMs)).toBe(1200);
+});
