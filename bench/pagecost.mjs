@@ -9,6 +9,7 @@
 //   bench/pagecost.mjs                      about 45 s
 //   DURATION=30 SYMBOLS=20 INTERVAL=50 WARMUP=10 bench/pagecost.mjs
 //   PAGES=quotecast,floor bench/pagecost.mjs   only those pages (quotecast, minimal, floor)
+//   PAGE_REV=<commit> or PAGE_DIR=<dir>      quotecast's page from a commit or a directory
 //
 // The pages run one after the other in the same run, on the same server and stream, each
 // in a fresh browser context: side by side they would compete for the 2 cores, and pages of one
@@ -25,7 +26,7 @@
 "use strict";
 
 import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -64,6 +65,7 @@ try {
   console.error(`pagecost: PAGE_REV=${process.env.PAGE_REV} is no commit of ${root}`);
   process.exit(1);
 }
+const pageDir = process.env.PAGE_DIR;
 const binary = process.env.QUOTECAST ?? join(root, process.env.BUILD_DIR ?? "build", "quotecast");
 
 const BusyTarget = 5; // % of the main thread
@@ -176,8 +178,10 @@ const routeBenchPage = (name, html, js) => async (page) => {
 // server's own headers (CSP), so that two versions of the page compare without rebuilding.
 const Types = { html: "text/html", js: "text/javascript", css: "text/css", svg: "image/svg+xml",
   png: "image/png", webmanifest: "application/manifest+json" };
-function routePageAt(rev) {
-  const files = new Set(git("ls-tree", "--name-only", `${rev}:resources/web`).toString().split("\n").filter(Boolean));
+// PAGE_DIR=<dir>: the page's files from a directory instead (e.g. resources/web while editing).
+function routePageAt(rev, dir) {
+  const files = new Set(dir ? readdirSync(dir)
+    : git("ls-tree", "--name-only", `${rev}:resources/web`).toString().split("\n").filter(Boolean));
   return (page) => page.route((url) => files.has(url.pathname === "/" ? "index.html" : url.pathname.slice(1)),
     async (route) => {
       const path = new URL(route.request().url()).pathname;
@@ -186,7 +190,8 @@ function routePageAt(rev) {
       const headers = served.ok() ? served.headers()
         : { ...served.headers(), "content-type": Types[name.split(".").pop()] ?? "application/octet-stream" };
       for (const stale of ["content-length", "etag", "last-modified", "content-encoding"]) delete headers[stale];
-      await route.fulfill({ status: 200, headers, body: git("show", `${rev}:resources/web/${name}`) });
+      await route.fulfill({ status: 200, headers,
+        body: dir ? readFileSync(join(dir, name)) : git("show", `${rev}:resources/web/${name}`) });
     });
 }
 
@@ -247,9 +252,10 @@ try {
   });
   const load = [loadavg()[0]];
   // The commit that last changed the page, up to PAGE_REV.
-  const at = pageRev ? ` at ${git("log", "-1", "--format=%h", pageRev, "--", "resources/web").toString().trim()}` : "";
+  const at = pageDir ? ` from ${pageDir}` : pageRev ? ` at ${git("log", "-1", "--format=%h", pageRev, "--", "resources/web").toString().trim()}` : "";
   const pages = {
-    quotecast: ["quotecast `/`" + at, () => measure(browser, url, pageRev ? routePageAt(pageRev) : null)],
+    quotecast: ["quotecast `/`" + at, () => measure(browser, url,
+      pageDir || pageRev ? routePageAt(pageRev, pageDir) : null)],
     minimal: ["minimal: `textContent` only", () => measure(browser, url + "bench-minimal.html",
       routeBenchPage("minimal", minimalHtml, minimalJs))],
     floor: ["floor: `EventSource` only", () => measure(browser, url + "bench-floor.html",
