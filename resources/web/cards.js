@@ -88,6 +88,18 @@ function localDay(ts) {
   return date.getFullYear() * 10000 + (date.getMonth() + 1) * 100 + date.getDate();
 }
 
+// The local day a timestamp falls on, remembered with its bounds: a Date and its time-zone
+// lookups per tick cost more than the rest of a trail's update.
+let dayCache = { start: Infinity, end: -Infinity, day: 0 };
+function dayOf(ts) {
+  if (ts >= dayCache.start && ts < dayCache.end) return dayCache.day;
+  const date = new Date(ts);
+  const start = new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
+  const end = new Date(date.getFullYear(), date.getMonth(), date.getDate() + 1).getTime();
+  dayCache = { start, end, day: localDay(ts) };
+  return dayCache.day;
+}
+
 // A stream begins with a snapshot that repeats the current prices, which the trail may
 // already hold. The same tick has the same time and sequence number (`seq`; a new server run
 // counts again, but at a later time); an older point is a repeat too.
@@ -99,15 +111,15 @@ function extendTrail(quote) {
   const { symbol, price, ts, seq } = quote;
   let trail = trails.get(symbol);
   if (trail && isRepeat(trail, quote)) return;
-  const day = localDay(ts);
+  const day = dayOf(ts);
   if (!trail) {
     trail = { prices: [], ts, seq, day, open: price, high: price, low: price };
     trails.set(symbol, trail);
   } else if (day > trail.day) {
     Object.assign(trail, { day, open: price, high: price, low: price });
   } else {
-    trail.high = Math.max(trail.high, price);
-    trail.low = Math.min(trail.low, price);
+    if (price > trail.high) trail.high = price;
+    if (price < trail.low) trail.low = price;
   }
   trail.ts = ts;
   trail.seq = seq;
@@ -171,21 +183,31 @@ function drawQuote(entry, quote) {
 }
 
 // Newest price at the right edge, scaled between the window's lowest and highest price.
+// The title is formatted only when the day's open, high or low moved (seldom, at each draw).
 function drawTrail(entry, trail) {
   const { prices } = trail;
-  const min = Math.min(...prices);
-  const span = Math.max(...prices) - min;
-  const offset = TrailLength - prices.length;
-  const points = prices.map((price, i) => {
-    const y =
-      span > 0
-        ? SparkHeight - SparkPad - ((price - min) / span) * (SparkHeight - 2 * SparkPad)
-        : SparkHeight / 2;
-    return `${offset + i},${y.toFixed(2)}`;
-  });
-  entry.line.setAttribute("points", points.join(" "));
-  const title = text.day(priceFormat.format(trail.open), priceFormat.format(trail.high),
-    priceFormat.format(trail.low));
+  const count = prices.length;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < count; i++) {
+    const price = prices[i];
+    if (price < min) min = price;
+    if (price > max) max = price;
+  }
+  const span = max - min;
+  const offset = TrailLength - count;
+  let points = "";
+  for (let i = 0; i < count; i++) {
+    const y = span > 0
+      ? SparkHeight - SparkPad - ((prices[i] - min) / span) * (SparkHeight - 2 * SparkPad)
+      : SparkHeight / 2;
+    points += `${i ? " " : ""}${offset + i},${y.toFixed(2)}`;
+  }
+  entry.line.setAttribute("points", points);
+  const { open, high, low } = trail;
+  if (open === entry.open && high === entry.high && low === entry.low) return;
+  Object.assign(entry, { open, high, low });
+  const title = text.day(priceFormat.format(open), priceFormat.format(high), priceFormat.format(low));
   if (title !== entry.title) {
     entry.title = title;
     entry.card.setAttribute("title", title);
