@@ -29,7 +29,8 @@ class SharedFeed extends EventTarget {
   #heartbeatMs = DefaultHeartbeatMs;
   #last = { id: null, seq: -Infinity, ts: -Infinity }; // the newest tick with an id
   #latest = new Map(); // symbol -> {n, id, quote}: what a new tab needs to fill its cards
-  #recent = []; // the newest ticks, so that a new tab's sparklines miss none
+  #recent = []; // the newest ticks, a ring (the tick's number picks its slot), so that a new
+  // tab's sparklines miss none
   #accepted = 0;
   #lastDataAt = 0; // data of any kind: tick, status, heartbeat (0: none yet)
   #startedAt = Date.now();
@@ -45,6 +46,9 @@ class SharedFeed extends EventTarget {
   #outbox = []; // ticks not relayed yet, oldest first
   #relayedAt = -Infinity;
   #relayTimer = 0;
+  // Another tab has been heard on the channel. Until then the leader relays nothing: a tab
+  // that comes later says hello first and gets every recent tick in the sync that answers it.
+  #peers = false;
 
   constructor(query = location.search) {
     super();
@@ -175,7 +179,8 @@ class SharedFeed extends EventTarget {
   #sawData() {
     this.#lastDataAt = Date.now();
     this.#failures = 0;
-    if (["reconnecting", "connecting", "offline"].includes(this.#state.state)) {
+    const state = this.#state.state;
+    if (state === "reconnecting" || state === "connecting" || state === "offline") {
       if (this.#role !== "follower") this.#setState(this.#running ? "live" : "paused");
     }
   }
@@ -214,17 +219,20 @@ class SharedFeed extends EventTarget {
   #take(id, quote, relay) {
     if (id) {
       const { seq, ts } = quote;
-      if (!(seq <= this.#last.seq && ts <= this.#last.ts)) {
-        if (Number.isFinite(seq) && Number.isFinite(ts)) this.#last = { id, seq, ts };
-        else this.#last = { ...this.#last, id };
+      const last = this.#last;
+      if (!(seq <= last.seq && ts <= last.ts)) {
+        last.id = id;
+        if (Number.isFinite(seq) && Number.isFinite(ts)) {
+          last.seq = seq;
+          last.ts = ts;
+        }
       }
       if (this.#earlyIds) this.#earlyIds.add(id);
     }
     const entry = { n: ++this.#accepted, id, quote };
     if (typeof quote.symbol === "string") this.#latest.set(quote.symbol, entry);
-    this.#recent.push(entry);
-    if (this.#recent.length > RecentKept) this.#recent.shift();
-    if (relay && this.#role !== "follower" && this.#channel) this.#relayLater(id, quote);
+    this.#recent[entry.n % RecentKept] = entry;
+    if (relay && this.#peers && this.#role !== "follower" && this.#channel) this.#relayLater(id, quote);
     this.dispatchEvent(new CustomEvent("quote", { detail: quote }));
   }
 
@@ -331,7 +339,7 @@ class SharedFeed extends EventTarget {
   }
 
   #syncMessage() {
-    const entries = new Set([...this.#latest.values(), ...this.#recent]);
+    const entries = new Set([...this.#latest.values(), ...this.#recent.filter(Boolean)]);
     return {
       type: "sync",
       status: this.#status,
@@ -343,6 +351,7 @@ class SharedFeed extends EventTarget {
   }
 
   #onRelay(message) {
+    this.#peers = true;
     if (!message || typeof message !== "object") return;
     if (this.#role === "leader") {
       if (message.type === "hello") return this.#post(this.#syncMessage());
