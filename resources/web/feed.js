@@ -1,12 +1,13 @@
 // quotecast live page: the feed. One stream per browser, shared by all its tabs: the leader tab
 // (election.js: a Web Lock, or over plain http a claim on a BroadcastChannel) holds the
 // EventSource and relays every event (ticks in batches) and its state over a BroadcastChannel;
-// the other tabs (followers) listen. Without BroadcastChannel every tab has its own stream (solo). A watchdog declares the stream dead when
-// nothing arrives for twice the heartbeat interval. Dispatches "quote", "status", "state" and
-// "role" events.
+// the other tabs (followers) listen. Without BroadcastChannel every tab has its own stream
+// (solo). A watchdog declares the stream dead when nothing arrives for twice the heartbeat
+// interval. Dispatches "quote", "status", "state" and "role" events.
 "use strict";
 
-const DefaultHeartbeatMs = 15000; // a server without heartbeatMs sends a `: ping` every 15 s
+// Until the status or /api/quotes says the period: quotecast before heartbeatMs pinged every 15 s.
+const DefaultHeartbeatMs = 15000;
 const MaxBackoffMs = 10000;
 const RecentKept = 300; // ticks a new tab gets from the leader, besides each symbol's latest
 // The leader relays ticks at most this often, in one message, oldest first: each message is a
@@ -344,7 +345,6 @@ class SharedFeed extends EventTarget {
       type: "sync",
       status: this.#status,
       quotes: [...entries].sort((a, b) => a.n - b.n).map(({ id, quote }) => ({ id, quote })),
-      lastEventId: this.#last.id,
       lastDataAt: this.#lastDataAt,
       state: this.#state.state,
     };
