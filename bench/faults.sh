@@ -17,10 +17,13 @@ cmake --build "$build" --target quotecast sseload guilag > /dev/null
 ulimit -n "$(ulimit -Hn)"
 . bench/common.sh
 port=18210
-trap 'kill $(jobs -p) 2> /dev/null || true' EXIT
+# A tick history of its own (kept across the restart), never the user's.
+work=$(mktemp -d)
+trap 'kill $(jobs -p) 2> /dev/null || true; rm -rf "$work"' EXIT
 
 start_quotecast() {
-    "$build/quotecast" --headless --bind 127.0.0.1 --port $port --interval 100 "$@" > /dev/null 2>&1 &
+    "$build/quotecast" --headless --bind 127.0.0.1 --port $port --interval 100 \
+        --history-file "$work/history.sqlite" "$@" > /dev/null 2>&1 &
     server=$!
     wait_for_port $port
 }

@@ -25,7 +25,7 @@ nport=18201
 run_quotecast() {
     local interval=$((1000 / $3))
     "$build/quotecast" --headless --bind 127.0.0.1 --port $qport --interval "$interval" \
-        --max-clients 20000 > "$work/quotecast.log" 2>&1 &
+        --max-clients 20000 --history-file "$work/$1-history.sqlite" > "$work/quotecast.log" 2>&1 &
     local server=$!
     wait_for_port $qport
     "$build/bench/sseload" --url "http://127.0.0.1:$qport/stream" --clients "$2" \

@@ -49,10 +49,13 @@ actual=$(/usr/bin/quotecast --version)
 
 # Port 0: quotecast picks a free port and prints it in its URL, so no port can be taken
 # between choosing it and listening on it.
-log=$(mktemp)
-/usr/bin/quotecast --headless --bind 127.0.0.1 --port 0 >"$log" 2>&1 &
+# A tick history of its own, never the user's.
+dir=$(mktemp -d)
+log=$dir/quotecast.log
+/usr/bin/quotecast --headless --bind 127.0.0.1 --port 0 --history-file "$dir/history.sqlite" \
+    >"$log" 2>&1 &
 pid=$!
-trap 'kill -KILL $pid 2>/dev/null || true; rm -f "$log"' EXIT
+trap 'kill -KILL $pid 2>/dev/null || true; rm -rf "$dir"' EXIT
 
 url=""
 for _ in $(seq 100); do # 10 s at most
@@ -77,5 +80,6 @@ if kill -0 $pid 2>/dev/null; then
 fi
 wait $pid || exit_status=$?
 [ "$exit_status" -eq 0 ] || { echo "check-deb: exit status $exit_status after SIGTERM:" >&2; cat "$log" >&2; exit 1; }
+[ -s "$dir/history.sqlite" ] || { echo "check-deb: no tick history in $dir/history.sqlite" >&2; exit 1; }
 
 echo "check-deb: $(/usr/bin/quotecast --version) installed; served GET $url (200) and exited 0 on SIGTERM"
