@@ -57,6 +57,7 @@ private slots:
     void pausedStartsWithTheFeedStopped();
     void busyPortIsAClearError();
     void badOptionExitsWithUsage();
+    void withoutDisplaySuggestsHeadless_data();
     void withoutDisplaySuggestsHeadless();
     void historyCarriesOnAcrossARestart();
     void unusableHistoryFileFallsBackToMemory();
@@ -190,15 +191,33 @@ void TestHeadless::badOptionExitsWithUsage()
     QVERIFY2(error.contains("--port") && error.contains("Usage:"), error.constData());
 }
 
+void TestHeadless::withoutDisplaySuggestsHeadless_data()
+{
+    QTest::addColumn<QString>("lang");
+    QTest::addColumn<QString>("says");
+    QTest::addRow("English") << "C.UTF-8"
+                             << "no display found";
+    QTest::addRow("French, like every other message") << "fr_FR.UTF-8"
+                                                      << "aucun écran trouvé";
+}
+
 void TestHeadless::withoutDisplaySuggestsHeadless()
 {
+    QFETCH(QString, lang);
+    QFETCH(QString, says);
     QProcess process;
-    process.setProcessEnvironment(withoutDisplay());
+    QProcessEnvironment environment = withoutDisplay();
+    environment.remove(QStringLiteral("LC_ALL"));
+    environment.remove(QStringLiteral("LC_MESSAGES"));
+    environment.remove(QStringLiteral("LANGUAGE"));
+    environment.insert(QStringLiteral("LANG"), lang);
+    process.setProcessEnvironment(environment);
     process.start(m_binary, { QStringLiteral("--port"), QStringLiteral("0") });
     QVERIFY(process.waitForFinished(10000));
     QCOMPARE(process.exitStatus(), QProcess::NormalExit); // no crash, no abort
     QCOMPARE(process.exitCode(), 2);
-    QVERIFY(process.readAllStandardError().contains("--headless"));
+    const QString error = QString::fromUtf8(process.readAllStandardError());
+    QVERIFY2(error.contains(says) && error.contains(u"--headless"), qPrintable(error));
 }
 
 void TestHeadless::historyCarriesOnAcrossARestart()

@@ -97,6 +97,17 @@
     </message>
 </context>
 <context>
+    <name>main</name>
+    <message>
+        <source>quotecast: no display found (DISPLAY and WAYLAND_DISPLAY are unset).
+Run it without a window instead:  quotecast --headless
+</source>
+        <translation>quotecast : aucun écran trouvé (DISPLAY et WAYLAND_DISPLAY ne sont pas définies).
+Lancez-le plutôt sans fenêtre :  quotecast --headless
+</translation>
+    </message>
+</context>
+<context>
     <name>quotecast::AppOptions</name>
     <message>
         <source>--symbols takes SYMBOL=PRICE pairs separated by commas, like AAPL=170,TSLA=240.50 (a symbol is 1 to 10 letters, digits or dots; a price has at most 2 decimals), not &apos;%1&apos;</source>

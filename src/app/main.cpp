@@ -51,8 +51,13 @@ int main(int argc, char *argv[])
     QTextStream err(stderr);
     const bool windowed = needsWindow(argc, argv);
     if (windowed && !hasDisplay()) {
-        err << "quotecast: no display found (DISPLAY and WAYLAND_DISPLAY are unset).\n"
-               "Run it without a window instead:  quotecast --headless\n";
+        // A QCoreApplication only to say it in the user's language: a QApplication would abort.
+        const QCoreApplication app(argc, argv);
+        const Translations translations;
+        err << QCoreApplication::translate(
+            "main",
+            "quotecast: no display found (DISPLAY and WAYLAND_DISPLAY are unset).\n"
+            "Run it without a window instead:  quotecast --headless\n");
         return 2;
     }
     const long fileDescriptorLimit = raiseFileDescriptorLimit();
