@@ -1,7 +1,10 @@
 #include "nchanpublisher.h"
 
+#include <QLoggingCategory>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+
+Q_LOGGING_CATEGORY(lcPublish, "quotecast.publish", QtInfoMsg)
 
 namespace quotecast {
 
@@ -22,6 +25,14 @@ void NchanPublisher::publish(const QByteArray &json, const QByteArray &eventName
     if (int(m_queue.size()) >= m_maxQueued) {
         // The oldest waiting event goes, never the one in flight: its fate is not known yet.
         ++m_status.dropped;
+        if (!m_dropping) {
+            m_dropping = true;
+            qCWarning(lcPublish).noquote()
+                << QStringLiteral("the queue for %1 is full (%2 events): dropping the oldest until "
+                                  "nchan accepts events again")
+                       .arg(m_url.toDisplayString())
+                       .arg(m_maxQueued);
+        }
         const auto oldestWaiting = m_queue.begin() + (m_inFlight ? 1 : 0);
         if (oldestWaiting == m_queue.end())
             return; // a queue of one, in flight: this new event is the one that waits least
@@ -60,6 +71,8 @@ void NchanPublisher::onReplied(QNetworkReply *reply)
     m_inFlight = false;
     const int httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const bool accepted = reply->error() == QNetworkReply::NoError && httpStatus / 100 == 2;
+    const bool wasConnected = m_status.connected, hadFailed = m_failed;
+    m_failed = !accepted;
     if (accepted) {
         m_queue.pop_front();
         ++m_status.published;
@@ -73,9 +86,29 @@ void NchanPublisher::onReplied(QNetworkReply *reply)
         m_retry.start(m_retryMs);
         m_retryMs = qMin(m_retryMs * 2, MaxRetryMs);
     }
+    logChanges(wasConnected, hadFailed);
     if (accepted)
         sendNext();
     emit statusChanged(status());
+}
+
+void NchanPublisher::logChanges(bool wasConnected, bool hadFailed)
+{
+    const QString url = m_url.toDisplayString();
+    if (m_status.connected && !wasConnected) {
+        qCInfo(lcPublish).noquote()
+            << QStringLiteral("publishing to %1 (nchan accepts events)").arg(url);
+        if (m_dropping)
+            qCInfo(lcPublish).noquote()
+                << QStringLiteral("%1 events dropped in all so far").arg(m_status.dropped);
+        m_dropping = false;
+    } else if (m_failed && !hadFailed) {
+        qCWarning(lcPublish).noquote()
+            << QStringLiteral("cannot publish to %1 (%2); retrying, events wait in a queue of at "
+                              "most %3")
+                   .arg(url, m_status.lastError)
+                   .arg(m_maxQueued);
+    }
 }
 
 } // namespace quotecast

@@ -25,6 +25,7 @@ struct PublisherStatus
 // nchan serves the same events to more browsers than one process can hold. One request at a
 // time keeps the order; a failed one is retried with a growing delay (250 ms to 10 s) while
 // new events wait in a bounded queue, whose oldest are dropped (and counted) when it is full.
+// Each change of state is logged once (category quotecast.publish).
 class NchanPublisher : public QObject
 {
     Q_OBJECT
@@ -54,6 +55,9 @@ private:
     };
     void sendNext();
     void onReplied(QNetworkReply *reply);
+    // Logs a change of state once (connected, unreachable with the reason, dropping), not
+    // once per event: a headless server has no status bar.
+    void logChanges(bool wasConnected, bool hadFailed);
 
     const QUrl m_url;
     const int m_maxQueued;
@@ -63,6 +67,8 @@ private:
     QTimer m_retry;
     int m_retryMs = FirstRetryMs;
     PublisherStatus m_status; // but `queued`, which is the queue's size
+    bool m_failed = false; // the last request failed (before any: neither this nor connected)
+    bool m_dropping = false; // events were dropped since the last accepted one
 };
 
 } // namespace quotecast
