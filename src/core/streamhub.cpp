@@ -4,6 +4,7 @@
 #include "nchanpublisher.h"
 #include "requestguard.h"
 #include "sseevent.h"
+#include "streamrequest.h"
 #include "streamset.h"
 #include "tickreader.h"
 
@@ -150,46 +151,6 @@ void tuneStreamSocket(int fd)
 int spreadRetry(int retryMs)
 {
     return retryMs / 2 + int(QRandomGenerator::global()->bounded(quint32(retryMs) + 1));
-}
-
-// The id a stream resumes after: the `Last-Event-ID` header (WHATWG HTML §9.2.4, sent by a
-// browser's own reconnection), else `?lastEventId=` (the EventSource polyfills' and Mercure's
-// name), which a page can set when it opens a new EventSource. The header wins: it is the
-// newer of the two when a browser reconnects an EventSource opened with the query.
-QByteArray lastEventId(const QHttpServerRequest &request)
-{
-    const QByteArray header = request.value("Last-Event-ID");
-    if (!header.isEmpty())
-        return header;
-    return request.query()
-        .queryItemValue(QStringLiteral("lastEventId"), QUrl::FullyDecoded)
-        .toUtf8();
-}
-
-// `?symbols=AAPL,msft`: the symbols a stream asked for, upper-cased; empty for all.
-QSet<QString> parseSymbolFilter(const QUrlQuery &query, const QStringList &known, QString *error)
-{
-    const QString key = QStringLiteral("symbols");
-    if (!query.hasQueryItem(key))
-        return {};
-    QSet<QString> symbols;
-    const QStringList requested
-        = query.queryItemValue(key, QUrl::FullyDecoded).split(u',', Qt::KeepEmptyParts);
-    for (const QString &item : requested) {
-        const QString symbol = item.trimmed().toUpper();
-        if (symbol.isEmpty()) {
-            *error = QStringLiteral("Bad request: empty symbol in symbols=%1 (known: %2)")
-                         .arg(requested.join(u','), known.join(u','));
-            return {};
-        }
-        if (!known.contains(symbol)) {
-            *error = QStringLiteral("Bad request: unknown symbol %1 (known: %2)")
-                         .arg(item.trimmed().left(32), known.join(u','));
-            return {};
-        }
-        symbols.insert(symbol);
-    }
-    return symbols;
 }
 
 } // namespace
@@ -515,7 +476,7 @@ void StreamHub::openStream(const QHttpServerRequest &request, QHttpServerRespond
 {
     QString filterError;
     const QSet<QString> symbols
-        = parseSymbolFilter(request.query(), m_status.symbols, &filterError);
+        = StreamRequest::symbolFilter(request.query(), m_status.symbols, &filterError);
     if (!filterError.isEmpty()) {
         replyText(responder, StatusCode::BadRequest, filterError.toUtf8());
         return;
@@ -553,7 +514,7 @@ void StreamHub::openStream(const QHttpServerRequest &request, QHttpServerRespond
     m_streams->add(fd,
                    head + "\r\n" + SseEvent::retry(spreadRetry(m_settings.retryMs))
                        + SseEvent::status(m_status, m_settings.heartbeatMs)
-                       + catchUp(lastEventId(request), symbols),
+                       + catchUp(StreamRequest::lastEventId(request), symbols),
                    symbols);
 }
 
