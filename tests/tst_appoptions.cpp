@@ -17,6 +17,9 @@ private slots:
     void historyOnDisk();
     void badValuesAreErrors_data();
     void badValuesAreErrors();
+    void unitsAreRead_data();
+    void unitsAreRead();
+    void helpGivesUnitsAndDefaults();
     void helpAndVersion();
     void symbols_data();
     void symbols();
@@ -129,6 +132,20 @@ void TestAppOptions::badValuesAreErrors_data()
     QTest::addRow("request timeout zero")
         << QStringList { "--request-timeout", "0" } << "--request-timeout";
     QTest::addRow("retry too big") << QStringList { "--retry", "99999999" } << "--retry";
+    // Bare numbers are milliseconds and bytes: a value that is surely meant in seconds or KiB
+    // says what to write instead of running with 3 ms.
+    QTest::addRow("retry in seconds") << QStringList { "--retry", "3" } << "did you mean 3s?";
+    QTest::addRow("heartbeat in seconds")
+        << QStringList { "--heartbeat", "15" } << "did you mean 15s?";
+    QTest::addRow("client-buffer in KiB")
+        << QStringList { "--client-buffer", "256" } << "did you mean 256KiB?";
+    QTest::addRow("client-buffer K suffix typo")
+        << QStringList { "--client-buffer", "256X" } << "takes a size like";
+    QTest::addRow("interval m is not minutes")
+        << QStringList { "--interval", "2m" } << "takes a duration like";
+    QTest::addRow("client-timeout too short")
+        << QStringList { "--client-timeout", "500ms" } << "from 1s to 1h";
+    QTest::addRow("history with a unit") << QStringList { "--history", "10k" } << "--history";
     QTest::addRow("cors origin with path")
         << QStringList { "--cors-origin", "https://example.org/page" } << "--cors-origin";
     QTest::addRow("cors origin not a url")
@@ -175,6 +192,59 @@ void TestAppOptions::badValuesAreErrors()
     QCOMPARE(outcome, AppOptions::Outcome::Error);
     QVERIFY2(message.contains(mentions), qPrintable(message));
     QVERIFY2(message.contains(u"--help"), "the error comes with the usage");
+}
+
+void TestAppOptions::unitsAreRead_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("intervalMs");
+    QTest::addColumn<int>("heartbeatMs");
+    QTest::addColumn<qint64>("clientBufferBytes");
+    QTest::addColumn<int>("clientTimeoutMs");
+    QTest::addRow("defaults") << QStringList {} << 2000 << 5000 << qint64(262'144) << 60'000;
+    QTest::addRow("bare numbers keep their meaning")
+        << QStringList { "--interval",      "250",  "--heartbeat",      "1500",
+                         "--client-buffer", "4096", "--client-timeout", "30000" }
+        << 250 << 1500 << qint64(4096) << 30'000;
+    QTest::addRow("units") << QStringList { "--interval",      "500ms", "--heartbeat",      "15s",
+                                            "--client-buffer", "1MiB",  "--client-timeout", "2min" }
+                           << 500 << 15'000 << qint64(1'048'576) << 120'000;
+    QTest::addRow("decimals and =") << QStringList { "--interval=0.5s", "--heartbeat=1.5s",
+                                                     "--client-buffer=256K", "--client-timeout=1h" }
+                                    << 500 << 1500 << qint64(262'144) << 3'600'000;
+}
+
+void TestAppOptions::unitsAreRead()
+{
+    QFETCH(QStringList, args);
+    AppOptions::Outcome outcome;
+    QString message;
+    const AppOptions options = parse(args, &outcome, &message);
+    QVERIFY2(outcome == AppOptions::Outcome::Run, qPrintable(message));
+    QTEST(options.intervalMs, "intervalMs");
+    QTEST(options.server.heartbeatMs, "heartbeatMs");
+    QTEST(options.server.clientBufferBytes, "clientBufferBytes");
+    QTEST(options.server.clientTimeoutMs, "clientTimeoutMs");
+}
+
+void TestAppOptions::helpGivesUnitsAndDefaults()
+{
+    AppOptions::Outcome outcome;
+    QString message;
+    parse({ "--help" }, &outcome, &message);
+    QCOMPARE(outcome, AppOptions::Outcome::ShowHelp);
+    // Each line of an option joined with its wrapped description, spaces collapsed.
+    const QString help = message.simplified();
+    for (const char *expected :
+         { "--interval <duration> Time between ticks. Default: 2s.",
+           "--heartbeat <duration> Time between heartbeat events. Default: 5s.",
+           "--retry <duration> Reconnection delay advised to browsers. Default: 3s.",
+           "Default: 256KiB.",
+           "--history <events> Events kept for resuming with Last-Event-ID. "
+           "Default: 10000.",
+           "A bare number is milliseconds or bytes." }) {
+        QVERIFY2(help.contains(QLatin1StringView(expected)), expected);
+    }
 }
 
 void TestAppOptions::helpAndVersion()

@@ -189,6 +189,17 @@ void TestHeadless::badOptionExitsWithUsage()
     QCOMPARE(process.exitCode(), 2);
     const QByteArray error = process.readAllStandardError();
     QVERIFY2(error.contains("--port") && error.contains("Usage:"), error.constData());
+
+    // Without a display (and without --headless) the bad option is still what is reported:
+    // it is the first thing to fix.
+    QProcess windowed;
+    windowed.setProcessEnvironment(withoutDisplay());
+    windowed.start(m_binary, { QStringLiteral("--retry"), QStringLiteral("3") });
+    QVERIFY(windowed.waitForFinished(10000));
+    QCOMPARE(windowed.exitCode(), 2);
+    const QByteArray windowedError = windowed.readAllStandardError();
+    QVERIFY2(windowedError.contains("did you mean 3s?") && !windowedError.contains("no display"),
+             windowedError.constData());
 }
 
 void TestHeadless::withoutDisplaySuggestsHeadless_data()

@@ -124,10 +124,6 @@ Run it without a window instead:  quotecast --headless
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Live stock quotes in a window and, as Server-Sent Events, on the LAN.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Run the feed and server without a window.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -152,10 +148,6 @@ Run it without a window instead:  quotecast --headless
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Milliseconds between ticks.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Events kept for resuming with Last-Event-ID.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -164,23 +156,7 @@ Run it without a window instead:  quotecast --headless
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Unsent bytes after which a slow client is disconnected.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Threads that write the event streams (0: one per core but one).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Milliseconds a new connection has to send its request head.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Milliseconds after which an idle keep-alive connection is closed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reconnection delay advised to browsers, in ms.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -189,10 +165,6 @@ Run it without a window instead:  quotecast --headless
     </message>
     <message>
         <source>Unexpected argument: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--%1 must be a whole number from %2 to %3, not &apos;%4&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -240,7 +212,61 @@ Run it without a window instead:  quotecast --headless
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Milliseconds between heartbeat events.</source>
+        <source>%1 must be a whole number from %2 to %3, not &apos;%4&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 takes a duration like 500ms, 15s or 2min (a bare number is milliseconds), not &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 takes a size like 512KiB or 1MiB (a bare number is bytes), not &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be from %2 to %3, not &apos;%4&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(a bare number is milliseconds: did you mean %1?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(a bare number is bytes: did you mean %1?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live stock quotes in a window and, as Server-Sent Events, on the LAN.
+
+A duration is written like 500ms, 15s, 2min or 1h; a size like 512KiB or 1MiB. A bare number is milliseconds or bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time between ticks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsent data after which a slow client is disconnected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time after which a client that acknowledges nothing is disconnected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time between heartbeat events.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time a new connection has to send its request head.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time after which an idle keep-alive connection is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnection delay advised to browsers.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

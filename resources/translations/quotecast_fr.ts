@@ -126,10 +126,6 @@ Lancez-le plutôt sans fenêtre :  quotecast --headless
         <translation>--symbols : %1 symboles au plus</translation>
     </message>
     <message>
-        <source>Live stock quotes in a window and, as Server-Sent Events, on the LAN.</source>
-        <translation>Cours de bourse en direct dans une fenêtre et, en Server-Sent Events, sur le réseau local.</translation>
-    </message>
-    <message>
         <source>Run the feed and server without a window.</source>
         <translation>Faire tourner le flux et le serveur sans fenêtre.</translation>
     </message>
@@ -154,10 +150,6 @@ Lancez-le plutôt sans fenêtre :  quotecast --headless
         <translation>Port HTTP (0 en choisit un libre).</translation>
     </message>
     <message>
-        <source>Milliseconds between ticks.</source>
-        <translation>Millisecondes entre deux cotations.</translation>
-    </message>
-    <message>
         <source>Events kept for resuming with Last-Event-ID.</source>
         <translation>Événements gardés pour la reprise avec Last-Event-ID.</translation>
     </message>
@@ -166,24 +158,8 @@ Lancez-le plutôt sans fenêtre :  quotecast --headless
         <translation>Flux ouverts autorisés ; au-delà, réponse 503.</translation>
     </message>
     <message>
-        <source>Unsent bytes after which a slow client is disconnected.</source>
-        <translation>Octets en attente au-delà desquels un client lent est déconnecté.</translation>
-    </message>
-    <message>
         <source>Threads that write the event streams (0: one per core but one).</source>
         <translation>Threads qui écrivent les flux d’événements (0 : un par cœur moins un).</translation>
-    </message>
-    <message>
-        <source>Milliseconds a new connection has to send its request head.</source>
-        <translation>Millisecondes accordées à une nouvelle connexion pour envoyer l’en-tête de sa requête.</translation>
-    </message>
-    <message>
-        <source>Milliseconds after which an idle keep-alive connection is closed.</source>
-        <translation>Millisecondes après lesquelles une connexion keep-alive inactive est fermée.</translation>
-    </message>
-    <message>
-        <source>Reconnection delay advised to browsers, in ms.</source>
-        <translation>Délai de reconnexion conseillé aux navigateurs, en ms.</translation>
     </message>
     <message>
         <source>Default: %1.</source>
@@ -192,10 +168,6 @@ Lancez-le plutôt sans fenêtre :  quotecast --headless
     <message>
         <source>Unexpected argument: %1</source>
         <translation>Argument inattendu : %1</translation>
-    </message>
-    <message>
-        <source>--%1 must be a whole number from %2 to %3, not &apos;%4&apos;</source>
-        <translation>--%1 doit être un nombre entier de %2 à %3, et non « %4 »</translation>
     </message>
     <message>
         <source>--bind must be an IP address, not &apos;%1&apos;</source>
@@ -242,8 +214,64 @@ Lancez-le plutôt sans fenêtre :  quotecast --headless
         <translation>Démarrer avec le flux arrêté (Démarrer, ou Ctrl+Espace, le lance).</translation>
     </message>
     <message>
-        <source>Milliseconds between heartbeat events.</source>
-        <translation>Millisecondes entre deux événements heartbeat.</translation>
+        <source>%1 must be a whole number from %2 to %3, not &apos;%4&apos;</source>
+        <translation>%1 doit être un nombre entier de %2 à %3, et non « %4 »</translation>
+    </message>
+    <message>
+        <source>%1 takes a duration like 500ms, 15s or 2min (a bare number is milliseconds), not &apos;%2&apos;</source>
+        <translation>%1 attend une durée comme 500ms, 15s ou 2min (un nombre seul est en millisecondes), et non « %2 »</translation>
+    </message>
+    <message>
+        <source>%1 takes a size like 512KiB or 1MiB (a bare number is bytes), not &apos;%2&apos;</source>
+        <translation>%1 attend une taille comme 512KiB ou 1MiB (un nombre seul est en octets), et non « %2 »</translation>
+    </message>
+    <message>
+        <source>%1 must be from %2 to %3, not &apos;%4&apos;</source>
+        <translation>%1 doit être entre %2 et %3, et non « %4 »</translation>
+    </message>
+    <message>
+        <source>(a bare number is milliseconds: did you mean %1?)</source>
+        <translation>(un nombre seul est en millisecondes : vouliez-vous dire %1 ?)</translation>
+    </message>
+    <message>
+        <source>(a bare number is bytes: did you mean %1?)</source>
+        <translation>(un nombre seul est en octets : vouliez-vous dire %1 ?)</translation>
+    </message>
+    <message>
+        <source>Live stock quotes in a window and, as Server-Sent Events, on the LAN.
+
+A duration is written like 500ms, 15s, 2min or 1h; a size like 512KiB or 1MiB. A bare number is milliseconds or bytes.</source>
+        <translation>Cours de bourse en direct dans une fenêtre et, en Server-Sent Events, sur le réseau local.
+
+Une durée s’écrit comme 500ms, 15s, 2min ou 1h ; une taille comme 512KiB ou 1MiB. Un nombre seul est en millisecondes ou en octets.</translation>
+    </message>
+    <message>
+        <source>Time between ticks.</source>
+        <translation>Temps entre deux cotations.</translation>
+    </message>
+    <message>
+        <source>Unsent data after which a slow client is disconnected.</source>
+        <translation>Données en attente au-delà desquelles un client lent est déconnecté.</translation>
+    </message>
+    <message>
+        <source>Time after which a client that acknowledges nothing is disconnected.</source>
+        <translation>Temps au bout duquel un client qui n’accuse réception de rien est déconnecté.</translation>
+    </message>
+    <message>
+        <source>Time between heartbeat events.</source>
+        <translation>Temps entre deux événements heartbeat.</translation>
+    </message>
+    <message>
+        <source>Time a new connection has to send its request head.</source>
+        <translation>Temps accordé à une nouvelle connexion pour envoyer l’en-tête de sa requête.</translation>
+    </message>
+    <message>
+        <source>Time after which an idle keep-alive connection is closed.</source>
+        <translation>Temps au bout duquel une connexion keep-alive inactive est fermée.</translation>
+    </message>
+    <message>
+        <source>Reconnection delay advised to browsers.</source>
+        <translation>Délai de reconnexion conseillé aux navigateurs.</translation>
     </message>
 </context>
 <context>

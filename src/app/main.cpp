@@ -52,8 +52,16 @@ int main(int argc, char *argv[])
     const bool windowed = needsWindow(argc, argv);
     if (windowed && !hasDisplay()) {
         // A QCoreApplication only to say it in the user's language: a QApplication would abort.
+        // A bad option is the first thing to fix, so it is reported first.
         const QCoreApplication app(argc, argv);
         const Translations translations;
+        AppOptions::Outcome outcome;
+        QString message;
+        AppOptions::parse(QCoreApplication::arguments(), &outcome, &message);
+        if (outcome == AppOptions::Outcome::Error) {
+            err << "quotecast: " << message;
+            return 2;
+        }
         err << QCoreApplication::translate(
             "main",
             "quotecast: no display found (DISPLAY and WAYLAND_DISPLAY are unset).\n"

@@ -1,5 +1,6 @@
 #include "appoptions.h"
 
+#include "quantity.h"
 #include "stockmodel.h"
 
 #include <QCommandLineParser>
@@ -14,12 +15,16 @@ namespace quotecast {
 
 namespace {
 
-// A whole-number option: its range, and where a valid value goes.
-struct IntegerOption
+// A numeric option: its unit and range, and where a valid value goes.
+struct NumberOption
 {
-    QCommandLineOption option;
+    QString name;
+    QString valueName;
+    QString description;
+    quantity::Unit unit;
     qint64 min;
     qint64 max;
+    qint64 defaultValue;
     std::function<void(qint64)> store;
 };
 
@@ -69,6 +74,46 @@ std::optional<QList<StockModel::Opening>> parseSymbols(const QString &text, QStr
     return openings;
 }
 
+// `text` as the option's value, or nullopt with an `error` that says the unit, the range and,
+// for a bare number that is surely meant in seconds or KiB (`--heartbeat 15`), what to write.
+std::optional<qint64> readNumber(const NumberOption &option, const QString &text, QString *error)
+{
+    using quantity::Unit;
+    const QString name = QStringLiteral("--") + option.name;
+    const std::optional<qint64> value = quantity::parse(text, option.unit);
+    if (value && *value >= option.min && *value <= option.max)
+        return value;
+    if (option.unit == Unit::Count) {
+        *error = AppOptions::tr("%1 must be a whole number from %2 to %3, not '%4'")
+                     .arg(name, QString::number(option.min), QString::number(option.max), text);
+        return std::nullopt;
+    }
+    if (!value) {
+        *error = option.unit == Unit::Milliseconds
+            ? AppOptions::tr("%1 takes a duration like 500ms, 15s or 2min (a bare number is "
+                             "milliseconds), not '%2'")
+                  .arg(name, text)
+            : AppOptions::tr("%1 takes a size like 512KiB or 1MiB (a bare number is bytes), not "
+                             "'%2'")
+                  .arg(name, text);
+        return std::nullopt;
+    }
+    *error = AppOptions::tr("%1 must be from %2 to %3, not '%4'")
+                 .arg(name, quantity::format(option.min, option.unit),
+                      quantity::format(option.max, option.unit), text);
+    const bool bare = quantity::parse(text, Unit::Count).has_value();
+    const qint64 scale = option.unit == Unit::Milliseconds ? 1000 : 1024;
+    if (bare && *value * scale >= option.min && *value * scale <= option.max) {
+        const QString meant = quantity::format(*value * scale, option.unit);
+        *error += u' '
+            + (option.unit == Unit::Milliseconds
+                   ? AppOptions::tr("(a bare number is milliseconds: did you mean %1?)")
+                   : AppOptions::tr("(a bare number is bytes: did you mean %1?)"))
+                  .arg(meant);
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 AppOptions AppOptions::fromSettings(const QSettings &settings)
@@ -100,11 +145,12 @@ AppOptions AppOptions::parse(const QStringList &arguments, Outcome *outcome, QSt
 {
     AppOptions options = defaults;
     ServerSettings &server = options.server;
-    const auto text = [](qint64 value) { return QString::number(value); };
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Live stock quotes in a window and, as Server-Sent Events, on the LAN."));
+        tr("Live stock quotes in a window and, as Server-Sent Events, on the LAN.\n\n"
+           "A duration is written like 500ms, 15s, 2min or 1h; a size like 512KiB or 1MiB. A bare "
+           "number is milliseconds or bytes."));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
     const QCommandLineOption headless(QStringLiteral("headless"),
@@ -138,80 +184,59 @@ AppOptions AppOptions::parse(const QStringList &arguments, Outcome *outcome, QSt
         QStringLiteral("cors-origin"),
         tr("Allow pages from this origin (e.g. https://example.org) to read the stream."),
         QStringLiteral("origin"));
-    const std::vector<IntegerOption> integers {
-        { { QStringLiteral("port"), tr("HTTP port (0 picks a free one)."), QStringLiteral("port"),
-            text(server.port) },
-          0,
-          65535,
-          [&](qint64 v) { server.port = quint16(v); } },
-        { { QStringLiteral("interval"), tr("Milliseconds between ticks."), QStringLiteral("ms"),
-            text(options.intervalMs) },
-          StockModel::MinIntervalMs,
-          StockModel::MaxIntervalMs,
-          [&](qint64 v) { options.intervalMs = int(v); } },
-        { { QStringLiteral("publish-queue"),
-            tr("Events kept for nchan while it does not answer; past it the oldest are dropped."),
-            QStringLiteral("events"), text(server.publishQueue) },
-          1,
-          1'000'000,
+    // Durations and sizes read with units (quantity.h); a bare number is ms or bytes.
+    using quantity::Unit;
+    const std::vector<NumberOption> numbers {
+        { QStringLiteral("port"), QStringLiteral("port"), tr("HTTP port (0 picks a free one)."),
+          Unit::Count, 0, 65535, server.port, [&](qint64 v) { server.port = quint16(v); } },
+        { QStringLiteral("interval"), QStringLiteral("duration"), tr("Time between ticks."),
+          Unit::Milliseconds, StockModel::MinIntervalMs, StockModel::MaxIntervalMs,
+          options.intervalMs, [&](qint64 v) { options.intervalMs = int(v); } },
+        { QStringLiteral("publish-queue"), QStringLiteral("events"),
+          tr("Events kept for nchan while it does not answer; past it the oldest are dropped."),
+          Unit::Count, 1, 1'000'000, server.publishQueue,
           [&](qint64 v) { server.publishQueue = int(v); } },
-        { { QStringLiteral("history-days"), tr("Days of ticks the history file keeps."),
-            QStringLiteral("days"), text(options.historyDays) },
-          1,
-          36500,
+        { QStringLiteral("history-days"), QStringLiteral("days"),
+          tr("Days of ticks the history file keeps."), Unit::Count, 1, 36500, options.historyDays,
           [&](qint64 v) { options.historyDays = int(v); } },
-        { { QStringLiteral("history"), tr("Events kept for resuming with Last-Event-ID."),
-            QStringLiteral("events"), text(server.historySize) },
-          0,
-          10'000'000,
-          [&](qint64 v) { server.historySize = int(v); } },
-        { { QStringLiteral("max-clients"), tr("Open streams allowed; more get 503."),
-            QStringLiteral("count"), text(server.maxClients) },
-          1,
-          1'000'000,
+        { QStringLiteral("history"), QStringLiteral("events"),
+          tr("Events kept for resuming with Last-Event-ID."), Unit::Count, 0, 10'000'000,
+          server.historySize, [&](qint64 v) { server.historySize = int(v); } },
+        { QStringLiteral("max-clients"), QStringLiteral("count"),
+          tr("Open streams allowed; more get 503."), Unit::Count, 1, 1'000'000, server.maxClients,
           [&](qint64 v) { server.maxClients = int(v); } },
-        { { QStringLiteral("client-buffer"),
-            tr("Unsent bytes after which a slow client is disconnected."), QStringLiteral("bytes"),
-            text(server.clientBufferBytes) },
-          1024,
-          qint64(1) << 30,
+        { QStringLiteral("client-buffer"), QStringLiteral("size"),
+          tr("Unsent data after which a slow client is disconnected."), Unit::Bytes, 1024,
+          qint64(1) << 30, server.clientBufferBytes,
           [&](qint64 v) { server.clientBufferBytes = v; } },
-        { { QStringLiteral("stream-threads"),
-            tr("Threads that write the event streams (0: one per core but one)."),
-            QStringLiteral("count"), text(server.streamThreads) },
-          0,
-          64,
-          [&](qint64 v) { server.streamThreads = int(v); } },
-        { { QStringLiteral("heartbeat"), tr("Milliseconds between heartbeat events."),
-            QStringLiteral("ms"), text(server.heartbeatMs) },
-          100,
-          3'600'000,
-          [&](qint64 v) { server.heartbeatMs = int(v); } },
-        { { QStringLiteral("request-timeout"),
-            tr("Milliseconds a new connection has to send its request head."), QStringLiteral("ms"),
-            text(server.requestTimeoutMs) },
-          100,
-          3'600'000,
-          [&](qint64 v) { server.requestTimeoutMs = int(v); } },
-        { { QStringLiteral("idle-timeout"),
-            tr("Milliseconds after which an idle keep-alive connection is closed."),
-            QStringLiteral("ms"), text(server.idleTimeoutMs) },
-          100,
-          3'600'000,
-          [&](qint64 v) { server.idleTimeoutMs = int(v); } },
-        { { QStringLiteral("retry"), tr("Reconnection delay advised to browsers, in ms."),
-            QStringLiteral("ms"), text(server.retryMs) },
-          0,
-          3'600'000,
-          [&](qint64 v) { server.retryMs = int(v); } },
+        { QStringLiteral("client-timeout"), QStringLiteral("duration"),
+          tr("Time after which a client that acknowledges nothing is disconnected."),
+          Unit::Milliseconds, 1000, 3'600'000, server.clientTimeoutMs,
+          [&](qint64 v) { server.clientTimeoutMs = int(v); } },
+        { QStringLiteral("stream-threads"), QStringLiteral("count"),
+          tr("Threads that write the event streams (0: one per core but one)."), Unit::Count, 0, 64,
+          server.streamThreads, [&](qint64 v) { server.streamThreads = int(v); } },
+        { QStringLiteral("heartbeat"), QStringLiteral("duration"),
+          tr("Time between heartbeat events."), Unit::Milliseconds, 100, 3'600'000,
+          server.heartbeatMs, [&](qint64 v) { server.heartbeatMs = int(v); } },
+        { QStringLiteral("request-timeout"), QStringLiteral("duration"),
+          tr("Time a new connection has to send its request head."), Unit::Milliseconds, 100,
+          3'600'000, server.requestTimeoutMs, [&](qint64 v) { server.requestTimeoutMs = int(v); } },
+        { QStringLiteral("idle-timeout"), QStringLiteral("duration"),
+          tr("Time after which an idle keep-alive connection is closed."), Unit::Milliseconds, 100,
+          3'600'000, server.idleTimeoutMs, [&](qint64 v) { server.idleTimeoutMs = int(v); } },
+        // Below 100 ms a browser would reconnect in a tight loop: `--retry 3` means seconds.
+        { QStringLiteral("retry"), QStringLiteral("duration"),
+          tr("Reconnection delay advised to browsers."), Unit::Milliseconds, 100, 3'600'000,
+          server.retryMs, [&](qint64 v) { server.retryMs = int(v); } },
     };
     parser.addOptions(
         { headless, paused, bind, symbols, seed, historyFile, inMemory, publish, corsOrigin });
-    for (const IntegerOption &integer : integers) {
-        QCommandLineOption described = integer.option;
-        described.setDescription(described.description() + u' '
-                                 + tr("Default: %1.").arg(described.defaultValues().constFirst()));
-        parser.addOption(described);
+    for (const NumberOption &number : numbers) {
+        const QString defaultText = quantity::format(number.defaultValue, number.unit);
+        parser.addOption({ number.name,
+                           number.description + u' ' + tr("Default: %1.").arg(defaultText),
+                           number.valueName, defaultText });
     }
 
     const auto fail = [&](const QString &error) {
@@ -231,15 +256,12 @@ AppOptions AppOptions::parse(const QStringList &arguments, Outcome *outcome, QSt
         return options;
     }
 
-    for (const IntegerOption &integer : integers) {
-        const QString name = integer.option.names().constFirst();
-        const QString value = parser.value(name);
-        bool ok = false;
-        const qint64 number = value.toLongLong(&ok);
-        if (!ok || number < integer.min || number > integer.max)
-            return fail(tr("--%1 must be a whole number from %2 to %3, not '%4'")
-                            .arg(name, text(integer.min), text(integer.max), value));
-        integer.store(number);
+    for (const NumberOption &number : numbers) {
+        QString error;
+        const std::optional<qint64> value = readNumber(number, parser.value(number.name), &error);
+        if (!value)
+            return fail(error);
+        number.store(*value);
     }
     options.headless = parser.isSet(headless);
     options.paused = parser.isSet(paused);
