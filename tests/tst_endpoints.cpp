@@ -387,6 +387,7 @@ void TestEndpoints::metricsParseAsPrometheusText()
                                  "quotecast_events_sent_total",
                                  "quotecast_bytes_sent_total",
                                  "quotecast_slow_clients_dropped_total",
+                                 "quotecast_clients_timed_out_total",
                                  "quotecast_uptime_seconds",
                                  "quotecast_feed_running",
                                  "quotecast_feed_interval_seconds" };

@@ -2,7 +2,14 @@
 #include "sseclient.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QScopeGuard>
 #include <QTest>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace quotecast;
 
@@ -13,6 +20,7 @@ class TestStreamLimits : public QObject
 
 private slots:
     void slowReaderIsCutWhileOthersKeepReceiving();
+    void readerThatStopsIsTimedOutByTheKernel();
     void pastMaxClientsIs503WithRetryAfter();
     void retryIsSpreadAroundTheConfiguredDelay();
     void corsHeaderOnlyForTheConfiguredOrigin_data();
@@ -57,6 +65,57 @@ void TestStreamLimits::slowReaderIsCutWhileOthersKeepReceiving()
     QTRY_VERIFY_WITH_TIMEOUT(reader.blocks().last().id == lastId, 20000);
     qInfo("stalled client cut after %d ticks; reader received %lld events", ticks,
           qint64(reader.blocks().size()));
+}
+
+void TestStreamLimits::readerThatStopsIsTimedOutByTheKernel()
+{
+    ServerSettings settings = localServerSettings();
+    settings.clientTimeoutMs = 1000;
+    // Far more than the feed sends during the timeout: quotecast's own cap must not be
+    // what cuts the client (the kernel's send buffer takes the backlog anyway).
+    settings.clientBufferBytes = 64 * 1024 * 1024;
+    StockModel model;
+    model.setSeed(1);
+    model.setIntervalMs(10);
+    const auto hub = startLocalHub(model, settings);
+    QVERIFY(hub);
+    connect(&model, &StockModel::quoteUpdated, hub.get(), &StreamHub::publish);
+    QTest::ignoreMessage(QtInfoMsg,
+                         "dropped a client that acknowledged nothing for 1 s (TCP_USER_TIMEOUT); "
+                         "clients timed out so far: 1");
+
+    // A client that asks for the stream and never reads. Its receive buffer is made tiny
+    // before it connects, as the window scale is agreed on then: the window it advertises
+    // closes after a few events, and from then on the server's kernel only probes it.
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    QVERIFY(fd >= 0);
+    const auto closeFd = qScopeGuard([fd] { ::close(fd); });
+    const int tiny = 1; // the kernel rounds it up to its minimum
+    QCOMPARE(::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &tiny, sizeof tiny), 0);
+    sockaddr_in server {};
+    server.sin_family = AF_INET;
+    server.sin_port = htons(hub->serverPort());
+    server.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    QCOMPARE(::connect(fd, reinterpret_cast<const sockaddr *>(&server), sizeof server), 0);
+    const QByteArray request = "GET /stream HTTP/1.1\r\nHost: x\r\n\r\n";
+    QCOMPARE(::send(fd, request.constData(), size_t(request.size()), MSG_NOSIGNAL),
+             ssize_t(request.size()));
+    QTRY_COMPARE(hub->clientCount(), 1);
+    QElapsedTimer sinceOpened;
+    sinceOpened.start();
+    model.start();
+
+    QTRY_COMPARE_WITH_TIMEOUT(hub->clientsTimedOut(), quint64(1), 10000);
+    QTRY_COMPARE(hub->clientCount(), 0); // closed right after it is counted and logged
+    const qint64 droppedAfterMs = sinceOpened.elapsed();
+    model.stop();
+    QCOMPARE(hub->slowClientsDropped(), quint64(0));
+    QCOMPARE(hub->metrics().clientsTimedOut, quint64(1));
+    QVERIFY(droppedAfterMs >= settings.clientTimeoutMs);
+    qInfo("client that stopped reading dropped %lld ms after its stream opened, %llu ticks "
+          "later, with %llu bytes sent",
+          droppedAfterMs, quint64(hub->metrics().eventsPublished),
+          quint64(hub->metrics().bytesSent));
 }
 
 void TestStreamLimits::pastMaxClientsIs503WithRetryAfter()

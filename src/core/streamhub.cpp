@@ -170,7 +170,8 @@ StreamHub::StreamHub(const ServerSettings &settings, QObject *parent)
     , m_runId(settings.runId.isEmpty() ? SseEvent::newRunId() : settings.runId)
     , m_http(this)
     , m_history(settings.historySize)
-    , m_streams(new StreamSet(settings.streamThreads, settings.clientBufferBytes, this))
+    , m_streams(new StreamSet(settings.streamThreads, settings.clientBufferBytes,
+                              settings.clientTimeoutMs, this))
     , m_heartbeat(this)
     , m_assets(loadAssets())
 {
@@ -233,6 +234,11 @@ quint64 StreamHub::slowClientsDropped() const
     return m_streams->totals().slowClientsDropped;
 }
 
+quint64 StreamHub::clientsTimedOut() const
+{
+    return m_streams->totals().clientsTimedOut;
+}
+
 ServerMetrics StreamHub::metrics() const
 {
     const StreamSet::Totals totals = m_streams->totals();
@@ -243,6 +249,7 @@ ServerMetrics StreamHub::metrics() const
     metrics.eventsSent = totals.eventsSent;
     metrics.bytesSent = totals.bytesSent;
     metrics.slowClientsDropped = totals.slowClientsDropped;
+    metrics.clientsTimedOut = totals.clientsTimedOut;
     metrics.uptimeSeconds = double(m_uptime.elapsed()) / 1000.0;
     metrics.feedRunning = m_status.running;
     metrics.feedIntervalMs = m_status.intervalMs;

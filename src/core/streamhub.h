@@ -43,6 +43,7 @@ class StreamHub : public QObject
     Q_OBJECT
     Q_PROPERTY(int clientCount READ clientCount NOTIFY clientCountChanged)
     Q_PROPERTY(quint64 slowClientsDropped READ slowClientsDropped)
+    Q_PROPERTY(quint64 clientsTimedOut READ clientsTimedOut)
 
 public:
     static constexpr int DefaultHistoryPage = 1000;
@@ -62,6 +63,8 @@ public:
     int clientCount() const;
     // Clients cut off because they read too slowly (their unsent data passed the cap).
     quint64 slowClientsDropped() const;
+    // Clients the kernel dropped because they acknowledged nothing for the client timeout.
+    quint64 clientsTimedOut() const;
     // What GET /metrics reports.
     ServerMetrics metrics() const;
 

@@ -9,7 +9,7 @@
 
 namespace quotecast {
 
-StreamSet::StreamSet(int threads, qint64 maxPendingBytes, QObject *parent)
+StreamSet::StreamSet(int threads, qint64 maxPendingBytes, int clientTimeoutMs, QObject *parent)
     : QObject(parent)
 {
     // By default every core but one, which is left to the window, the thread that
@@ -19,8 +19,8 @@ StreamSet::StreamSet(int threads, qint64 maxPendingBytes, QObject *parent)
     if (threads <= 0)
         threads = qMax(1, QThread::idealThreadCount() - 1);
     for (int i = 0; i < threads; ++i) {
-        m_writers.push_back(
-            std::make_unique<StreamWriter>(i, maxPendingBytes, [this] { scheduleSizeReport(); }));
+        m_writers.push_back(std::make_unique<StreamWriter>(i, maxPendingBytes, clientTimeoutMs,
+                                                           [this] { scheduleSizeReport(); }));
     }
 }
 
@@ -76,6 +76,7 @@ StreamSet::Totals StreamSet::totals() const
         totals.eventsSent += writer->eventsSent();
         totals.bytesSent += writer->bytesSent();
         totals.slowClientsDropped += writer->slowClientsDropped();
+        totals.clientsTimedOut += writer->clientsTimedOut();
     }
     return totals;
 }

@@ -22,8 +22,9 @@ class StreamSet : public QObject
 
 public:
     // `threads` StreamWriters (0: one per core but one); a client whose unsent data passes
-    // `maxPendingBytes` is dropped as too slow.
-    StreamSet(int threads, qint64 maxPendingBytes, QObject *parent = nullptr);
+    // `maxPendingBytes` is dropped as too slow; `clientTimeoutMs` is the TCP_USER_TIMEOUT
+    // the sockets were given, for the log.
+    StreamSet(int threads, qint64 maxPendingBytes, int clientTimeoutMs, QObject *parent = nullptr);
     ~StreamSet() override;
 
     // Takes ownership of `fd` (a connected TCP socket), sends it `initial`, and from
@@ -45,6 +46,7 @@ public:
         quint64 eventsSent = 0;
         quint64 bytesSent = 0;
         quint64 slowClientsDropped = 0;
+        quint64 clientsTimedOut = 0;
     };
 
     int size() const;

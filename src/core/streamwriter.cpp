@@ -28,6 +28,9 @@ struct StreamWriter::Stream
     qsizetype offset = 0; // into queue.front()
     qint64 pending = 0; // bytes in the queue, less the offset
     bool watchingWrites = false;
+    // What a send() or recv() said when the connection failed: reading it clears the
+    // socket's error, which SO_ERROR would otherwise give.
+    int error = 0;
 };
 
 struct StreamWriter::Event
@@ -98,22 +101,35 @@ namespace {
 constexpr uint32_t ReadEvents = EPOLLIN | EPOLLRDHUP;
 
 // What a client sends on a one-way stream is read and dropped; false once it has closed
-// its side or the connection failed.
-bool drain(int fd)
+// its side or the connection failed (then `*error` is the errno, 0 for a clean close).
+bool drain(int fd, int *error = nullptr)
 {
     std::array<char, 4096> sink;
     for (;;) {
         const ssize_t n = ::recv(fd, sink.data(), sink.size(), MSG_DONTWAIT);
         if (n > 0)
             continue;
-        return n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+            return true;
+        if (error)
+            *error = n < 0 ? errno : 0;
+        return false;
     }
+}
+
+int pendingSocketError(int fd)
+{
+    int error = 0;
+    socklen_t size = sizeof error;
+    return getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &size) == 0 ? error : 0;
 }
 
 } // namespace
 
-StreamWriter::StreamWriter(int index, qint64 maxPendingBytes, std::function<void()> streamsClosed)
+StreamWriter::StreamWriter(int index, qint64 maxPendingBytes, int clientTimeoutMs,
+                           std::function<void()> streamsClosed)
     : m_maxPendingBytes(maxPendingBytes)
+    , m_clientTimeoutMs(clientTimeoutMs)
     , m_streamsClosed(std::move(streamsClosed))
     , m_epoll(epoll_create1(EPOLL_CLOEXEC))
     , m_wakeup(eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK))
@@ -241,7 +257,7 @@ void StreamWriter::addStream(int fd, const QByteArray &initial, const QSet<QStri
     epoll_ctl(m_epoll, EPOLL_CTL_ADD, fd, &event);
     Stream &added = *m_streams.emplace_back(std::move(stream));
     if (!send(added, initial))
-        close(added);
+        closeFailed(added);
 }
 
 void StreamWriter::broadcast(const std::vector<Event> &events)
@@ -263,15 +279,15 @@ void StreamWriter::broadcast(const std::vector<Event> &events)
     m_eventsSent.store(m_eventsSent.load(std::memory_order_relaxed) + eventsSent,
                        std::memory_order_relaxed);
     for (Stream *stream : closing)
-        close(*stream);
+        closeFailed(*stream);
 }
 
 void StreamWriter::onSocketReady(Stream &stream, uint32_t flags)
 {
-    const bool gone
-        = (flags & (EPOLLERR | EPOLLHUP | EPOLLRDHUP)) || ((flags & EPOLLIN) && !drain(stream.fd));
+    const bool gone = (flags & (EPOLLERR | EPOLLHUP | EPOLLRDHUP))
+        || ((flags & EPOLLIN) && !drain(stream.fd, &stream.error));
     if (gone || ((flags & EPOLLOUT) && !flush(stream)))
-        close(stream); // the browser went away
+        closeFailed(stream); // the browser went away, or the kernel gave up on it
 }
 
 bool StreamWriter::send(Stream &stream, const QByteArray &bytes)
@@ -280,8 +296,10 @@ bool StreamWriter::send(Stream &stream, const QByteArray &bytes)
     if (stream.queue.empty()) {
         const ssize_t n = ::send(stream.fd, bytes.constData(), size_t(bytes.size()),
                                  MSG_NOSIGNAL | MSG_DONTWAIT);
-        if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK)
-            return false; // reset by the peer, or gone
+        if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK) {
+            stream.error = errno; // reset by the peer, gone, or timed out
+            return false;
+        }
         sent = qMax<qsizetype>(n, 0);
         countBytesSent(sent);
         if (sent == bytes.size())
@@ -308,8 +326,12 @@ bool StreamWriter::flush(Stream &stream)
         const QByteArray &front = stream.queue.front();
         const ssize_t n = ::send(stream.fd, front.constData() + stream.offset,
                                  size_t(front.size() - stream.offset), MSG_NOSIGNAL | MSG_DONTWAIT);
-        if (n < 0)
-            return errno == EAGAIN || errno == EWOULDBLOCK;
+        if (n < 0) {
+            if (errno == EAGAIN || errno == EWOULDBLOCK)
+                return true;
+            stream.error = errno;
+            return false;
+        }
         countBytesSent(n);
         stream.offset += n;
         stream.pending -= n;
@@ -320,6 +342,23 @@ bool StreamWriter::flush(Stream &stream)
     }
     watchWrites(stream, false);
     return true;
+}
+
+void StreamWriter::closeFailed(Stream &stream)
+{
+    // A client that closes (EOF), resets (ECONNRESET) or is gone when written to (EPIPE)
+    // is the normal end of a stream and not logged. ETIMEDOUT is the kernel giving up on
+    // it: TCP_USER_TIMEOUT passed with nothing acknowledged, typically a reader that
+    // stopped reading and so closed its receive window, whose backlog the kernel's send
+    // buffer took before quotecast's own cap was reached.
+    const int error = stream.error != 0 ? stream.error : pendingSocketError(stream.fd);
+    if (error == ETIMEDOUT) {
+        const quint64 timedOut = m_clientsTimedOut.fetch_add(1, std::memory_order_relaxed) + 1;
+        qCInfo(lcStreams).nospace()
+            << "dropped a client that acknowledged nothing for " << m_clientTimeoutMs / 1000.0
+            << " s (TCP_USER_TIMEOUT); clients timed out so far: " << timedOut;
+    }
+    close(stream);
 }
 
 void StreamWriter::countBytesSent(qint64 bytes)

@@ -29,10 +29,12 @@ namespace quotecast {
 class StreamWriter
 {
 public:
-    // A client whose unsent data passes `maxPendingBytes` is dropped as too slow.
+    // A client whose unsent data passes `maxPendingBytes` is dropped as too slow;
+    // `clientTimeoutMs` is the TCP_USER_TIMEOUT its socket was given, for the log.
     // `streamsClosed` is called from the writer's thread after streams closed on their
-    // own (the peer went away, or read too slowly).
-    StreamWriter(int index, qint64 maxPendingBytes, std::function<void()> streamsClosed);
+    // own (the peer went away, read too slowly, or timed out).
+    StreamWriter(int index, qint64 maxPendingBytes, int clientTimeoutMs,
+                 std::function<void()> streamsClosed);
     // Closes every stream cleanly and joins the thread.
     ~StreamWriter();
     StreamWriter(const StreamWriter &) = delete;
@@ -56,6 +58,8 @@ public:
     {
         return m_slowClientsDropped.load(std::memory_order_relaxed);
     }
+    // Connections the kernel aborted with ETIMEDOUT: nothing acknowledged for the timeout.
+    quint64 clientsTimedOut() const { return m_clientsTimedOut.load(std::memory_order_relaxed); }
     // Live events handed to clients, one per client that gets it (heartbeats not counted).
     quint64 eventsSent() const { return m_eventsSent.load(std::memory_order_relaxed); }
     // Bytes the sockets took: heads, catch-up, events and heartbeats.
@@ -79,12 +83,16 @@ private:
     bool send(Stream &stream, const QByteArray &bytes);
     // Sends what is queued; false when the stream must be closed.
     bool flush(Stream &stream);
+    // Closes a stream whose connection failed or was cut, saying why when the kernel
+    // timed it out.
+    void closeFailed(Stream &stream);
     void countBytesSent(qint64 bytes);
     void watchWrites(Stream &stream, bool on);
     void close(Stream &stream);
     void closeAllNow();
 
     const qint64 m_maxPendingBytes;
+    const int m_clientTimeoutMs;
     const std::function<void()> m_streamsClosed;
     const int m_epoll;
     const int m_wakeup; // an eventfd: commands are waiting
@@ -96,6 +104,7 @@ private:
 
     std::atomic<int> m_size { 0 };
     std::atomic<quint64> m_slowClientsDropped { 0 };
+    std::atomic<quint64> m_clientsTimedOut { 0 };
     // Written by the writer's thread only: a plain load and store, no locked add.
     std::atomic<quint64> m_eventsSent { 0 };
     std::atomic<quint64> m_bytesSent { 0 };
