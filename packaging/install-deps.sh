@@ -15,7 +15,8 @@ desktop-file-utils appstream dpkg-dev \
 chromium chromium-driver"
 case "${1:-}" in
 test | bench)
-    packages="$packages nginx-light libnginx-mod-nchan redis-server"
+    # curl: tst_readme runs the README's curl examples with it.
+    packages="$packages nginx-light libnginx-mod-nchan redis-server curl"
     # A node from elsewhere (nvm, NodeSource) will do: only its absence brings Debian's.
     command -v node >/dev/null || packages="$packages nodejs npm"
     ;;

@@ -1,0 +1,458 @@
+#include "curlcheck.h"
+#include "curlexample.h"
+#include "curlrun.h"
+#include "helpoption.h"
+#include "loopback.h"
+#include "markdowndoc.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+
+// What README.md says, checked against the real `quotecast` binary so that it stays true: the
+// Options and Limits tables against `--help`, the metrics table against a live /metrics, every
+// curl example against a running server (status, content type, the shape of the body it shows),
+// and every relative link of README.md and docs/*.md against the files of the repository.
+class TestReadme : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void readmeHasTheTablesAndExamplesTheTestsRead();
+    void optionsTableMatchesHelp_data();
+    void optionsTableMatchesHelp();
+    void limitsTableDefaultsMatchHelp_data();
+    void limitsTableDefaultsMatchHelp();
+    void metricsTableMatchesLiveMetrics_data();
+    void metricsTableMatchesLiveMetrics();
+    void curlExampleAnswersAsShown_data();
+    void curlExampleAnswersAsShown();
+    void relativeLinkResolves_data();
+    void relativeLinkResolves();
+
+private:
+    QString where(int line) const { return QStringLiteral("README.md:%1").arg(line); }
+    const HelpOption *helpOption(const QString &name) const;
+
+    QString m_binary;
+    QTemporaryDir m_dir; // the server's history, settings and log
+    QProcess m_server;
+    quint16 m_port = 0;
+    std::optional<MarkdownDoc> m_readme;
+    QList<HelpOption> m_help;
+    QHash<QString, QString> m_liveMetrics; // name -> type, from # TYPE lines
+    QList<CurlExample> m_curls;
+    QStringList m_unreadableCurls;
+};
+
+namespace {
+const QString SourceDir = QStringLiteral(QUOTECAST_SOURCE_DIR);
+// QCommandLineParser's own options: they may share one row, or have none.
+const QStringList ParserOptions { "-h", "--help", "--help-all", "-v", "--version" };
+
+QString withoutBackticks(QString text)
+{
+    text = text.trimmed();
+    if (text.size() >= 2 && text.startsWith(u'`') && text.endsWith(u'`'))
+        text = text.mid(1, text.size() - 2);
+    return text;
+}
+
+// The Limits table writes a default for people ("10,000 events", "60 s", "256 KiB, on top of
+// ..."), --help for the parser ("10000", "1min", "256KiB"). Both are read the same way: the
+// number at the start (thousands commas dropped) with its unit, if any (ms, s, min, h; B, KiB,
+// MiB, GiB; a space before it allowed), as milliseconds, bytes or a plain count; whatever
+// follows may explain it. "60 s" and "1min" agree; "5 s" and "5000" (a count) do not.
+QString limitValue(const QString &text)
+{
+    static const QRegularExpression quantity(QStringLiteral(
+        "^([0-9][0-9,]*(?:\\.[0-9]+)?) ?(ms|s|min|h|B|KiB|MiB|GiB)?(?![A-Za-z0-9])"));
+    static const QHash<QString, QPair<double, QString>> units {
+        { "ms", { 1, "ms" } },           { "s", { 1e3, "ms" } },
+        { "min", { 6e4, "ms" } },        { "h", { 3.6e6, "ms" } },
+        { "B", { 1, "bytes" } },         { "KiB", { 1024, "bytes" } },
+        { "MiB", { 1 << 20, "bytes" } }, { "GiB", { 1 << 30, "bytes" } },
+    };
+    const QRegularExpressionMatch match = quantity.match(withoutBackticks(text));
+    if (!match.hasMatch())
+        return QStringLiteral("no number");
+    const double number = match.captured(1).remove(u',').toDouble();
+    const auto [factor, unit] = units.value(match.captured(2), { 1, QString() });
+    return unit.isEmpty() ? QString::number(number, 'f', 0)
+                          : QStringLiteral("%1 %2").arg(number * factor, 0, 'f', 0).arg(unit);
+}
+
+QByteArray get(quint16 port, const QString &path)
+{
+    CurlRun run;
+    run.run({ "-q", "-si", QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(path) }, 10000);
+    return run.status() == 200 ? run.body() : QByteArray();
+}
+} // namespace
+
+void TestReadme::initTestCase()
+{
+    QString error;
+    m_readme = MarkdownDoc::load(SourceDir + "/README.md", &error);
+    QVERIFY2(m_readme, qPrintable(error));
+    m_binary = qEnvironmentVariable("QUOTECAST_BIN");
+    QVERIFY2(QFile::exists(m_binary), "QUOTECAST_BIN must name the built quotecast");
+    QVERIFY(m_dir.isValid());
+    QVERIFY2(!QStandardPaths::findExecutable("curl").isEmpty(),
+             "curl is missing; packaging/install-deps.sh test installs it");
+
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert("LC_ALL", "C.UTF-8"); // the README is in English
+    environment.remove("LANGUAGE");
+    environment.insert("XDG_DATA_HOME", m_dir.path()); // never the user's history or settings
+    environment.insert("XDG_CONFIG_HOME", m_dir.path());
+    QProcess help;
+    help.setProcessEnvironment(environment);
+    help.start(m_binary, { "--help" });
+    QVERIFY(help.waitForFinished(10000));
+    m_help = HelpOption::parse(QString::fromUtf8(help.readAllStandardOutput()));
+
+    // A history file, not --in-memory: the README shows /api/history. --publish to a port
+    // where nothing listens, so that the publisher's metrics exist. A fast feed, so that every
+    // example sees live events at once (only the shape of what they show is compared).
+    m_server.setProcessEnvironment(environment);
+    m_server.setStandardErrorFile(m_dir.filePath("stderr.log"));
+    m_server.start(m_binary,
+                   { "--headless", "--port", "0", "--bind", "127.0.0.1", "--seed", "14",
+                     "--interval", "20", "--history-file", m_dir.filePath("history.sqlite"),
+                     "--publish",
+                     QStringLiteral("http://127.0.0.1:%1/pub/quotes").arg(freeLoopbackPort()) });
+    QVERIFY(m_server.waitForStarted());
+    static const QRegularExpression url(QStringLiteral("http://127\\.0\\.0\\.1:(\\d+)/"));
+    QByteArray out;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (out += m_server.readAllStandardOutput(),
+         url.match(QString::fromUtf8(out)).hasMatch() || m_server.state() == QProcess::NotRunning),
+        10000);
+    m_port = quint16(url.match(QString::fromUtf8(out)).captured(1).toUInt());
+    QFile log(m_dir.filePath("stderr.log"));
+    QVERIFY2(m_port != 0, (log.open(QIODevice::ReadOnly), log.readAll().constData()));
+
+    // Wait until every symbol has more stored ticks than a page of 10, as in the README's
+    // examples, where /api/history has a next page.
+    const QJsonArray quotes
+        = QJsonDocument::fromJson(get(m_port, "/api/quotes"))["quotes"].toArray();
+    QVERIFY(!quotes.isEmpty());
+    for (const QJsonValue &quote : quotes) {
+        const QString path = "/api/history?limit=10&symbol=" + quote["symbol"].toString();
+        QTRY_VERIFY_WITH_TIMEOUT(QJsonDocument::fromJson(get(m_port, path))["more"].toBool(),
+                                 10000);
+    }
+
+    const QByteArray metrics = get(m_port, "/metrics");
+    static const QRegularExpression type(QStringLiteral("^# TYPE (\\S+) (\\S+)$"),
+                                         QRegularExpression::MultilineOption);
+    for (auto it = type.globalMatch(QString::fromUtf8(metrics)); it.hasNext();) {
+        const QRegularExpressionMatch match = it.next();
+        m_liveMetrics.insert(match.captured(1), match.captured(2));
+    }
+    m_curls = CurlExample::extract(*m_readme, &m_unreadableCurls);
+}
+
+void TestReadme::cleanupTestCase()
+{
+    m_server.terminate(); // SIGTERM: streams closed properly
+    m_server.waitForFinished(5000);
+}
+
+void TestReadme::readmeHasTheTablesAndExamplesTheTestsRead()
+{
+    // Each check below reads one of these: none of them may pass by finding nothing.
+    QVERIFY2(m_help.size() >= 10, "quotecast --help printed fewer than 10 options");
+    QVERIFY2(m_liveMetrics.size() >= 10, "/metrics has fewer than 10 # TYPE lines");
+    for (const QStringList &header :
+         { QStringList { "option", "default", "meaning" },
+           QStringList { "limit", "default", "option", "when it is reached" },
+           QStringList { "metric", "type", "meaning" }, QStringList { "request", "answer" } }) {
+        const auto table = m_readme->table(header);
+        QVERIFY2(table && !table->rows.isEmpty(),
+                 qPrintable("README.md has no table headed | " + header.join(" | ") + " |"));
+    }
+    QVERIFY2(m_curls.size() >= 5, "README.md has fewer than 5 curl examples");
+}
+
+const HelpOption *TestReadme::helpOption(const QString &name) const
+{
+    for (const HelpOption &option : m_help) {
+        if (option.names.contains(name))
+            return &option;
+    }
+    return nullptr;
+}
+
+void TestReadme::optionsTableMatchesHelp_data()
+{
+    QTest::addColumn<QString>("option");
+    QStringList names;
+    for (const HelpOption &option : std::as_const(m_help)) {
+        if (!ParserOptions.contains(option.names.last()))
+            names.append(option.names.last());
+    }
+    if (const auto table = m_readme->table({ "option", "default", "meaning" })) {
+        for (const MarkdownDoc::TableRow &row : table->rows) {
+            for (const MarkdownDoc::CodeSpan &span :
+                 MarkdownDoc::codeSpans(row.cells[0], row.line)) {
+                const QString name = span.code.section(u' ', 0, 0);
+                if (!names.contains(name) && !ParserOptions.contains(name))
+                    names.append(name);
+            }
+        }
+    }
+    names.append(QStringLiteral("--help, --version"));
+    for (const QString &name : std::as_const(names))
+        QTest::newRow(qPrintable(name)) << name;
+}
+
+void TestReadme::optionsTableMatchesHelp()
+{
+    QFETCH(QString, option);
+    const MarkdownDoc::Table table = *m_readme->table({ "option", "default", "meaning" });
+    const QString tableAt = QStringLiteral("README.md's Options table (line %1)").arg(table.line);
+    // The rows naming this option (for the parser's own options: naming any of them).
+    QList<QPair<MarkdownDoc::TableRow, QStringList>> rows; // row, the options its first cell names
+    for (const MarkdownDoc::TableRow &row : table.rows) {
+        QStringList spans;
+        for (const MarkdownDoc::CodeSpan &span : MarkdownDoc::codeSpans(row.cells[0], row.line))
+            spans.append(span.code);
+        const auto names = [&] {
+            QStringList result;
+            for (const QString &span : spans)
+                result.append(span.section(u' ', 0, 0));
+            return result;
+        }();
+        const bool mine = option.startsWith(QLatin1String("--help, "))
+            ? std::any_of(names.begin(), names.end(),
+                          [](const QString &n) { return ParserOptions.contains(n); })
+            : names.contains(option);
+        if (mine)
+            rows.append({ row, spans });
+    }
+
+    if (option.startsWith(QLatin1String("--help, "))) {
+        QVERIFY2(
+            rows.size() <= 1,
+            qPrintable(QStringLiteral("%1 and %2 both list the parser's own "
+                                      "options; one row for them all")
+                           .arg(where(rows.value(0).first.line), where(rows.value(1).first.line))));
+        for (const auto &[row, spans] : rows) {
+            for (const QString &span : spans)
+                QVERIFY2(ParserOptions.contains(span) && helpOption(span),
+                         qPrintable(QStringLiteral("%1 lists `%2` with --help/--version; that row "
+                                                   "is for the parser's own options that --help "
+                                                   "prints")
+                                        .arg(where(row.line), span)));
+        }
+        return;
+    }
+
+    const HelpOption *help = helpOption(option);
+    QVERIFY2(help,
+             qPrintable(QStringLiteral("%1 lists %2, which quotecast --help does not print")
+                            .arg(where(rows.value(0).first.line), option)));
+    QVERIFY2(!rows.isEmpty(),
+             qPrintable(QStringLiteral("%1 has no row for %2 (--help: \"%3\")")
+                            .arg(tableAt, option, help->description)));
+    QVERIFY2(rows.size() == 1,
+             qPrintable(QStringLiteral("%1 and %2 both list %3")
+                            .arg(where(rows[0].first.line), where(rows[1].first.line), option)));
+    const auto &[row, spans] = rows.first();
+    QVERIFY2(spans.size() == 1,
+             qPrintable(QStringLiteral("%1 lumps %2 into one row; each option has a row of its own")
+                            .arg(where(row.line), spans.join(", "))));
+    // The README writes the value as --help's <placeholder>, upper-cased: `--port PORT`.
+    const QString expected = help->valueName.isEmpty()
+        ? option
+        : QStringLiteral("%1 %2").arg(option, help->valueName.toUpper());
+    QVERIFY2(
+        spans.first() == expected,
+        qPrintable(QStringLiteral("%1 writes `%2`; --help prints %3%4, so the README writes "
+                                  "`%5`")
+                       .arg(where(row.line), spans.first(), option,
+                            help->valueName.isEmpty() ? QString() : " <" + help->valueName + ">",
+                            expected)));
+    if (help->hasDefault()) {
+        QVERIFY2(
+            withoutBackticks(row.cells.value(1)) == help->defaultValue,
+            qPrintable(QStringLiteral("%1 gives %2's default as \"%3\"; --help says "
+                                      "\"Default: %4.\"")
+                           .arg(where(row.line), option, row.cells.value(1), help->defaultValue)));
+    }
+}
+
+void TestReadme::limitsTableDefaultsMatchHelp_data()
+{
+    QTest::addColumn<int>("line");
+    QTest::addColumn<QString>("option");
+    QTest::addColumn<QString>("cell");
+    const auto table = m_readme->table({ "limit", "default", "option", "when it is reached" });
+    if (!table)
+        return;
+    for (const MarkdownDoc::TableRow &row : table->rows) {
+        for (const MarkdownDoc::CodeSpan &span :
+             MarkdownDoc::codeSpans(row.cells.value(2), row.line)) {
+            if (span.code.startsWith(QLatin1String("--")))
+                QTest::newRow(
+                    qPrintable(QStringLiteral("README.md:%1 %2").arg(row.line).arg(span.code)))
+                    << row.line << span.code << row.cells.value(1);
+        }
+    }
+}
+
+void TestReadme::limitsTableDefaultsMatchHelp()
+{
+    QFETCH(int, line);
+    QFETCH(QString, option);
+    QFETCH(QString, cell);
+    const HelpOption *help = helpOption(option);
+    QVERIFY2(help,
+             qPrintable(QStringLiteral("%1 names %2, which quotecast --help does not print")
+                            .arg(where(line), option)));
+    QVERIFY2(help->hasDefault(),
+             qPrintable(QStringLiteral("%1 gives a default for %2, for which --help prints none")
+                            .arg(where(line), option)));
+    QVERIFY2(limitValue(cell) == limitValue(help->defaultValue),
+             qPrintable(QStringLiteral("%1 gives %2's default as \"%3\" (read as %4); --help "
+                                       "says \"Default: %5.\" (%6)")
+                            .arg(where(line), option, cell, limitValue(cell), help->defaultValue,
+                                 limitValue(help->defaultValue))));
+}
+
+void TestReadme::metricsTableMatchesLiveMetrics_data()
+{
+    QTest::addColumn<QString>("metric");
+    QStringList names = m_liveMetrics.keys();
+    if (const auto table = m_readme->table({ "metric", "type", "meaning" })) {
+        for (const MarkdownDoc::TableRow &row : table->rows)
+            names.append(withoutBackticks(row.cells[0]));
+    }
+    names.sort();
+    names.removeDuplicates();
+    for (const QString &name : std::as_const(names))
+        QTest::newRow(qPrintable(name)) << name;
+}
+
+void TestReadme::metricsTableMatchesLiveMetrics()
+{
+    QFETCH(QString, metric);
+    const MarkdownDoc::Table table = *m_readme->table({ "metric", "type", "meaning" });
+    QList<MarkdownDoc::TableRow> rows;
+    for (const MarkdownDoc::TableRow &row : table.rows) {
+        if (withoutBackticks(row.cells[0]) == metric)
+            rows.append(row);
+    }
+    QVERIFY2(m_liveMetrics.contains(metric),
+             qPrintable(QStringLiteral("%1 lists %2; a live /metrics (with --publish) has no such "
+                                       "metric")
+                            .arg(where(rows.value(0).line), metric)));
+    const QString type = m_liveMetrics.value(metric);
+    QVERIFY2(!rows.isEmpty(),
+             qPrintable(QStringLiteral("README.md's metrics table (line %1) has no row for %2, "
+                                       "which /metrics serves as \"# TYPE %2 %3\"")
+                            .arg(table.line)
+                            .arg(metric, type)));
+    QVERIFY2(rows.size() == 1,
+             qPrintable(QStringLiteral("%1 and %2 both list %3")
+                            .arg(where(rows[0].line), where(rows[1].line), metric)));
+    QVERIFY2(
+        withoutBackticks(rows[0].cells.value(1)) == type,
+        qPrintable(QStringLiteral("%1 gives %2 the type \"%3\"; /metrics says \"# TYPE %2 %4\"")
+                       .arg(where(rows[0].line), metric, rows[0].cells.value(1), type)));
+}
+
+void TestReadme::curlExampleAnswersAsShown_data()
+{
+    QTest::addColumn<int>("index"); // into m_curls; -1 for a mention the test cannot read
+    QTest::addColumn<QString>("mention");
+    for (qsizetype i = 0; i < m_curls.size(); ++i)
+        QTest::newRow(qPrintable(
+            QStringLiteral("README.md:%1 %2").arg(m_curls[i].line).arg(m_curls[i].command)))
+            << int(i) << QString();
+    for (const QString &mention : std::as_const(m_unreadableCurls))
+        QTest::newRow(qPrintable("README.md:" + mention)) << -1 << mention;
+}
+
+void TestReadme::curlExampleAnswersAsShown()
+{
+    QFETCH(int, index);
+    QFETCH(QString, mention);
+    QVERIFY2(index >= 0,
+             qPrintable(QStringLiteral("README.md:%1 mentions a curl command that is neither a "
+                                       "code span nor a line of a code block starting with curl; "
+                                       "this test cannot check it")
+                            .arg(mention)));
+    const CurlExample &example = m_curls.at(index);
+    if (const QString reason = CurlCheck::outOfScope(example); !reason.isEmpty())
+        QSKIP(qPrintable(reason));
+    const QStringList problems = CurlCheck(*m_readme, m_port).problems(example);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+}
+
+void TestReadme::relativeLinkResolves_data()
+{
+    QTest::addColumn<QString>("file"); // relative to the source directory
+    QTest::addColumn<int>("line");
+    QTest::addColumn<QString>("target");
+    QStringList files { QStringLiteral("README.md") };
+    for (const QString &name : QDir(SourceDir + "/docs").entryList({ "*.md" }, QDir::Files))
+        files.append("docs/" + name);
+    static const QRegularExpression scheme(QStringLiteral("^[A-Za-z][A-Za-z0-9+.-]*:"));
+    for (const QString &file : std::as_const(files)) {
+        QString error;
+        const std::optional<MarkdownDoc> doc = MarkdownDoc::load(SourceDir + u'/' + file, &error);
+        QVERIFY2(doc, qPrintable(error));
+        for (const MarkdownDoc::Link &link : doc->links()) {
+            if (!scheme.match(link.target).hasMatch())
+                QTest::newRow(qPrintable(
+                    QStringLiteral("%1:%2 %3").arg(file).arg(link.line).arg(link.target)))
+                    << file << link.line << link.target;
+        }
+    }
+}
+
+void TestReadme::relativeLinkResolves()
+{
+    QFETCH(QString, file);
+    QFETCH(int, line);
+    QFETCH(QString, target);
+    const QString at = QStringLiteral("%1:%2 links to %3").arg(file).arg(line).arg(target);
+    const QString path = QUrl::fromPercentEncoding(target.section(u'#', 0, 0).toUtf8());
+    const QString anchor = QUrl::fromPercentEncoding(target.section(u'#', 1).toUtf8());
+    const QDir root(SourceDir);
+    const QString resolved = path.isEmpty()
+        ? root.filePath(file)
+        : QDir::cleanPath(QFileInfo(root.filePath(file)).dir().filePath(path));
+    QVERIFY2(
+        QFileInfo::exists(resolved),
+        qPrintable(QStringLiteral("%1: there is no %2").arg(at, root.relativeFilePath(resolved))));
+    QVERIFY2(!root.relativeFilePath(resolved).startsWith(QLatin1String("..")),
+             qPrintable(QStringLiteral("%1: outside the repository").arg(at)));
+    if (anchor.isEmpty() || !resolved.endsWith(QLatin1String(".md")))
+        return;
+    QString error;
+    const std::optional<MarkdownDoc> doc = MarkdownDoc::load(resolved, &error);
+    QVERIFY2(doc, qPrintable(error));
+    QStringList anchors;
+    for (const MarkdownDoc::Heading &heading : doc->headings())
+        anchors.append(heading.anchor);
+    QVERIFY2(
+        anchors.contains(anchor),
+        qPrintable(QStringLiteral("%1: %2 has no heading with the anchor #%3 (it has #%4)")
+                       .arg(at, root.relativeFilePath(resolved), anchor, anchors.join(", #"))));
+}
+
+QTEST_GUILESS_MAIN(TestReadme)
+#include "tst_readme.moc"
