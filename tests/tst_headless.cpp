@@ -57,6 +57,7 @@ private slots:
     void pausedStartsWithTheFeedStopped();
     void busyPortIsAClearError();
     void badOptionExitsWithUsage();
+    void badOptionIsReportedBeforeNoDisplay();
     void withoutDisplaySuggestsHeadless_data();
     void withoutDisplaySuggestsHeadless();
     void historyCarriesOnAcrossARestart();
@@ -189,7 +190,10 @@ void TestHeadless::badOptionExitsWithUsage()
     QCOMPARE(process.exitCode(), 2);
     const QByteArray error = process.readAllStandardError();
     QVERIFY2(error.contains("--port") && error.contains("Usage:"), error.constData());
+}
 
+void TestHeadless::badOptionIsReportedBeforeNoDisplay()
+{
     // Without a display (and without --headless) the bad option is still what is reported:
     // it is the first thing to fix.
     QProcess windowed;

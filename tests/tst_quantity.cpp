@@ -29,6 +29,7 @@ void TestQuantity::parse_data()
     QTest::addRow("min") << "2min" << Unit::Milliseconds << qint64(120'000);
     QTest::addRow("h, capital") << "1H" << Unit::Milliseconds << qint64(3'600'000);
     QTest::addRow("space before the unit") << " 15 s " << Unit::Milliseconds << qint64(15'000);
+    QTest::addRow("bare decimal ms") << "1.000" << Unit::Milliseconds << qint64(-1);
     QTest::addRow("fraction of a ms") << "0.5ms" << Unit::Milliseconds << qint64(-1);
     QTest::addRow("m is not minutes") << "2m" << Unit::Milliseconds << qint64(-1);
     QTest::addRow("size unit for a duration") << "1KiB" << Unit::Milliseconds << qint64(-1);
@@ -45,17 +46,20 @@ void TestQuantity::parse_data()
     QTest::addRow("MiB") << "1MiB" << Unit::Bytes << qint64(1'048'576);
     QTest::addRow("half a MiB") << "0.5MiB" << Unit::Bytes << qint64(524'288);
     QTest::addRow("GiB") << "1GiB" << Unit::Bytes << qint64(1'073'741'824);
-    QTest::addRow("kB is 1000") << "256kB" << Unit::Bytes << qint64(256'000);
-    QTest::addRow("MB is 10^6") << "2MB" << Unit::Bytes << qint64(2'000'000);
+    QTest::addRow("kB, meant either way, refused") << "256kB" << Unit::Bytes << qint64(-1);
+    QTest::addRow("MB refused") << "2MB" << Unit::Bytes << qint64(-1);
+    QTest::addRow("bare decimal bytes") << "1.000" << Unit::Bytes << qint64(-1);
     QTest::addRow("fraction of a byte") << "0.1KiB" << Unit::Bytes << qint64(-1);
     QTest::addRow("duration unit for a size") << "5s" << Unit::Bytes << qint64(-1);
     QTest::addRow("overflow") << "999999999999999GiB" << Unit::Bytes << qint64(-1);
 
-    QTest::addRow("count") << "10000" << Unit::Count << qint64(10'000);
-    QTest::addRow("count with a unit") << "10k" << Unit::Count << qint64(-1);
-    QTest::addRow("count with decimals") << "1.5" << Unit::Count << qint64(-1);
-    QTest::addRow("15 digits") << "999999999999999" << Unit::Count << qint64(999'999'999'999'999);
-    QTest::addRow("16 digits") << "1000000000000000" << Unit::Count << qint64(-1);
+    QTest::addRow("count") << "10000" << Unit::Plain << qint64(10'000);
+    QTest::addRow("count with a unit") << "10k" << Unit::Plain << qint64(-1);
+    QTest::addRow("count with decimals") << "1.5" << Unit::Plain << qint64(-1);
+    QTest::addRow("thousands separator") << "10.000" << Unit::Plain << qint64(-1);
+    QTest::addRow("port with .0") << "8080.0" << Unit::Plain << qint64(-1);
+    QTest::addRow("15 digits") << "999999999999999" << Unit::Plain << qint64(999'999'999'999'999);
+    QTest::addRow("16 digits") << "1000000000000000" << Unit::Plain << qint64(-1);
 }
 
 void TestQuantity::parse()
@@ -84,7 +88,7 @@ void TestQuantity::format_data()
     QTest::addRow("KiB") << qint64(262'144) << Unit::Bytes << "256KiB";
     QTest::addRow("GiB") << (qint64(1) << 30) << Unit::Bytes << "1GiB";
     QTest::addRow("bytes") << qint64(1000) << Unit::Bytes << "1000B";
-    QTest::addRow("count") << qint64(10'000) << Unit::Count << "10000";
+    QTest::addRow("count") << qint64(10'000) << Unit::Plain << "10000";
 }
 
 void TestQuantity::format()

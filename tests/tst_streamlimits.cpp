@@ -80,9 +80,10 @@ void TestStreamLimits::readerThatStopsIsTimedOutByTheKernel()
     const auto hub = startLocalHub(model, settings);
     QVERIFY(hub);
     connect(&model, &StockModel::quoteUpdated, hub.get(), &StreamHub::publish);
-    QTest::ignoreMessage(QtInfoMsg,
-                         "dropped a client that acknowledged nothing for 1 s (TCP_USER_TIMEOUT); "
-                         "clients timed out so far: 1");
+    QTest::ignoreMessage(
+        QtInfoMsg,
+        "dropped a client whose connection made no progress for 1 s (TCP_USER_TIMEOUT); "
+        "clients timed out so far: 1");
 
     // A client that asks for the stream and never reads. Its receive buffer is made tiny
     // before it connects, as the window scale is agreed on then: the window it advertises
@@ -105,7 +106,9 @@ void TestStreamLimits::readerThatStopsIsTimedOutByTheKernel()
     sinceOpened.start();
     model.start();
 
-    QTRY_COMPARE_WITH_TIMEOUT(hub->clientsTimedOut(), quint64(1), 10000);
+    // Within a few timeouts: the kernel's clock starts when the window shuts, and it checks
+    // at its probes (about +0.5 s seen here).
+    QTRY_COMPARE_WITH_TIMEOUT(hub->clientsTimedOut(), quint64(1), 5 * settings.clientTimeoutMs);
     QTRY_COMPARE(hub->clientCount(), 0); // closed right after it is counted and logged
     const qint64 droppedAfterMs = sinceOpened.elapsed();
     model.stop();

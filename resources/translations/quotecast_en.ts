@@ -250,10 +250,6 @@ A duration is written like 500ms, 15s, 2min or 1h; a size like 512KiB or 1MiB. A
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Time after which a client that acknowledges nothing is disconnected.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Time between heartbeat events.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -267,6 +263,10 @@ A duration is written like 500ms, 15s, 2min or 1h; a size like 512KiB or 1MiB. A
     </message>
     <message>
         <source>Reconnection delay advised to browsers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time after which a stream client whose connection makes no progress is disconnected.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

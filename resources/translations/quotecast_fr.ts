@@ -254,10 +254,6 @@ Une durée s’écrit comme 500ms, 15s, 2min ou 1h ; une taille comme 512KiB ou 
         <translation>Données en attente au-delà desquelles un client lent est déconnecté.</translation>
     </message>
     <message>
-        <source>Time after which a client that acknowledges nothing is disconnected.</source>
-        <translation>Temps au bout duquel un client qui n’accuse réception de rien est déconnecté.</translation>
-    </message>
-    <message>
         <source>Time between heartbeat events.</source>
         <translation>Temps entre deux événements heartbeat.</translation>
     </message>
@@ -272,6 +268,10 @@ Une durée s’écrit comme 500ms, 15s, 2min ou 1h ; une taille comme 512KiB ou 
     <message>
         <source>Reconnection delay advised to browsers.</source>
         <translation>Délai de reconnexion conseillé aux navigateurs.</translation>
+    </message>
+    <message>
+        <source>Time after which a stream client whose connection makes no progress is disconnected.</source>
+        <translation>Temps au bout duquel un client de flux dont la connexion n’avance plus est déconnecté.</translation>
     </message>
 </context>
 <context>

@@ -83,7 +83,7 @@ std::optional<qint64> readNumber(const NumberOption &option, const QString &text
     const std::optional<qint64> value = quantity::parse(text, option.unit);
     if (value && *value >= option.min && *value <= option.max)
         return value;
-    if (option.unit == Unit::Count) {
+    if (option.unit == Unit::Plain) {
         *error = AppOptions::tr("%1 must be a whole number from %2 to %3, not '%4'")
                      .arg(name, QString::number(option.min), QString::number(option.max), text);
         return std::nullopt;
@@ -101,7 +101,7 @@ std::optional<qint64> readNumber(const NumberOption &option, const QString &text
     *error = AppOptions::tr("%1 must be from %2 to %3, not '%4'")
                  .arg(name, quantity::format(option.min, option.unit),
                       quantity::format(option.max, option.unit), text);
-    const bool bare = quantity::parse(text, Unit::Count).has_value();
+    const bool bare = quantity::parse(text, Unit::Plain).has_value();
     const qint64 scale = option.unit == Unit::Milliseconds ? 1000 : 1024;
     if (bare && *value * scale >= option.min && *value * scale <= option.max) {
         const QString meant = quantity::format(*value * scale, option.unit);
@@ -188,33 +188,34 @@ AppOptions AppOptions::parse(const QStringList &arguments, Outcome *outcome, QSt
     using quantity::Unit;
     const std::vector<NumberOption> numbers {
         { QStringLiteral("port"), QStringLiteral("port"), tr("HTTP port (0 picks a free one)."),
-          Unit::Count, 0, 65535, server.port, [&](qint64 v) { server.port = quint16(v); } },
+          Unit::Plain, 0, 65535, server.port, [&](qint64 v) { server.port = quint16(v); } },
         { QStringLiteral("interval"), QStringLiteral("duration"), tr("Time between ticks."),
           Unit::Milliseconds, StockModel::MinIntervalMs, StockModel::MaxIntervalMs,
           options.intervalMs, [&](qint64 v) { options.intervalMs = int(v); } },
         { QStringLiteral("publish-queue"), QStringLiteral("events"),
           tr("Events kept for nchan while it does not answer; past it the oldest are dropped."),
-          Unit::Count, 1, 1'000'000, server.publishQueue,
+          Unit::Plain, 1, 1'000'000, server.publishQueue,
           [&](qint64 v) { server.publishQueue = int(v); } },
         { QStringLiteral("history-days"), QStringLiteral("days"),
-          tr("Days of ticks the history file keeps."), Unit::Count, 1, 36500, options.historyDays,
+          tr("Days of ticks the history file keeps."), Unit::Plain, 1, 36500, options.historyDays,
           [&](qint64 v) { options.historyDays = int(v); } },
         { QStringLiteral("history"), QStringLiteral("events"),
-          tr("Events kept for resuming with Last-Event-ID."), Unit::Count, 0, 10'000'000,
+          tr("Events kept for resuming with Last-Event-ID."), Unit::Plain, 0, 10'000'000,
           server.historySize, [&](qint64 v) { server.historySize = int(v); } },
         { QStringLiteral("max-clients"), QStringLiteral("count"),
-          tr("Open streams allowed; more get 503."), Unit::Count, 1, 1'000'000, server.maxClients,
+          tr("Open streams allowed; more get 503."), Unit::Plain, 1, 1'000'000, server.maxClients,
           [&](qint64 v) { server.maxClients = int(v); } },
         { QStringLiteral("client-buffer"), QStringLiteral("size"),
           tr("Unsent data after which a slow client is disconnected."), Unit::Bytes, 1024,
           qint64(1) << 30, server.clientBufferBytes,
           [&](qint64 v) { server.clientBufferBytes = v; } },
         { QStringLiteral("client-timeout"), QStringLiteral("duration"),
-          tr("Time after which a client that acknowledges nothing is disconnected."),
+          tr("Time after which a stream client whose connection makes no progress is "
+             "disconnected."),
           Unit::Milliseconds, 1000, 3'600'000, server.clientTimeoutMs,
           [&](qint64 v) { server.clientTimeoutMs = int(v); } },
         { QStringLiteral("stream-threads"), QStringLiteral("count"),
-          tr("Threads that write the event streams (0: one per core but one)."), Unit::Count, 0, 64,
+          tr("Threads that write the event streams (0: one per core but one)."), Unit::Plain, 0, 64,
           server.streamThreads, [&](qint64 v) { server.streamThreads = int(v); } },
         { QStringLiteral("heartbeat"), QStringLiteral("duration"),
           tr("Time between heartbeat events."), Unit::Milliseconds, 100, 3'600'000,

@@ -28,14 +28,12 @@ constexpr std::array<Suffix, 4> SizeSuffixes { {
     { QLatin1StringView("KiB"), qint64(1) << 10 },
     { QLatin1StringView("B"), 1 },
 } };
-// Read, never written: GNU coreutils' spellings.
-constexpr std::array<Suffix, 6> OtherSizeSuffixes { {
+// Read, never written: the short spellings of GNU coreutils (`sort -S 256K`). Decimal kB/MB/GB
+// are refused rather than read, since people write them meaning either.
+constexpr std::array<Suffix, 3> ShortSizeSuffixes { {
     { QLatin1StringView("G"), qint64(1) << 30 },
     { QLatin1StringView("M"), qint64(1) << 20 },
     { QLatin1StringView("K"), qint64(1) << 10 },
-    { QLatin1StringView("GB"), 1'000'000'000 },
-    { QLatin1StringView("MB"), 1'000'000 },
-    { QLatin1StringView("kB"), 1000 },
 } };
 
 std::optional<qint64> factorOf(QStringView suffix, Unit unit)
@@ -50,14 +48,14 @@ std::optional<qint64> factorOf(QStringView suffix, Unit unit)
         return std::nullopt;
     };
     switch (unit) {
-    case Unit::Count:
+    case Unit::Plain:
         return std::nullopt;
     case Unit::Milliseconds:
         return find(DurationSuffixes);
     case Unit::Bytes:
         if (const auto factor = find(SizeSuffixes))
             return factor;
-        return find(OtherSizeSuffixes);
+        return find(ShortSizeSuffixes);
     }
     return std::nullopt;
 }
@@ -73,9 +71,11 @@ std::optional<qint64> parse(QStringView text, Unit unit)
     if (!match.hasMatch())
         return std::nullopt;
     const std::optional<qint64> factor = factorOf(match.capturedView(3), unit);
-    if (!factor)
-        return std::nullopt;
     const QStringView fraction = match.capturedView(2);
+    // A decimal point only with a unit (`1.5s`): a bare `10.000` is more likely a thousands
+    // separator than ten.
+    if (!factor || (!fraction.isEmpty() && *factor == 1))
+        return std::nullopt;
     qint64 denominator = 1;
     for (qsizetype i = 0; i < fraction.size(); ++i)
         denominator *= 10;
@@ -97,7 +97,7 @@ QString format(qint64 value, Unit unit)
         return QString::number(value) + suffixes.back().name;
     };
     switch (unit) {
-    case Unit::Count:
+    case Unit::Plain:
         break;
     case Unit::Milliseconds:
         return in(DurationSuffixes);

@@ -12,19 +12,20 @@ namespace quotecast {
 namespace quantity {
 
 enum class Unit {
-    Count, // a bare whole number only
+    Plain, // a whole number without a unit (a count, a port)
     Milliseconds, // ms, s, min, h
-    Bytes, // B; KiB, MiB, GiB (also K, M, G, as in GNU coreutils); kB, MB, GB (powers of 1000)
+    Bytes, // B, KiB, MiB, GiB (K, M, G are read as the same)
 };
 
-// `text` read in `unit`: digits with an optional fraction and suffix (`1.5s`, `0.5MiB`), units
-// case-insensitive, spaces allowed around the suffix. nullopt when the text is not such a
-// number, has an unknown suffix, is not a whole number of the base unit (`0.5ms`), or does not
-// fit a qint64.
+// `text` read in `unit`: up to 15 digits, with up to 3 decimals when a unit follows (`1.5s`,
+// `0.5MiB`); units case-insensitive, spaces allowed around them. nullopt when the text is not
+// such a number, has an unknown unit (`2m`, `256kB`), is not a whole number of the base unit
+// (`0.5ms`), or the value passes 2^63 - 1.
 std::optional<qint64> parse(QStringView text, Unit unit);
 
 // `value` (>= 0) in the largest unit that divides it exactly: 5000 ms → `5s`, 262144 bytes →
-// `256KiB`, 1500 ms → `1500ms`. Counts are printed bare. parse(format(v, u), u) == v.
+// `256KiB`, 1500 ms → `1500ms`, 0 → `0ms`. Plain numbers are printed as they are.
+// parse(format(v, u), u) == v.
 QString format(qint64 value, Unit unit);
 
 } // namespace quantity

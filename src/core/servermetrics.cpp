@@ -28,9 +28,10 @@ QByteArray ServerMetrics::toPrometheusText() const
                  number(bytesSent));
     appendMetric(text, "slow_clients_dropped_total", "counter",
                  "Clients disconnected because they read too slowly.", number(slowClientsDropped));
-    appendMetric(text, "clients_timed_out_total", "counter",
-                 "Clients dropped because they acknowledged nothing for the client timeout.",
-                 number(clientsTimedOut));
+    appendMetric(
+        text, "clients_timed_out_total", "counter",
+        "Clients dropped because their connection made no progress for the client timeout.",
+        number(clientsTimedOut));
     appendMetric(text, "uptime_seconds", "gauge", "Seconds since the server started.",
                  QByteArray::number(uptimeSeconds, 'f', 3));
     appendMetric(text, "feed_running", "gauge", "1 while the price feed ticks, 0 when stopped.",

@@ -17,7 +17,7 @@ struct ServerMetrics
     quint64 eventsSent = 0; // live events handed to clients, counted once per client
     quint64 bytesSent = 0;
     quint64 slowClientsDropped = 0;
-    quint64 clientsTimedOut = 0; // acknowledged nothing for the client timeout
+    quint64 clientsTimedOut = 0; // no progress for the client timeout
     double uptimeSeconds = 0;
     bool feedRunning = false;
     int feedIntervalMs = 0;

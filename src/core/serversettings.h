@@ -23,10 +23,11 @@ struct ServerSettings
     // Unsent bytes a slow client may owe before it is cut: what quotecast still holds, on top
     // of what the kernel's socket send buffer has taken (up to net.ipv4.tcp_wmem's maximum).
     qint64 clientBufferBytes = 256 * 1024;
-    // A client that acknowledges nothing for this long (power loss, Wi-Fi gone, a reader that
-    // stopped reading and so closed its receive window) is dropped by the kernel:
-    // TCP_USER_TIMEOUT (RFC 5482). It is the usual end of a reader that stopped, since the
-    // kernel's send buffer takes the backlog long before clientBufferBytes is reached.
+    // 1 s to 1 h. A stream client whose connection makes no progress for this long (power
+    // loss, Wi-Fi gone: nothing acknowledged; a reader that stopped reading: its receive
+    // window stays shut) is dropped by the kernel: TCP_USER_TIMEOUT (RFC 5482). It is the
+    // usual end of a reader that stopped, since the kernel's send buffer takes the backlog
+    // long before clientBufferBytes is reached.
     int clientTimeoutMs = 60000;
     int requestTimeoutMs = 10000; // for a new connection's first request head to arrive
     int idleTimeoutMs = 30000; // a keep-alive connection without requests is closed

@@ -63,7 +63,8 @@ public:
     int clientCount() const;
     // Clients cut off because they read too slowly (their unsent data passed the cap).
     quint64 slowClientsDropped() const;
-    // Clients the kernel dropped because they acknowledged nothing for the client timeout.
+    // Clients the kernel dropped because their connection made no progress for the client
+    // timeout.
     quint64 clientsTimedOut() const;
     // What GET /metrics reports.
     ServerMetrics metrics() const;

@@ -22,8 +22,8 @@ class StreamSet : public QObject
 
 public:
     // `threads` StreamWriters (0: one per core but one); a client whose unsent data passes
-    // `maxPendingBytes` is dropped as too slow; `clientTimeoutMs` is the TCP_USER_TIMEOUT
-    // the sockets were given, for the log.
+    // `maxPendingBytes` is dropped as too slow, one whose connection makes no progress for
+    // `clientTimeoutMs` (1000 to 3,600,000) by the kernel.
     StreamSet(int threads, qint64 maxPendingBytes, int clientTimeoutMs, QObject *parent = nullptr);
     ~StreamSet() override;
 

@@ -1,5 +1,7 @@
 #include "streamwriter.h"
 
+#include "streamsocket.h"
+
 #include <QHash>
 #include <QLoggingCategory>
 #include <QStringList>
@@ -31,6 +33,7 @@ struct StreamWriter::Stream
     // What a send() or recv() said when the connection failed: reading it clears the
     // socket's error, which SO_ERROR would otherwise give.
     int error = 0;
+    bool cutAsSlow = false; // counted as a slow client already, not as timed out too
 };
 
 struct StreamWriter::Event
@@ -249,6 +252,7 @@ void StreamWriter::addStream(int fd, const QByteArray &initial, const QSet<QStri
 {
     QStringList sorted(symbols.cbegin(), symbols.cend());
     sorted.sort();
+    tuneStreamSocket(fd, m_clientTimeoutMs);
     auto stream = std::make_unique<Stream>(
         Stream { fd, m_streams.size(), symbols, sorted.join(u','), {}, 0, 0, false });
     epoll_event event {};
@@ -312,8 +316,10 @@ bool StreamWriter::send(Stream &stream, const QByteArray &bytes)
         // A client that does not read would make our memory grow without bound. Cut
         // it; it can come back with Last-Event-ID and resume from the history.
         const quint64 dropped = m_slowClientsDropped.fetch_add(1, std::memory_order_relaxed) + 1;
-        qCInfo(lcStreams) << "dropped a slow client with" << stream.pending
-                          << "bytes unsent; slow clients dropped so far:" << dropped;
+        if (dropLogDue())
+            qCInfo(lcStreams) << "dropped a slow client with" << stream.pending
+                              << "bytes unsent; slow clients dropped so far:" << dropped;
+        stream.cutAsSlow = true;
         return false;
     }
     watchWrites(stream, true);
@@ -348,17 +354,31 @@ void StreamWriter::closeFailed(Stream &stream)
 {
     // A client that closes (EOF), resets (ECONNRESET) or is gone when written to (EPIPE)
     // is the normal end of a stream and not logged. ETIMEDOUT is the kernel giving up on
-    // it: TCP_USER_TIMEOUT passed with nothing acknowledged, typically a reader that
-    // stopped reading and so closed its receive window, whose backlog the kernel's send
-    // buffer took before quotecast's own cap was reached.
-    const int error = stream.error != 0 ? stream.error : pendingSocketError(stream.fd);
+    // it: TCP_USER_TIMEOUT passed without progress, typically a reader that stopped
+    // reading and so shut its receive window, whose backlog the kernel's send buffer took
+    // before quotecast's own cap was reached.
+    const int error = stream.cutAsSlow ? 0
+        : stream.error != 0            ? stream.error
+                                       : pendingSocketError(stream.fd);
     if (error == ETIMEDOUT) {
         const quint64 timedOut = m_clientsTimedOut.fetch_add(1, std::memory_order_relaxed) + 1;
-        qCInfo(lcStreams).nospace()
-            << "dropped a client that acknowledged nothing for " << m_clientTimeoutMs / 1000.0
-            << " s (TCP_USER_TIMEOUT); clients timed out so far: " << timedOut;
+        if (dropLogDue())
+            qCInfo(lcStreams).nospace()
+                << "dropped a client whose connection made no progress for "
+                << m_clientTimeoutMs / 1000.0
+                << " s (TCP_USER_TIMEOUT); clients timed out so far: " << timedOut;
     }
     close(stream);
+}
+
+bool StreamWriter::dropLogDue()
+{
+    // When a LAN goes down, thousands of clients time out together: one line a second
+    // says so, with the running count, instead of thousands.
+    if (m_dropLogged.isValid() && m_dropLogged.elapsed() < 1000)
+        return false;
+    m_dropLogged.start();
+    return true;
 }
 
 void StreamWriter::countBytesSent(qint64 bytes)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QSet>
 #include <QString>
 
@@ -29,8 +30,9 @@ namespace quotecast {
 class StreamWriter
 {
 public:
-    // A client whose unsent data passes `maxPendingBytes` is dropped as too slow;
-    // `clientTimeoutMs` is the TCP_USER_TIMEOUT its socket was given, for the log.
+    // A client whose unsent data passes `maxPendingBytes` is dropped as too slow; one whose
+    // connection makes no progress for `clientTimeoutMs` (1000 to 3,600,000) is dropped by
+    // the kernel (streamsocket.h). Drops are logged at most once a second, with a count.
     // `streamsClosed` is called from the writer's thread after streams closed on their
     // own (the peer went away, read too slowly, or timed out).
     StreamWriter(int index, qint64 maxPendingBytes, int clientTimeoutMs,
@@ -58,7 +60,7 @@ public:
     {
         return m_slowClientsDropped.load(std::memory_order_relaxed);
     }
-    // Connections the kernel aborted with ETIMEDOUT: nothing acknowledged for the timeout.
+    // Connections the kernel aborted with ETIMEDOUT: no progress for the timeout.
     quint64 clientsTimedOut() const { return m_clientsTimedOut.load(std::memory_order_relaxed); }
     // Live events handed to clients, one per client that gets it (heartbeats not counted).
     quint64 eventsSent() const { return m_eventsSent.load(std::memory_order_relaxed); }
@@ -86,6 +88,8 @@ private:
     // Closes a stream whose connection failed or was cut, saying why when the kernel
     // timed it out.
     void closeFailed(Stream &stream);
+    // True at most once a second (writer's thread): whether to log a dropped client.
+    bool dropLogDue();
     void countBytesSent(qint64 bytes);
     void watchWrites(Stream &stream, bool on);
     void close(Stream &stream);
@@ -98,6 +102,7 @@ private:
     const int m_wakeup; // an eventfd: commands are waiting
     std::vector<std::unique_ptr<Stream>> m_streams; // only touched by the writer's thread
     bool m_closedSome = false;
+    QElapsedTimer m_dropLogged; // since the last drop logged
 
     std::mutex m_mutex;
     std::vector<Command> m_commands; // guarded by m_mutex
