@@ -1,10 +1,10 @@
+#include "headlessserver.h"
 #include "sseclient.h"
 #include "stockmodel.h"
 #include "tickreader.h"
 
 #include <QJsonDocument>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -81,19 +81,7 @@ void TestHeadless::initTestCase()
 
 quint16 TestHeadless::start(QProcess &process, const QStringList &arguments)
 {
-    process.start(m_binary, arguments);
-    if (!process.waitForStarted())
-        return 0;
-    static const QRegularExpression url(QStringLiteral("http://127\\.0\\.0\\.1:(\\d+)/"));
-    QByteArray out;
-    const bool printed = QTest::qWaitFor(
-        [&] {
-            out += process.readAllStandardOutput();
-            return url.match(QString::fromUtf8(out)).hasMatch()
-                || process.state() == QProcess::NotRunning;
-        },
-        10000);
-    return printed ? quint16(url.match(QString::fromUtf8(out)).captured(1).toUInt()) : 0;
+    return HeadlessServer::startAndReadPort(process, m_binary, arguments);
 }
 
 void TestHeadless::servesTheFeedAndStopsCleanlyOnSigterm_data()
