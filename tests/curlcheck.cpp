@@ -94,17 +94,6 @@ CurlCheck::CurlCheck(const MarkdownDoc &readme, quint16 port)
     , m_port(port)
 { }
 
-QString CurlCheck::outOfScope(const CurlExample &example)
-{
-    // The relay's examples need nginx with nchan (tst_nchan runs those); they are the ones of
-    // "Serving more browsers" that ask for a stream as browsers do, which nchan requires.
-    if (example.section == QLatin1String("Serving more browsers")
-        && example.header(QStringLiteral("Accept")).contains(QLatin1String("text/event-stream")))
-        return QStringLiteral("README.md:%1 talks to nginx with nchan, not to quotecast")
-            .arg(example.line);
-    return {};
-}
-
 QString CurlCheck::documentedMediaType(const QString &path) const
 {
     const auto table = m_readme.table({ "request", "answer" });

@@ -15,9 +15,6 @@ class CurlCheck
 public:
     CurlCheck(const MarkdownDoc &readme, quint16 port);
 
-    // Why the example is left out (it talks to the nchan relay, not to quotecast); empty when
-    // it is checked.
-    static QString outOfScope(const CurlExample &example);
     // Every disagreement, each naming the README's line; empty when the answer agrees.
     QStringList problems(const CurlExample &example) const;
 

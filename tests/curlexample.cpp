@@ -76,12 +76,11 @@ QStringList CurlExample::shellWords(const QString &command, bool *ok)
     return words;
 }
 
-CurlExample CurlExample::fromCommand(const QString &command, int line, const MarkdownDoc &doc)
+CurlExample CurlExample::fromCommand(const QString &command, int line)
 {
     CurlExample example;
     example.line = line;
     example.command = command.trimmed();
-    example.section = doc.sectionOf(line);
     bool ok = false;
     const QStringList words = shellWords(example.command, &ok);
     if (!ok) {
@@ -114,18 +113,16 @@ CurlExample CurlExample::fromCommand(const QString &command, int line, const Mar
                 example.streams = true;
             } else if (letter == u'I') {
                 example.headOnly = true;
-                example.method = QStringLiteral("HEAD");
             } else if (letter == u'i') {
                 example.includesHeaders = true;
             } else if (letter == u's' || letter == u'S') {
                 // quiet: changes nothing the test reads
             } else if (letter == u'H' || letter == u'X') {
-                // The value is the rest of this word, or the next word.
+                // The value is the rest of this word, or the next word. A method (-X) is passed
+                // on to curl as it is; the answer's status says what quotecast made of it.
                 const QString value
                     = k + 1 < letters.size() ? letters.mid(k + 1) : example.m_arguments.value(++i);
-                if (letter == u'X') {
-                    example.method = value;
-                } else {
+                if (letter == u'H') {
                     const qsizetype colon = value.indexOf(u':');
                     example.headers.append(
                         { value.left(colon).trimmed(), value.mid(colon + 1).trimmed() });
@@ -153,7 +150,7 @@ QList<CurlExample> CurlExample::extract(const MarkdownDoc &doc, QStringList *unm
             const QString command = prompted ? text.mid(2) : text;
             if (!isCommand(command))
                 continue;
-            CurlExample example = fromCommand(command, block.line + int(j), doc);
+            CurlExample example = fromCommand(command, block.line + int(j));
             if (prompted) {
                 // A transcript: the output runs to the next prompt.
                 qsizetype end = j + 1;
@@ -191,7 +188,7 @@ QList<CurlExample> CurlExample::extract(const MarkdownDoc &doc, QStringList *unm
              MarkdownDoc::codeSpans(paragraph.text(), paragraph.line)) {
             if (!isCommand(span.code))
                 continue;
-            CurlExample example = fromCommand(span.code, span.line, doc);
+            CurlExample example = fromCommand(span.code, span.line);
             static const QRegularExpression status(QStringLiteral("^\\s*\\((\\d{3})\\)"));
             if (const QRegularExpressionMatch match = status.match(span.after); match.hasMatch())
                 example.statedStatus = match.captured(1).toInt();

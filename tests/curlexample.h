@@ -15,7 +15,6 @@ class CurlExample
 public:
     int line = 0;
     QString command; // as written, without "$ "
-    QString section; // the level-2 heading it is under
     int statedStatus = 0; // "(400)" right after a code span; 0 when none is stated
     int shownOutputLine = 0; // 0 when no output is shown
     QStringList shownOutput;
@@ -25,7 +24,6 @@ public:
     bool streams = false; // -N: the answer never ends
     bool headOnly = false; // -I
     bool includesHeaders = false; // -i
-    QString method = QStringLiteral("GET");
     QList<QPair<QString, QString>> headers;
     QString url;
     QString unreadable;
@@ -41,6 +39,6 @@ public:
     static QStringList shellWords(const QString &command, bool *ok);
 
 private:
-    static CurlExample fromCommand(const QString &command, int line, const MarkdownDoc &doc);
+    static CurlExample fromCommand(const QString &command, int line);
     QStringList m_arguments;
 };

@@ -71,7 +71,6 @@ std::optional<MarkdownDoc> MarkdownDoc::load(const QString &path, QString *error
         return std::nullopt;
     }
     MarkdownDoc doc;
-    doc.m_path = path;
     doc.m_lines = QString::fromUtf8(file.readAll()).split(u'\n');
     doc.parse(doc.m_lines);
     return doc;
@@ -176,18 +175,6 @@ std::optional<MarkdownDoc::Table> MarkdownDoc::table(const QStringList &header) 
             return table;
     }
     return std::nullopt;
-}
-
-QString MarkdownDoc::sectionOf(int line) const
-{
-    QString section;
-    for (const Heading &heading : m_headings) {
-        if (heading.line > line)
-            break;
-        if (heading.level <= 2)
-            section = heading.text;
-    }
-    return section;
 }
 
 QList<MarkdownDoc::CodeSpan> MarkdownDoc::codeSpans(const QString &text, int firstLine)

@@ -56,7 +56,6 @@ public:
     // Reads `path`; nullopt (and `error`) when it cannot be read.
     static std::optional<MarkdownDoc> load(const QString &path, QString *error);
 
-    QString path() const { return m_path; }
     const QStringList &lines() const { return m_lines; }
     const QList<Heading> &headings() const { return m_headings; }
     const QList<Paragraph> &paragraphs() const { return m_paragraphs; }
@@ -66,8 +65,6 @@ public:
     const QList<Link> &links() const { return m_links; }
     // The first table whose header is exactly `header`.
     std::optional<Table> table(const QStringList &header) const;
-    // The text of the level-2 heading above `line` (empty before the first one).
-    QString sectionOf(int line) const;
     // The code spans of a paragraph or a table cell (backticks removed, newlines as spaces).
     static QList<CodeSpan> codeSpans(const QString &text, int firstLine);
     // GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens.
@@ -77,7 +74,6 @@ private:
     void parse(const QStringList &lines);
     void addLinks(const QString &text, int firstLine);
 
-    QString m_path;
     QStringList m_lines;
     QList<Heading> m_headings;
     QList<Paragraph> m_paragraphs;

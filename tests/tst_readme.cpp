@@ -1,9 +1,11 @@
 #include "curlcheck.h"
 #include "curlexample.h"
 #include "curlrun.h"
+#include "headlessserver.h"
 #include "helpoption.h"
 #include "loopback.h"
 #include "markdowndoc.h"
+#include "quantity.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -19,7 +21,8 @@
 // What README.md says, checked against the real `quotecast` binary so that it stays true: the
 // Options and Limits tables against `--help`, the metrics table against a live /metrics, every
 // curl example against a running server (status, content type, the shape of the body it shows),
-// and every relative link of README.md and docs/*.md against the files of the repository.
+// the Tests table against the tests tests/CMakeLists.txt registers, and every relative link of
+// README.md and docs/*.md against the files of the repository.
 class TestReadme : public QObject
 {
     Q_OBJECT
@@ -36,6 +39,8 @@ private slots:
     void metricsTableMatchesLiveMetrics();
     void curlExampleAnswersAsShown_data();
     void curlExampleAnswersAsShown();
+    void testsTableListsEachTestOnce_data();
+    void testsTableListsEachTestOnce();
     void relativeLinkResolves_data();
     void relativeLinkResolves();
 
@@ -45,13 +50,13 @@ private:
 
     QString m_binary;
     QTemporaryDir m_dir; // the server's history, settings and log
-    QProcess m_server;
-    quint16 m_port = 0;
+    HeadlessServer m_server;
     std::optional<MarkdownDoc> m_readme;
     QList<HelpOption> m_help;
     QHash<QString, QString> m_liveMetrics; // name -> type, from # TYPE lines
     QList<CurlExample> m_curls;
     QStringList m_unreadableCurls;
+    QStringList m_registeredTests; // what tests/CMakeLists.txt adds: tst_..., browser_...
 };
 
 namespace {
@@ -67,28 +72,69 @@ QString withoutBackticks(QString text)
     return text;
 }
 
-// The Limits table writes a default for people ("10,000 events", "60 s", "256 KiB, on top of
-// ..."), --help for the parser ("10000", "1min", "256KiB"). Both are read the same way: the
-// number at the start (thousands commas dropped) with its unit, if any (ms, s, min, h; B, KiB,
-// MiB, GiB; a space before it allowed), as milliseconds, bytes or a plain count; whatever
-// follows may explain it. "60 s" and "1min" agree; "5 s" and "5000" (a count) do not.
-QString limitValue(const QString &text)
+// The unit of an option's value, as --help names it: <duration>, <size>, else a plain number.
+quotecast::quantity::Unit unitOf(const HelpOption &option)
 {
-    static const QRegularExpression quantity(QStringLiteral(
-        "^([0-9][0-9,]*(?:\\.[0-9]+)?) ?(ms|s|min|h|B|KiB|MiB|GiB)?(?![A-Za-z0-9])"));
-    static const QHash<QString, QPair<double, QString>> units {
-        { "ms", { 1, "ms" } },           { "s", { 1e3, "ms" } },
-        { "min", { 6e4, "ms" } },        { "h", { 3.6e6, "ms" } },
-        { "B", { 1, "bytes" } },         { "KiB", { 1024, "bytes" } },
-        { "MiB", { 1 << 20, "bytes" } }, { "GiB", { 1 << 30, "bytes" } },
-    };
-    const QRegularExpressionMatch match = quantity.match(withoutBackticks(text));
+    using quotecast::quantity::Unit;
+    if (option.valueName == QLatin1String("duration"))
+        return Unit::Milliseconds;
+    if (option.valueName == QLatin1String("size"))
+        return Unit::Bytes;
+    return Unit::Plain;
+}
+
+// The Limits table writes a default for people ("10,000 events", "60 s", "256 KiB, on top of
+// ..."), --help for the parser ("10000", "1min", "256KiB"). Both are read by quotecast's own
+// parser, in the option's unit: the number at the start (thousands commas dropped) with the
+// word after it when that is a unit ("60 s"), else alone ("10,000 events"). "60 s" and "1min"
+// agree; "5 s" and a count of 5000 do not. nullopt when it starts with no such number.
+std::optional<qint64> limitValue(const QString &text, quotecast::quantity::Unit unit)
+{
+    static const QRegularExpression thousands(QStringLiteral("(?<=[0-9]),(?=[0-9]{3})"));
+    static const QRegularExpression number(QStringLiteral("^([0-9][0-9.]*)(?: ?[A-Za-z]+)?"));
+    const QRegularExpressionMatch match = number.match(withoutBackticks(text).remove(thousands));
     if (!match.hasMatch())
-        return QStringLiteral("no number");
-    const double number = match.captured(1).remove(u',').toDouble();
-    const auto [factor, unit] = units.value(match.captured(2), { 1, QString() });
-    return unit.isEmpty() ? QString::number(number, 'f', 0)
-                          : QStringLiteral("%1 %2").arg(number * factor, 0, 'f', 0).arg(unit);
+        return std::nullopt;
+    if (const std::optional<qint64> value = quotecast::quantity::parse(match.captured(0), unit))
+        return value;
+    return quotecast::quantity::parse(match.captured(1), unit);
+}
+
+QString describe(const std::optional<qint64> &value, quotecast::quantity::Unit unit)
+{
+    return value ? quotecast::quantity::format(*value, unit) : QStringLiteral("no number");
+}
+
+// The tests tests/CMakeLists.txt registers, by their CTest names: each
+// quotecast_add_test(tst_x) with its tests/tst_x.cpp, and each browser_<spec> of the foreach over
+// the Playwright specs with its tests/browser/<spec>.spec.mjs. A name whose source is missing is
+// left out, so that the README cannot be made to list it. Empty when the file cannot be read.
+QStringList registeredTests()
+{
+    QFile file(SourceDir + "/tests/CMakeLists.txt");
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return {};
+    const QString cmake = QString::fromUtf8(file.readAll());
+    const QDir tests(SourceDir + "/tests");
+    QStringList names;
+    static const QRegularExpression unit(QStringLiteral("^\\s*quotecast_add_test\\((tst_\\w+)"),
+                                         QRegularExpression::MultilineOption);
+    for (auto it = unit.globalMatch(cmake); it.hasNext();) {
+        const QString name = it.next().captured(1);
+        if (tests.exists(name + ".cpp"))
+            names.append(name);
+    }
+    static const QRegularExpression browser(
+        QStringLiteral("^\\s*foreach\\((\\w+) ([^)]*)\\)\\s*add_test\\(NAME browser_\\$\\{\\1\\}"),
+        QRegularExpression::MultilineOption);
+    for (auto it = browser.globalMatch(cmake); it.hasNext();) {
+        for (const QString &spec :
+             it.next().captured(2).split(QRegularExpression("\\s+"), Qt::SkipEmptyParts)) {
+            if (tests.exists("browser/" + spec + ".spec.mjs"))
+                names.append("browser_" + spec);
+        }
+    }
+    return names;
 }
 
 QByteArray get(quint16 port, const QString &path)
@@ -124,36 +170,26 @@ void TestReadme::initTestCase()
     // A history file, not --in-memory: the README shows /api/history. --publish to a port
     // where nothing listens, so that the publisher's metrics exist. A fast feed, so that every
     // example sees live events at once (only the shape of what they show is compared).
-    m_server.setProcessEnvironment(environment);
-    m_server.setStandardErrorFile(m_dir.filePath("stderr.log"));
-    m_server.start(m_binary,
-                   { "--headless", "--port", "0", "--bind", "127.0.0.1", "--seed", "14",
-                     "--interval", "20", "--history-file", m_dir.filePath("history.sqlite"),
-                     "--publish",
-                     QStringLiteral("http://127.0.0.1:%1/pub/quotes").arg(freeLoopbackPort()) });
-    QVERIFY(m_server.waitForStarted());
-    static const QRegularExpression url(QStringLiteral("http://127\\.0\\.0\\.1:(\\d+)/"));
-    QByteArray out;
-    QTRY_VERIFY_WITH_TIMEOUT(
-        (out += m_server.readAllStandardOutput(),
-         url.match(QString::fromUtf8(out)).hasMatch() || m_server.state() == QProcess::NotRunning),
-        10000);
-    m_port = quint16(url.match(QString::fromUtf8(out)).captured(1).toUInt());
+    m_server.process().setProcessEnvironment(environment);
+    m_server.process().setStandardErrorFile(m_dir.filePath("stderr.log"));
+    const bool started = m_server.start(
+        m_binary,
+        { "--seed", "14", "--interval", "20", "--history-file", m_dir.filePath("history.sqlite"),
+          "--publish", QStringLiteral("http://127.0.0.1:%1/pub/quotes").arg(freeLoopbackPort()) });
     QFile log(m_dir.filePath("stderr.log"));
-    QVERIFY2(m_port != 0, (log.open(QIODevice::ReadOnly), log.readAll().constData()));
+    QVERIFY2(started, (log.open(QIODevice::ReadOnly), log.readAll().constData()));
+    const quint16 port = m_server.port();
 
     // Wait until every symbol has more stored ticks than a page of 10, as in the README's
     // examples, where /api/history has a next page.
-    const QJsonArray quotes
-        = QJsonDocument::fromJson(get(m_port, "/api/quotes"))["quotes"].toArray();
+    const QJsonArray quotes = QJsonDocument::fromJson(get(port, "/api/quotes"))["quotes"].toArray();
     QVERIFY(!quotes.isEmpty());
     for (const QJsonValue &quote : quotes) {
         const QString path = "/api/history?limit=10&symbol=" + quote["symbol"].toString();
-        QTRY_VERIFY_WITH_TIMEOUT(QJsonDocument::fromJson(get(m_port, path))["more"].toBool(),
-                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(QJsonDocument::fromJson(get(port, path))["more"].toBool(), 10000);
     }
 
-    const QByteArray metrics = get(m_port, "/metrics");
+    const QByteArray metrics = get(port, "/metrics");
     static const QRegularExpression type(QStringLiteral("^# TYPE (\\S+) (\\S+)$"),
                                          QRegularExpression::MultilineOption);
     for (auto it = type.globalMatch(QString::fromUtf8(metrics)); it.hasNext();) {
@@ -161,12 +197,12 @@ void TestReadme::initTestCase()
         m_liveMetrics.insert(match.captured(1), match.captured(2));
     }
     m_curls = CurlExample::extract(*m_readme, &m_unreadableCurls);
+    m_registeredTests = registeredTests();
 }
 
 void TestReadme::cleanupTestCase()
 {
-    m_server.terminate(); // SIGTERM: streams closed properly
-    m_server.waitForFinished(5000);
+    m_server.stop();
 }
 
 void TestReadme::readmeHasTheTablesAndExamplesTheTestsRead()
@@ -177,12 +213,17 @@ void TestReadme::readmeHasTheTablesAndExamplesTheTestsRead()
     for (const QStringList &header :
          { QStringList { "option", "default", "meaning" },
            QStringList { "limit", "default", "option", "when it is reached" },
-           QStringList { "metric", "type", "meaning" }, QStringList { "request", "answer" } }) {
+           QStringList { "metric", "type", "meaning" }, QStringList { "request", "answer" },
+           QStringList { "test", "what it covers" } }) {
         const auto table = m_readme->table(header);
         QVERIFY2(table && !table->rows.isEmpty(),
                  qPrintable("README.md has no table headed | " + header.join(" | ") + " |"));
     }
     QVERIFY2(m_curls.size() >= 5, "README.md has fewer than 5 curl examples");
+    QVERIFY2(m_registeredTests.filter(QRegularExpression("^tst_")).size() >= 10
+                 && !m_registeredTests.filter(QRegularExpression("^browser_")).isEmpty(),
+             "tests/CMakeLists.txt registers fewer than 10 tst_ tests or no browser_ test "
+             "(as this test reads it)");
 }
 
 const HelpOption *TestReadme::helpOption(const QString &name) const
@@ -220,11 +261,12 @@ void TestReadme::optionsTableMatchesHelp_data()
 void TestReadme::optionsTableMatchesHelp()
 {
     QFETCH(QString, option);
-    const MarkdownDoc::Table table = *m_readme->table({ "option", "default", "meaning" });
-    const QString tableAt = QStringLiteral("README.md's Options table (line %1)").arg(table.line);
+    const auto table = m_readme->table({ "option", "default", "meaning" });
+    QVERIFY2(table, "README.md has no Options table (header | option | default | meaning |)");
+    const QString tableAt = QStringLiteral("README.md's Options table (line %1)").arg(table->line);
     // The rows naming this option (for the parser's own options: naming any of them).
     QList<QPair<MarkdownDoc::TableRow, QStringList>> rows; // row, the options its first cell names
-    for (const MarkdownDoc::TableRow &row : table.rows) {
+    for (const MarkdownDoc::TableRow &row : table->rows) {
         QStringList spans;
         for (const MarkdownDoc::CodeSpan &span : MarkdownDoc::codeSpans(row.cells[0], row.line))
             spans.append(span.code);
@@ -268,7 +310,8 @@ void TestReadme::optionsTableMatchesHelp()
                             .arg(tableAt, option, help->description)));
     QVERIFY2(rows.size() == 1,
              qPrintable(QStringLiteral("%1 and %2 both list %3")
-                            .arg(where(rows[0].first.line), where(rows[1].first.line), option)));
+                            .arg(where(rows.value(0).first.line), where(rows.value(1).first.line),
+                                 option)));
     const auto &[row, spans] = rows.first();
     QVERIFY2(spans.size() == 1,
              qPrintable(QStringLiteral("%1 lumps %2 into one row; each option has a row of its own")
@@ -324,11 +367,18 @@ void TestReadme::limitsTableDefaultsMatchHelp()
     QVERIFY2(help->hasDefault(),
              qPrintable(QStringLiteral("%1 gives a default for %2, for which --help prints none")
                             .arg(where(line), option)));
-    QVERIFY2(limitValue(cell) == limitValue(help->defaultValue),
+    const quotecast::quantity::Unit unit = unitOf(*help);
+    const std::optional<qint64> documented = limitValue(cell, unit);
+    const std::optional<qint64> printed = limitValue(help->defaultValue, unit);
+    QVERIFY2(printed,
+             qPrintable(QStringLiteral("--help prints %1's default as \"%2\", which this test "
+                                       "cannot read as a <%3>")
+                            .arg(option, help->defaultValue, help->valueName)));
+    QVERIFY2(documented == printed,
              qPrintable(QStringLiteral("%1 gives %2's default as \"%3\" (read as %4); --help "
-                                       "says \"Default: %5.\" (%6)")
-                            .arg(where(line), option, cell, limitValue(cell), help->defaultValue,
-                                 limitValue(help->defaultValue))));
+                                       "says \"Default: %5.\"")
+                            .arg(where(line), option, cell, describe(documented, unit),
+                                 help->defaultValue)));
 }
 
 void TestReadme::metricsTableMatchesLiveMetrics_data()
@@ -348,9 +398,10 @@ void TestReadme::metricsTableMatchesLiveMetrics_data()
 void TestReadme::metricsTableMatchesLiveMetrics()
 {
     QFETCH(QString, metric);
-    const MarkdownDoc::Table table = *m_readme->table({ "metric", "type", "meaning" });
+    const auto table = m_readme->table({ "metric", "type", "meaning" });
+    QVERIFY2(table, "README.md has no metrics table (header | metric | type | meaning |)");
     QList<MarkdownDoc::TableRow> rows;
-    for (const MarkdownDoc::TableRow &row : table.rows) {
+    for (const MarkdownDoc::TableRow &row : table->rows) {
         if (withoutBackticks(row.cells[0]) == metric)
             rows.append(row);
     }
@@ -362,11 +413,11 @@ void TestReadme::metricsTableMatchesLiveMetrics()
     QVERIFY2(!rows.isEmpty(),
              qPrintable(QStringLiteral("README.md's metrics table (line %1) has no row for %2, "
                                        "which /metrics serves as \"# TYPE %2 %3\"")
-                            .arg(table.line)
+                            .arg(table->line)
                             .arg(metric, type)));
     QVERIFY2(rows.size() == 1,
              qPrintable(QStringLiteral("%1 and %2 both list %3")
-                            .arg(where(rows[0].line), where(rows[1].line), metric)));
+                            .arg(where(rows.value(0).line), where(rows.value(1).line), metric)));
     QVERIFY2(
         withoutBackticks(rows[0].cells.value(1)) == type,
         qPrintable(QStringLiteral("%1 gives %2 the type \"%3\"; /metrics says \"# TYPE %2 %4\"")
@@ -394,11 +445,49 @@ void TestReadme::curlExampleAnswersAsShown()
                                        "code span nor a line of a code block starting with curl; "
                                        "this test cannot check it")
                             .arg(mention)));
-    const CurlExample &example = m_curls.at(index);
-    if (const QString reason = CurlCheck::outOfScope(example); !reason.isEmpty())
-        QSKIP(qPrintable(reason));
-    const QStringList problems = CurlCheck(*m_readme, m_port).problems(example);
+    const QStringList problems = CurlCheck(*m_readme, m_server.port()).problems(m_curls.at(index));
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+}
+
+void TestReadme::testsTableListsEachTestOnce_data()
+{
+    QTest::addColumn<QString>("test");
+    QStringList names = m_registeredTests;
+    if (const auto table = m_readme->table({ "test", "what it covers" })) {
+        for (const MarkdownDoc::TableRow &row : table->rows) {
+            for (const MarkdownDoc::CodeSpan &span : MarkdownDoc::codeSpans(row.cells[0], row.line))
+                names.append(span.code);
+        }
+    }
+    names.removeDuplicates();
+    for (const QString &name : std::as_const(names))
+        QTest::newRow(qPrintable(name)) << name;
+}
+
+void TestReadme::testsTableListsEachTestOnce()
+{
+    QFETCH(QString, test);
+    const auto table = m_readme->table({ "test", "what it covers" });
+    QVERIFY2(table, "README.md has no Tests table (header | test | what it covers |)");
+    QList<int> lines; // the rows that name this test
+    for (const MarkdownDoc::TableRow &row : table->rows) {
+        for (const MarkdownDoc::CodeSpan &span : MarkdownDoc::codeSpans(row.cells[0], row.line)) {
+            if (span.code == test)
+                lines.append(row.line);
+        }
+    }
+    QVERIFY2(m_registeredTests.contains(test),
+             qPrintable(QStringLiteral("%1 lists %2, which tests/CMakeLists.txt does not register "
+                                       "(or whose source is missing)")
+                            .arg(where(lines.value(0)), test)));
+    QVERIFY2(!lines.isEmpty(),
+             qPrintable(QStringLiteral("README.md's Tests table (line %1) has no row for %2, "
+                                       "which tests/CMakeLists.txt registers")
+                            .arg(table->line)
+                            .arg(test)));
+    QVERIFY2(lines.size() == 1,
+             qPrintable(QStringLiteral("%1 and %2 both list %3")
+                            .arg(where(lines.value(0)), where(lines.value(1)), test)));
 }
 
 void TestReadme::relativeLinkResolves_data()
