@@ -9,9 +9,9 @@
 // exits. Runs under any Qt platform (offscreen, xcb with Xvfb).
 #include "appoptions.h"
 #include "mainwindow.h"
+#include "marketsimulator.h"
 #include "resourcelimits.h"
 #include "serverthread.h"
-#include "stockmodel.h"
 #include "streamhub.h"
 
 #include <QApplication>
@@ -65,14 +65,14 @@ int main(int argc, char *argv[])
     if (outcome != AppOptions::Outcome::Run)
         usage(message);
 
-    StockModel model;
+    MarketSimulator model;
     model.setSeed(options.seed.value_or(1));
     model.setIntervalMs(options.intervalMs);
     ServerThread server(options.server);
     StreamHub *hub = server.hub();
     hub->setFeed(model.status(), model.quotes());
-    QObject::connect(&model, &StockModel::quoteUpdated, hub, &StreamHub::publish);
-    QObject::connect(&model, &StockModel::statusChanged, hub, &StreamHub::setStatus);
+    QObject::connect(&model, &MarketSimulator::quoteUpdated, hub, &StreamHub::publish);
+    QObject::connect(&model, &MarketSimulator::statusChanged, hub, &StreamHub::setStatus);
     if (!server.start())
         usage(QStringLiteral("cannot listen: ") + server.errorString());
     MainWindow window(&model);

@@ -3,7 +3,7 @@
 // GET /api/history takes to read, how fast the CSV export runs, and the bytes per tick.
 //
 //   build/bench/historybench [--ticks N] [--dir PATH]
-#include "stockmodel.h"
+#include "marketsimulator.h"
 #include "streamhub.h"
 #include "tickreader.h"
 #include "tickstore.h"
@@ -52,11 +52,12 @@ int main(int argc, char *argv[])
     QTextStream out(stdout);
 
     // The ticks first, so that only the store is timed.
-    StockModel model;
+    MarketSimulator model;
     model.setSeed(1);
     QList<Quote> ticks;
     ticks.reserve(count);
-    QObject::connect(&model, &StockModel::quoteUpdated, [&](const Quote &q) { ticks.append(q); });
+    QObject::connect(&model, &MarketSimulator::quoteUpdated,
+                     [&](const Quote &q) { ticks.append(q); });
     for (int i = 0; i < count; ++i)
         model.tick();
 
@@ -94,7 +95,7 @@ int main(int argc, char *argv[])
     {
         TickStore store;
         StoredFeed feed;
-        store.open(path, 36500, ServerSettings().historySize, &feed);
+        store.open(path, 36500, ServerSettings().resumeBufferSize, &feed);
         out << "restart: read the last " << feed.recent.size() << " ticks and "
             << feed.latest.size() << " latest quotes in " << timer.nsecsElapsed() / 1'000'000
             << " ms\n";

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "loopback.h"
+#include "marketsimulator.h"
 #include "serversettings.h"
-#include "stockmodel.h"
 #include "streamhub.h"
 
 #include <memory>
@@ -18,7 +18,7 @@ inline quotecast::ServerSettings localServerSettings()
 
 // A listening StreamHub that knows the model's openings and status (what main.cpp
 // does before the first tick); null when it cannot listen.
-inline std::unique_ptr<quotecast::StreamHub> startLocalHub(const quotecast::StockModel &model,
+inline std::unique_ptr<quotecast::StreamHub> startLocalHub(const quotecast::MarketSimulator &model,
                                                            const quotecast::ServerSettings &settings
                                                            = localServerSettings())
 {

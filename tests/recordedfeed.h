@@ -1,16 +1,16 @@
 #pragma once
 
-#include "stockmodel.h"
+#include "marketsimulator.h"
 
 #include <QList>
 
 // Ticks `model` `count` times and returns the quotes it emitted, in order: a feed's
 // history as a test's reference.
-inline QList<quotecast::Quote> tickAndRecord(quotecast::StockModel &model, int count)
+inline QList<quotecast::Quote> tickAndRecord(quotecast::MarketSimulator &model, int count)
 {
     QList<quotecast::Quote> ticks;
     const QMetaObject::Connection recording
-        = QObject::connect(&model, &quotecast::StockModel::quoteUpdated,
+        = QObject::connect(&model, &quotecast::MarketSimulator::quoteUpdated,
                            [&ticks](const quotecast::Quote &quote) { ticks.append(quote); });
     for (int i = 0; i < count; ++i)
         model.tick();

@@ -14,6 +14,7 @@ private slots:
     void defaults();
     void validValues();
     void limits();
+    void formerResumeBufferNameStillWorks();
     void historyOnDisk();
     void badValuesAreErrors_data();
     void badValuesAreErrors();
@@ -70,12 +71,12 @@ void TestAppOptions::limits()
     AppOptions::Outcome outcome;
     QString message;
     const AppOptions options
-        = parse({ "--history", "50", "--max-clients", "3", "--client-buffer", "4096", "--heartbeat",
-                  "500", "--retry", "1500", "--cors-origin", "https://example.org",
+        = parse({ "--resume-buffer", "50", "--max-clients", "3", "--client-buffer", "4096",
+                  "--heartbeat", "500", "--retry", "1500", "--cors-origin", "https://example.org",
                   "--request-timeout", "2000", "--idle-timeout", "7000" },
                 &outcome, &message);
     QCOMPARE(outcome, AppOptions::Outcome::Run);
-    QCOMPARE(options.server.historySize, 50);
+    QCOMPARE(options.server.resumeBufferSize, 50);
     QCOMPARE(options.server.maxClients, 3);
     QCOMPARE(options.server.clientBufferBytes, 4096);
     QCOMPARE(options.server.heartbeatMs, 500);
@@ -91,6 +92,21 @@ void TestAppOptions::limits()
     QCOMPARE(outcome, AppOptions::Outcome::Run);
     QCOMPARE(relayed.server.publishUrl, QUrl(QStringLiteral("http://127.0.0.1:8081/pub/quotes")));
     QCOMPARE(relayed.server.publishQueue, 50);
+}
+
+void TestAppOptions::formerResumeBufferNameStillWorks()
+{
+    AppOptions::Outcome outcome;
+    QString message;
+    QCOMPARE(parse({ "--history", "50" }, &outcome, &message).server.resumeBufferSize, 50);
+    QCOMPARE(outcome, AppOptions::Outcome::Run);
+    // The new name wins over the former one.
+    QCOMPARE(parse({ "--history", "50", "--resume-buffer", "70" }, &outcome, &message)
+                 .server.resumeBufferSize,
+             70);
+    parse({ "--help" }, &outcome, &message);
+    QVERIFY2(!message.contains(u"--history ") && message.contains(u"--resume-buffer"),
+             qPrintable(message));
 }
 
 void TestAppOptions::historyOnDisk()
@@ -123,7 +139,8 @@ void TestAppOptions::badValuesAreErrors_data()
     QTest::addRow("unknown option") << QStringList { "--colour" } << "colour";
     QTest::addRow("stray argument") << QStringList { "8080" } << "8080";
     QTest::addRow("missing value") << QStringList { "--port" } << "port";
-    QTest::addRow("history negative") << QStringList { "--history", "-5" } << "--history";
+    QTest::addRow("resume buffer negative")
+        << QStringList { "--resume-buffer", "-5" } << "--resume-buffer";
     QTest::addRow("max-clients zero") << QStringList { "--max-clients", "0" } << "--max-clients";
     QTest::addRow("client-buffer tiny")
         << QStringList { "--client-buffer", "10" } << "--client-buffer";
@@ -145,7 +162,10 @@ void TestAppOptions::badValuesAreErrors_data()
         << QStringList { "--interval", "2m" } << "takes a duration like";
     QTest::addRow("client-timeout too short")
         << QStringList { "--client-timeout", "500ms" } << "from 1s to 1h";
-    QTest::addRow("history with a unit") << QStringList { "--history", "10k" } << "--history";
+    QTest::addRow("resume buffer with a unit")
+        << QStringList { "--resume-buffer", "10k" } << "--resume-buffer";
+    QTest::addRow("former name, bad value")
+        << QStringList { "--history", "-5" } << "--resume-buffer";
     QTest::addRow("cors origin with path")
         << QStringList { "--cors-origin", "https://example.org/page" } << "--cors-origin";
     QTest::addRow("cors origin not a url")
@@ -240,7 +260,7 @@ void TestAppOptions::helpGivesUnitsAndDefaults()
            "--heartbeat <duration> Time between heartbeat events. Default: 5s.",
            "--retry <duration> Reconnection delay advised to browsers. Default: 3s.",
            "Default: 256KiB.",
-           "--history <events> Events kept for resuming with Last-Event-ID. "
+           "--resume-buffer <events> Events kept for resuming with Last-Event-ID. "
            "Default: 10000.",
            "A bare number is milliseconds or bytes." }) {
         QVERIFY2(help.contains(QLatin1StringView(expected)), expected);
@@ -282,7 +302,7 @@ void TestAppOptions::symbols()
     QCOMPARE(outcome, AppOptions::Outcome::Run);
     QStringList parsedSymbols;
     QList<qint64> parsedCents;
-    for (const StockModel::Opening &opening : options.openings) {
+    for (const MarketSimulator::Opening &opening : options.openings) {
         parsedSymbols.append(opening.symbol);
         parsedCents.append(opening.priceCents);
     }

@@ -22,7 +22,7 @@ private slots:
 private:
     bool serverStillServes();
 
-    StockModel m_model;
+    MarketSimulator m_model;
     std::unique_ptr<StreamHub> m_hub;
 };
 

@@ -1,8 +1,8 @@
 #include "localhub.h"
 #include "mainwindow.h"
+#include "marketsimulator.h"
 #include "pricecard.h"
 #include "sseclient.h"
-#include "stockmodel.h"
 #include "wcag.h"
 
 #include "qrcodewidget.h"
@@ -55,12 +55,12 @@ private slots:
 
 private:
     // Ticks a seeded model until `symbol` moves in the wanted direction.
-    static Quote tickUntil(StockModel &model, int direction);
+    static Quote tickUntil(MarketSimulator &model, int direction);
 };
 
-Quote TestDashboard::tickUntil(StockModel &model, int direction)
+Quote TestDashboard::tickUntil(MarketSimulator &model, int direction)
 {
-    QSignalSpy ticks(&model, &StockModel::quoteUpdated);
+    QSignalSpy ticks(&model, &MarketSimulator::quoteUpdated);
     for (int i = 0; i < 1000; ++i) {
         model.tick();
         const Quote quote = ticks.takeLast().first().value<Quote>();
@@ -84,7 +84,7 @@ void TestDashboard::init()
 
 void TestDashboard::showsOneCardPerSymbol()
 {
-    StockModel model;
+    MarketSimulator model;
     MainWindow window(&model);
     for (const Quote &quote : model.quotes()) {
         PriceCard *card = window.card(quote.symbol);
@@ -106,7 +106,7 @@ void TestDashboard::tickTintsItsCard()
 {
     QFETCH(int, direction);
     QFETCH(PriceCard::Trend, trend);
-    StockModel model;
+    MarketSimulator model;
     model.setSeed(2024);
     MainWindow window(&model);
     window.show();
@@ -146,7 +146,7 @@ void TestDashboard::unchangedPriceTurnsTheCardNeutralAgain()
 
 void TestDashboard::startStopButtonControlsTheModel()
 {
-    StockModel model;
+    MarketSimulator model;
     model.start();
     MainWindow window(&model);
     window.show();
@@ -171,7 +171,7 @@ void TestDashboard::startStopButtonControlsTheModel()
 
 void TestDashboard::intervalControlSetsTheModel()
 {
-    StockModel model;
+    MarketSimulator model;
     MainWindow window(&model);
     auto *spinBox = window.findChild<QDoubleSpinBox *>(QStringLiteral("intervalSpinBox"));
     QVERIFY(spinBox);
@@ -184,7 +184,7 @@ void TestDashboard::intervalControlSetsTheModel()
 
 void TestDashboard::clientCountFollowsConnections()
 {
-    StockModel model;
+    MarketSimulator model;
     const auto hub = startLocalHub(model);
     QVERIFY(hub);
     MainWindow window(&model);
@@ -204,7 +204,7 @@ void TestDashboard::clientCountFollowsConnections()
 
 void TestDashboard::showsTheServerUrlAsALinkAndQrCode()
 {
-    StockModel model;
+    MarketSimulator model;
     MainWindow window(&model);
     const QUrl url(QStringLiteral("http://192.0.2.7:8080/"));
     window.setServerUrls({ url });
@@ -222,7 +222,7 @@ void TestDashboard::showsTheServerUrlAsALinkAndQrCode()
 
 void TestDashboard::severalAddressesCanBePickedAndTheChoiceIsRemembered()
 {
-    StockModel model;
+    MarketSimulator model;
     const QList<QUrl> urls { QUrl(QStringLiteral("http://192.0.2.7:8080/")),
                              QUrl(QStringLiteral("http://198.51.100.4:8080/")),
                              QUrl(QStringLiteral("http://[2001:db8::5]:8080/")) };
@@ -248,7 +248,7 @@ void TestDashboard::severalAddressesCanBePickedAndTheChoiceIsRemembered()
 
 void TestDashboard::copyUrlPutsItOnTheClipboard()
 {
-    StockModel model;
+    MarketSimulator model;
     MainWindow window(&model);
     window.setServerUrls({ QUrl(QStringLiteral("http://192.0.2.7:8080/")) });
     QGuiApplication::clipboard()->clear();
@@ -259,7 +259,7 @@ void TestDashboard::copyUrlPutsItOnTheClipboard()
 
 void TestDashboard::keyboardShortcutsDriveTheFeed()
 {
-    StockModel model;
+    MarketSimulator model;
     model.start();
     MainWindow window(&model);
     window.show();
@@ -285,13 +285,13 @@ void TestDashboard::keyboardShortcutsDriveTheFeed()
 
 void TestDashboard::sparklineShowsTheBoundedTrailAndTooltipTheDay()
 {
-    StockModel model({ { QStringLiteral("AAPL"), 170'00 } });
+    MarketSimulator model({ { QStringLiteral("AAPL"), 170'00 } });
     model.setSeed(5);
     MainWindow window(&model);
     const PriceCard *card = window.card(QStringLiteral("AAPL"));
     qint64 high = 170'00, low = 170'00;
     QList<qint64> prices { 170'00 };
-    connect(&model, &StockModel::quoteUpdated, this, [&](const Quote &quote) {
+    connect(&model, &MarketSimulator::quoteUpdated, this, [&](const Quote &quote) {
         high = qMax(high, quote.priceCents);
         low = qMin(low, quote.priceCents);
         prices.append(quote.priceCents);
@@ -313,7 +313,7 @@ void TestDashboard::sparklineShowsTheBoundedTrailAndTooltipTheDay()
 
 void TestDashboard::remembersItsGeometry()
 {
-    StockModel model;
+    MarketSimulator model;
     QSize size;
     {
         MainWindow window(&model);
@@ -336,7 +336,7 @@ void TestDashboard::followsADarkPaletteAndKeepsTrendsReadable()
     dark.setColor(QPalette::Window, QColor(0x20, 0x23, 0x27));
     dark.setColor(QPalette::WindowText, QColor(0xe8, 0xea, 0xed));
     QApplication::setPalette(dark);
-    StockModel model;
+    MarketSimulator model;
     MainWindow window(&model);
     window.show();
     PriceCard *card = window.card(QStringLiteral("AAPL"));
@@ -366,10 +366,10 @@ void TestDashboard::appIconRendersFromTheResources()
 void TestDashboard::resumedHistoryFillsTheSparklines()
 {
     // What main.cpp does with a stored history: the model resumes, the window gets the ticks.
-    StockModel earlier;
+    MarketSimulator earlier;
     earlier.setSeed(3);
     const QList<Quote> ticks = tickAndRecord(earlier, 40);
-    StockModel model;
+    MarketSimulator model;
     model.resume(earlier.quotes(), ticks.constLast().seq);
     MainWindow window(&model, ticks);
     for (const Quote &latest : model.quotes()) {
@@ -386,7 +386,7 @@ void TestDashboard::resumedHistoryFillsTheSparklines()
 
 void TestDashboard::exportIsOfferedWithAHistoryAndReportsItsResult()
 {
-    StockModel model;
+    MarketSimulator model;
     MainWindow window(&model);
     auto *exportCsv = window.findChild<QAction *>(QStringLiteral("actionExportCsv"));
     QVERIFY(exportCsv);
@@ -406,7 +406,7 @@ void TestDashboard::exportIsOfferedWithAHistoryAndReportsItsResult()
 
 void TestDashboard::showsHowRelayingToNchanGoes()
 {
-    StockModel model;
+    MarketSimulator model;
     MainWindow window(&model);
     window.show();
     auto *label = window.findChild<QLabel *>(QStringLiteral("publisherLabel"));

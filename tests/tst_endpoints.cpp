@@ -58,7 +58,7 @@ private:
     QHash<QString, double> metrics();
     void startHub(const ServerSettings &settings = localServerSettings());
 
-    StockModel m_model;
+    MarketSimulator m_model;
     std::unique_ptr<StreamHub> m_hub;
     QNetworkAccessManager m_network;
 };
@@ -67,8 +67,8 @@ void TestEndpoints::startHub(const ServerSettings &settings)
 {
     m_hub = startLocalHub(m_model, settings);
     QVERIFY(m_hub);
-    connect(&m_model, &StockModel::quoteUpdated, m_hub.get(), &StreamHub::publish);
-    connect(&m_model, &StockModel::statusChanged, m_hub.get(), &StreamHub::setStatus);
+    connect(&m_model, &MarketSimulator::quoteUpdated, m_hub.get(), &StreamHub::publish);
+    connect(&m_model, &MarketSimulator::statusChanged, m_hub.get(), &StreamHub::setStatus);
 }
 
 void TestEndpoints::init()
@@ -145,7 +145,7 @@ void TestEndpoints::quotesSnapshotHasEverySymbolWithItsTrail()
     QHash<QString, PriceTrail> expected;
     for (const Quote &opening : m_model.quotes())
         expected[opening.symbol].add(opening);
-    connect(&m_model, &StockModel::quoteUpdated, this,
+    connect(&m_model, &MarketSimulator::quoteUpdated, this,
             [&](const Quote &quote) { expected[quote.symbol].add(quote); });
     for (int i = 0; i < 300; ++i) // enough for some trails to pass their 60 prices
         m_model.tick();
@@ -184,7 +184,7 @@ void TestEndpoints::quotesSnapshotHasEverySymbolWithItsTrail()
 
 void TestEndpoints::resumedHistoryFillsTheTrails()
 {
-    StockModel earlier;
+    MarketSimulator earlier;
     earlier.setSeed(8);
     const QList<Quote> ticks = tickAndRecord(earlier, 30);
     m_hub->setFeed(earlier.status(), earlier.quotes(), ticks);
@@ -213,13 +213,13 @@ namespace {
 // Ticks of a seeded feed, stored as quotecast stores them.
 QList<Quote> storeTicks(const QString &path, int count)
 {
-    StockModel model;
+    MarketSimulator model;
     model.setSeed(21);
     TickStore store;
     StoredFeed feed;
     if (!store.open(path, 30, 10, &feed))
         return {};
-    QObject::connect(&model, &StockModel::quoteUpdated, &store, &TickStore::append);
+    QObject::connect(&model, &MarketSimulator::quoteUpdated, &store, &TickStore::append);
     const QList<Quote> ticks = tickAndRecord(model, count);
     store.flush();
     return ticks;
@@ -410,7 +410,7 @@ void TestEndpoints::metricsCountClientsEventsAndBytes()
     QTRY_COMPARE(metrics().value("quotecast_clients"), 2.0);
 
     int aaplTicks = 0;
-    connect(&m_model, &StockModel::quoteUpdated, this,
+    connect(&m_model, &MarketSimulator::quoteUpdated, this,
             [&](const Quote &quote) { aaplTicks += quote.symbol == u"AAPL"; });
     constexpr int ticks = 20;
     for (int i = 0; i < ticks; ++i)

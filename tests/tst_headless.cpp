@@ -1,6 +1,6 @@
 #include "headlessserver.h"
+#include "marketsimulator.h"
 #include "sseclient.h"
-#include "stockmodel.h"
 #include "tickreader.h"
 
 #include <QJsonDocument>
@@ -143,7 +143,7 @@ void TestHeadless::pausedStartsWithTheFeedStopped()
     client.open(port);
     // retry, status, the opening quotes, then 3 heartbeats: 300 ms in which a running feed
     // would have ticked 15 times.
-    const int preamble = 2 + int(quotecast::StockModel::defaultOpenings().size());
+    const int preamble = 2 + int(quotecast::MarketSimulator::defaultOpenings().size());
     QVERIFY(client.waitForBlocks(preamble + 3));
     const QList<SseClient::Event> blocks = client.blocks();
     QCOMPARE(QJsonDocument::fromJson(blocks.at(1).data)["running"].toBool(true), false);

@@ -47,7 +47,7 @@ private:
     NginxNode m_nodeA; // quotecast-nchan-redis.conf, the node quotecast publishes to
     NginxNode m_nodeB; // quotecast-nchan-redis.conf, on the same Redis
     QString m_redisMissing;
-    StockModel m_model;
+    MarketSimulator m_model;
     std::unique_ptr<StreamHub> m_hub;
     std::unique_ptr<QSignalSpy> m_statuses;
 };
@@ -89,7 +89,7 @@ bool TestNchan::startPublishingTo(const NginxNode &node)
     m_hub = startLocalHub(m_model, settings);
     if (!m_hub)
         return false;
-    connect(&m_model, &StockModel::quoteUpdated, m_hub.get(), &StreamHub::publish);
+    connect(&m_model, &MarketSimulator::quoteUpdated, m_hub.get(), &StreamHub::publish);
     m_statuses = std::make_unique<QSignalSpy>(m_hub.get(), &StreamHub::publisherStatusChanged);
     return QTest::qWaitFor([this] { return !m_statuses->isEmpty() && lastStatus().queued == 0; });
 }

@@ -1,8 +1,8 @@
 #include "localhub.h"
+#include "marketsimulator.h"
 #include "serverthread.h"
 #include "sseclient.h"
 #include "sseevent.h"
-#include "stockmodel.h"
 #include "streamhub.h"
 
 #include <QJsonArray>
@@ -69,7 +69,7 @@ private slots:
 
 private:
     std::unique_ptr<StreamHub> m_hub;
-    StockModel m_model; // only for its default openings and status
+    MarketSimulator m_model; // only for its default openings and status
 };
 
 void TestStreamHub::init()
@@ -184,9 +184,9 @@ void TestStreamHub::clientsShareOneFeed()
         QVERIFY(clients.back()->waitForBlocks(6));
     }
     QCOMPARE(hub->clientCount(), clientCount);
-    StockModel model;
+    MarketSimulator model;
     model.setSeed(5);
-    connect(&model, &StockModel::quoteUpdated, hub.get(), &StreamHub::publish);
+    connect(&model, &MarketSimulator::quoteUpdated, hub.get(), &StreamHub::publish);
     for (int i = 0; i < 20; ++i)
         model.tick();
     for (const auto &client : clients) {
@@ -206,8 +206,8 @@ void TestStreamHub::statusEventOnStartAndStop()
     SseClient client;
     client.open(m_hub->serverPort());
     QVERIFY(client.waitForBlocks(6));
-    StockModel model;
-    connect(&model, &StockModel::statusChanged, m_hub.get(), &StreamHub::setStatus);
+    MarketSimulator model;
+    connect(&model, &MarketSimulator::statusChanged, m_hub.get(), &StreamHub::setStatus);
     model.start();
     QVERIFY(client.waitForBlocks(7));
     QCOMPARE(client.blocks()[6].event, QByteArray("status"));
@@ -393,12 +393,12 @@ void TestStreamHub::runIdsDifferAcrossRuns()
 
 void TestStreamHub::threadedHubServesModelAndClosesStreamsOnShutdown()
 {
-    StockModel model;
+    MarketSimulator model;
     model.setIntervalMs(20);
     model.setSeed(11);
     auto server = std::make_unique<ServerThread>(localServerSettings());
     server->hub()->setFeed(model.status(), model.quotes());
-    connect(&model, &StockModel::quoteUpdated, server->hub(), &StreamHub::publish);
+    connect(&model, &MarketSimulator::quoteUpdated, server->hub(), &StreamHub::publish);
     QVERIFY(server->start());
     QVERIFY(server->hub()->thread() != thread());
 

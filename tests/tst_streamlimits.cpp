@@ -31,11 +31,11 @@ void TestStreamLimits::slowReaderIsCutWhileOthersKeepReceiving()
 {
     ServerSettings settings = localServerSettings();
     settings.clientBufferBytes = 64 * 1024;
-    StockModel model;
+    MarketSimulator model;
     model.setSeed(1);
     const auto hub = startLocalHub(model, settings);
     QVERIFY(hub);
-    connect(&model, &StockModel::quoteUpdated, hub.get(), &StreamHub::publish);
+    connect(&model, &MarketSimulator::quoteUpdated, hub.get(), &StreamHub::publish);
 
     SseClient reader;
     reader.open(hub->serverPort());
@@ -74,12 +74,12 @@ void TestStreamLimits::readerThatStopsIsTimedOutByTheKernel()
     // Far more than the feed sends during the timeout: quotecast's own cap must not be
     // what cuts the client (the kernel's send buffer takes the backlog anyway).
     settings.clientBufferBytes = 64 * 1024 * 1024;
-    StockModel model;
+    MarketSimulator model;
     model.setSeed(1);
     model.setIntervalMs(10);
     const auto hub = startLocalHub(model, settings);
     QVERIFY(hub);
-    connect(&model, &StockModel::quoteUpdated, hub.get(), &StreamHub::publish);
+    connect(&model, &MarketSimulator::quoteUpdated, hub.get(), &StreamHub::publish);
     QTest::ignoreMessage(
         QtInfoMsg,
         "dropped a client whose connection made no progress for 1 s (TCP_USER_TIMEOUT); "
@@ -126,7 +126,7 @@ void TestStreamLimits::pastMaxClientsIs503WithRetryAfter()
     ServerSettings settings = localServerSettings();
     settings.maxClients = 2;
     settings.retryMs = 5000;
-    StockModel model;
+    MarketSimulator model;
     const auto hub = startLocalHub(model, settings);
     QVERIFY(hub);
 
@@ -161,7 +161,7 @@ void TestStreamLimits::retryIsSpreadAroundTheConfiguredDelay()
 {
     ServerSettings settings = localServerSettings();
     settings.retryMs = 1000;
-    StockModel model;
+    MarketSimulator model;
     const auto hub = startLocalHub(model, settings);
     QVERIFY(hub);
     // Every client is advised a delay in [500, 1500]; a crowd gets many different ones,
@@ -200,7 +200,7 @@ void TestStreamLimits::corsHeaderOnlyForTheConfiguredOrigin()
     QFETCH(bool, allowed);
     ServerSettings settings = localServerSettings();
     settings.corsOrigin = configured;
-    StockModel model;
+    MarketSimulator model;
     const auto hub = startLocalHub(model, settings);
     QVERIFY(hub);
     SseClient client;

@@ -32,7 +32,7 @@ private:
     void publish(int count);
     QByteArray id(quint64 seq) const { return m_hub->runId() + '-' + QByteArray::number(seq); }
 
-    std::unique_ptr<StockModel> m_model;
+    std::unique_ptr<MarketSimulator> m_model;
     std::unique_ptr<StreamHub> m_hub;
 };
 
@@ -52,12 +52,12 @@ QList<SseClient::Event> afterStatus(const SseClient &client)
 void TestStreamResume::init()
 {
     ServerSettings settings = localServerSettings();
-    settings.historySize = 20;
-    m_model = std::make_unique<StockModel>();
+    settings.resumeBufferSize = 20;
+    m_model = std::make_unique<MarketSimulator>();
     m_model->setSeed(9);
     m_hub = startLocalHub(*m_model, settings);
     QVERIFY(m_hub);
-    connect(m_model.get(), &StockModel::quoteUpdated, m_hub.get(), &StreamHub::publish);
+    connect(m_model.get(), &MarketSimulator::quoteUpdated, m_hub.get(), &StreamHub::publish);
 }
 
 void TestStreamResume::cleanup()
@@ -184,7 +184,7 @@ void TestStreamResume::filterLimitsSnapshotReplayAndLive()
     QCOMPARE(symbolOf(events[1]), QStringLiteral("MSFT"));
     QCOMPARE(events[1].id, id(0));
 
-    QSignalSpy ticks(m_model.get(), &StockModel::quoteUpdated);
+    QSignalSpy ticks(m_model.get(), &MarketSimulator::quoteUpdated);
     publish(12);
     QList<QByteArray> wantedIds;
     for (const QList<QVariant> &tick : std::as_const(ticks)) {
@@ -244,11 +244,11 @@ void TestStreamResume::aReplayLargerThanTheClientBufferIsNotCut()
     // unsent data than a client may owe, and the client would be cut as too slow, come back
     // with the same Last-Event-ID and be cut again, for ever.
     ServerSettings settings = localServerSettings();
-    settings.historySize = 200'000;
+    settings.resumeBufferSize = 200'000;
     settings.clientBufferBytes = 64 * 1024;
     m_hub = startLocalHub(*m_model, settings);
     QVERIFY(m_hub);
-    connect(m_model.get(), &StockModel::quoteUpdated, m_hub.get(), &StreamHub::publish);
+    connect(m_model.get(), &MarketSimulator::quoteUpdated, m_hub.get(), &StreamHub::publish);
     publish(100'000); // about 11 MB of events
     SseClient client;
     client.open(m_hub->serverPort(), "/stream", "Last-Event-ID: " + id(1) + "\r\n");

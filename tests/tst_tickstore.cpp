@@ -1,5 +1,5 @@
+#include "marketsimulator.h"
 #include "recordedfeed.h"
-#include "stockmodel.h"
 #include "tickreader.h"
 #include "tickstore.h"
 
@@ -42,7 +42,7 @@ void TestTickStore::init()
 
 void TestTickStore::ticksSurviveReopening()
 {
-    StockModel model;
+    MarketSimulator model;
     model.setSeed(11);
     QList<Quote> ticks;
     QByteArray historyId;
@@ -54,7 +54,7 @@ void TestTickStore::ticksSurviveReopening()
         QCOMPARE(feed.lastSeq, quint64(0));
         historyId = feed.historyId;
         QVERIFY(!historyId.isEmpty() && !historyId.contains('-'));
-        connect(&model, &StockModel::quoteUpdated, &store, &TickStore::append);
+        connect(&model, &MarketSimulator::quoteUpdated, &store, &TickStore::append);
         ticks = tickAndRecord(model, 2500); // more than one batch
     } // the destructor writes the rest
 
@@ -119,9 +119,10 @@ void TestTickStore::exportsEveryTickAsCsv()
     TickStore store;
     StoredFeed feed;
     QVERIFY(store.open(dbPath(), 7, 10, &feed));
-    StockModel model({ { QStringLiteral("AAPL"), 1'00 }, { QStringLiteral("BRK.B"), 412'50 } });
+    MarketSimulator model(
+        { { QStringLiteral("AAPL"), 1'00 }, { QStringLiteral("BRK.B"), 412'50 } });
     model.setSeed(4);
-    connect(&model, &StockModel::quoteUpdated, &store, &TickStore::append);
+    connect(&model, &MarketSimulator::quoteUpdated, &store, &TickStore::append);
     const QList<Quote> ticks = tickAndRecord(model, 500);
 
     QSignalSpy finished(&store, &TickStore::exportFinished);

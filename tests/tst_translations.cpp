@@ -1,7 +1,7 @@
 #include "appoptions.h"
 #include "mainwindow.h"
+#include "marketsimulator.h"
 #include "pricecard.h"
-#include "stockmodel.h"
 #include "translations.h"
 
 #include <QAction>
@@ -48,7 +48,7 @@ void TestTranslations::frenchLocaleGetsTheFrenchWindow()
     const Translations translations(french);
     QCOMPARE(translations.language(), QStringLiteral("fr"));
 
-    StockModel model({ { QStringLiteral("GOOG"), 1500'00 } });
+    MarketSimulator model({ { QStringLiteral("GOOG"), 1500'00 } });
     model.start();
     MainWindow window(&model);
     QVERIFY2(window.windowTitle().contains(u"en direct"), qPrintable(window.windowTitle()));
@@ -85,7 +85,7 @@ void TestTranslations::englishPluralForms()
 {
     const Translations translations(QLocale(QLocale::English, QLocale::UnitedKingdom));
     QCOMPARE(translations.language(), QStringLiteral("en"));
-    StockModel model;
+    MarketSimulator model;
     MainWindow window(&model);
     auto *label = window.findChild<QLabel *>(QStringLiteral("clientsLabel"));
     window.setClientCount(1);
@@ -98,7 +98,7 @@ void TestTranslations::unknownLanguageFallsBackToEnglish()
 {
     const Translations translations(QLocale(QLocale::German, QLocale::Germany));
     QCOMPARE(translations.language(), QStringLiteral("en"));
-    StockModel model;
+    MarketSimulator model;
     MainWindow window(&model);
     window.setClientCount(1);
     QCOMPARE(window.findChild<QLabel *>(QStringLiteral("clientsLabel"))->text(),

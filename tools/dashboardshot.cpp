@@ -5,8 +5,8 @@
 // tick, so the window and the page show the same prices on every run (checked).
 // Needs a display for the window (tools/screenshots.sh runs it under Xvfb).
 #include "mainwindow.h"
+#include "marketsimulator.h"
 #include "serverthread.h"
-#include "stockmodel.h"
 #include "streamhub.h"
 #include "translations.h"
 #include "webdriver.h"
@@ -75,7 +75,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("quotecast"));
     QCoreApplication::setApplicationName(QStringLiteral("quotecast"));
 
-    StockModel model;
+    MarketSimulator model;
     model.setSeed(parser.value(seedOption).toUInt());
     model.setIntervalMs(parser.value(intervalOption).toInt());
 
@@ -90,8 +90,8 @@ int main(int argc, char *argv[])
     QObject::connect(hub, &StreamHub::clientCountChanged, &window, &MainWindow::setClientCount);
 
     hub->setFeed({ true, model.intervalMs(), model.symbols() }, model.quotes());
-    QObject::connect(&model, &StockModel::quoteUpdated, hub, &StreamHub::publish);
-    QObject::connect(&model, &StockModel::statusChanged, hub, &StreamHub::setStatus);
+    QObject::connect(&model, &MarketSimulator::quoteUpdated, hub, &StreamHub::publish);
+    QObject::connect(&model, &MarketSimulator::statusChanged, hub, &StreamHub::setStatus);
     // The window and the hub see every tick, as in a long run: sparklines have a history
     // and the page's snapshot is the window's state.
     for (int i = parser.value(ticksOption).toInt(); i > 0; --i)
@@ -107,7 +107,7 @@ int main(int argc, char *argv[])
             model.start();
     });
     int ticksSinceStart = 0;
-    QObject::connect(&model, &StockModel::quoteUpdated, &model, [&] { ++ticksSinceStart; });
+    QObject::connect(&model, &MarketSimulator::quoteUpdated, &model, [&] { ++ticksSinceStart; });
     window.show();
 
     // Chromium's profile outlives the driver, which closes the session on every way out.

@@ -2,9 +2,9 @@
 #include "appoptions.h"
 #include "lanurl.h"
 #include "mainwindow.h"
+#include "marketsimulator.h"
 #include "resourcelimits.h"
 #include "serverthread.h"
-#include "stockmodel.h"
 #include "streamhub.h"
 #include "tickstorethread.h"
 #include "translations.h"
@@ -120,7 +120,7 @@ int main(int argc, char *argv[])
             ? options.historyFile
             : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
                 + QStringLiteral("/history.sqlite");
-        if (history.open(file, options.historyDays, serverSettings.historySize, &stored)) {
+        if (history.open(file, options.historyDays, serverSettings.resumeBufferSize, &stored)) {
             serverSettings.historyFile = file; // for GET /api/history
         } else {
             err << "quotecast: cannot keep the tick history: " << history.errorString()
@@ -131,7 +131,7 @@ int main(int argc, char *argv[])
     }
     serverSettings.runId = stored.historyId;
 
-    StockModel model(options.openings);
+    MarketSimulator model(options.openings);
     if (options.seed)
         model.setSeed(*options.seed);
     model.setIntervalMs(options.intervalMs);
@@ -144,7 +144,8 @@ int main(int argc, char *argv[])
     // queued tick would wait in that thread's event queue for ever (216 bytes a tick).
     const bool keepsHistory = !serverSettings.historyFile.isEmpty();
     if (keepsHistory) {
-        QObject::connect(&model, &StockModel::quoteUpdated, history.store(), &TickStore::append);
+        QObject::connect(&model, &MarketSimulator::quoteUpdated, history.store(),
+                         &TickStore::append);
         QObject::connect(history.store(), &TickStore::writeFailed, [&err](const QString &error) {
             err << "quotecast: the tick history stopped being written: " << error << Qt::endl;
         });
@@ -154,8 +155,8 @@ int main(int argc, char *argv[])
     StreamHub *hub = server.hub();
     hub->setFeed(model.status(), model.quotes(), stored.recent);
     // The hub lives in the server thread: these connections are queued.
-    QObject::connect(&model, &StockModel::quoteUpdated, hub, &StreamHub::publish);
-    QObject::connect(&model, &StockModel::statusChanged, hub, &StreamHub::setStatus);
+    QObject::connect(&model, &MarketSimulator::quoteUpdated, hub, &StreamHub::publish);
+    QObject::connect(&model, &MarketSimulator::statusChanged, hub, &StreamHub::setStatus);
     if (!server.start()) {
         err << "quotecast: cannot listen on " << options.server.bindAddress.toString() << ':'
             << options.server.port << ": " << server.errorString() << '\n'

@@ -1,7 +1,7 @@
 #include "mainwindow.h"
 
+#include "marketsimulator.h"
 #include "pricecard.h"
-#include "stockmodel.h"
 #include "ui_mainwindow.h"
 
 #include <QClipboard>
@@ -21,7 +21,7 @@ const QString GeometryKey = QStringLiteral("window/geometry");
 const QString AddressKey = QStringLiteral("window/address");
 } // namespace
 
-MainWindow::MainWindow(StockModel *model, const QList<Quote> &recentTicks, QWidget *parent)
+MainWindow::MainWindow(MarketSimulator *model, const QList<Quote> &recentTicks, QWidget *parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
     , m_model(model)
@@ -44,7 +44,7 @@ MainWindow::MainWindow(StockModel *model, const QList<Quote> &recentTicks, QWidg
         const QList<Quote> ticks = resumed.value(quotes[i].symbol);
         card->setQuotes(ticks.isEmpty() ? QList<Quote> { quotes[i] } : ticks);
     }
-    connect(model, &StockModel::quoteUpdated, this, [this](const Quote &quote) {
+    connect(model, &MarketSimulator::quoteUpdated, this, [this](const Quote &quote) {
         if (PriceCard *card = m_cards.value(quote.symbol))
             card->setQuote(quote);
     });
@@ -53,13 +53,13 @@ MainWindow::MainWindow(StockModel *model, const QList<Quote> &recentTicks, QWidg
     connect(m_ui->startStopButton, &QPushButton::clicked, m_ui->actionStartStop, &QAction::trigger);
     connect(m_ui->actionStartStop, &QAction::triggered, model,
             [model] { model->setRunning(!model->isRunning()); });
-    connect(model, &StockModel::runningChanged, this, &MainWindow::showRunning);
+    connect(model, &MarketSimulator::runningChanged, this, &MainWindow::showRunning);
     showRunning(model->isRunning());
 
     m_ui->intervalSpinBox->setValue(model->intervalMs() / 1000.0);
     connect(m_ui->intervalSpinBox, &QDoubleSpinBox::valueChanged, model,
             [model](double seconds) { model->setIntervalMs(qRound(seconds * 1000)); });
-    connect(model, &StockModel::intervalMsChanged, this,
+    connect(model, &MarketSimulator::intervalMsChanged, this,
             [this](int ms) { m_ui->intervalSpinBox->setValue(ms / 1000.0); });
     connect(m_ui->actionFaster, &QAction::triggered, m_ui->intervalSpinBox,
             &QDoubleSpinBox::stepDown);

@@ -19,7 +19,7 @@ class MainWindow;
 namespace quotecast {
 
 class PriceCard;
-class StockModel;
+class MarketSimulator;
 
 // The dashboard: one PriceCard per symbol, feed controls bound to the model (buttons,
 // menus and shortcuts), a panel with a QR code of the server's URL for phones, and a
@@ -32,7 +32,7 @@ class MainWindow : public QMainWindow
 
 public:
     // `recentTicks`, oldest first, fill the cards' sparklines when the feed resumes a history.
-    explicit MainWindow(StockModel *model, const QList<Quote> &recentTicks = {},
+    explicit MainWindow(MarketSimulator *model, const QList<Quote> &recentTicks = {},
                         QWidget *parent = nullptr);
     ~MainWindow() override;
 
@@ -64,7 +64,7 @@ private:
     void showServerUrl();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
-    StockModel *const m_model;
+    MarketSimulator *const m_model;
     QHash<QString, PriceCard *> m_cards;
     QLabel *m_clientsLabel;
     QLabel *m_publisherLabel;

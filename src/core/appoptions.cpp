@@ -1,7 +1,7 @@
 #include "appoptions.h"
 
+#include "marketsimulator.h"
 #include "quantity.h"
-#include "stockmodel.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -35,11 +35,11 @@ const QString IntervalKey = QStringLiteral("feed/intervalMs");
 const QString PortKey = QStringLiteral("server/port");
 
 // `AAPL=170,TSLA=240.5`: symbols (upper-cased) and opening prices, read exactly as cents.
-std::optional<QList<StockModel::Opening>> parseSymbols(const QString &text, QString *error)
+std::optional<QList<MarketSimulator::Opening>> parseSymbols(const QString &text, QString *error)
 {
     static const QRegularExpression item(
         QStringLiteral("^([A-Za-z][A-Za-z0-9.]{0,9})=([0-9]{1,7})(?:\\.([0-9]{1,2}))?$"));
-    QList<StockModel::Opening> openings;
+    QList<MarketSimulator::Opening> openings;
     QSet<QString> seen;
     for (const QString &part : text.split(u',')) {
         const QRegularExpressionMatch match = item.match(part.trimmed());
@@ -121,7 +121,8 @@ AppOptions AppOptions::fromSettings(const QSettings &settings)
     AppOptions options;
     bool ok = false;
     const int intervalMs = settings.value(IntervalKey).toInt(&ok);
-    if (ok && intervalMs >= StockModel::MinIntervalMs && intervalMs <= StockModel::MaxIntervalMs)
+    if (ok && intervalMs >= MarketSimulator::MinIntervalMs
+        && intervalMs <= MarketSimulator::MaxIntervalMs)
         options.intervalMs = intervalMs;
     const int port = settings.value(PortKey).toInt(&ok);
     if (ok && port >= 0 && port <= 65535)
@@ -190,7 +191,7 @@ AppOptions AppOptions::parse(const QStringList &arguments, Outcome *outcome, QSt
         { QStringLiteral("port"), QStringLiteral("port"), tr("HTTP port (0 picks a free one)."),
           Unit::Plain, 0, 65535, server.port, [&](qint64 v) { server.port = quint16(v); } },
         { QStringLiteral("interval"), QStringLiteral("duration"), tr("Time between ticks."),
-          Unit::Milliseconds, StockModel::MinIntervalMs, StockModel::MaxIntervalMs,
+          Unit::Milliseconds, MarketSimulator::MinIntervalMs, MarketSimulator::MaxIntervalMs,
           options.intervalMs, [&](qint64 v) { options.intervalMs = int(v); } },
         { QStringLiteral("publish-queue"), QStringLiteral("events"),
           tr("Events kept for nchan while it does not answer; past it the oldest are dropped."),
@@ -199,9 +200,9 @@ AppOptions AppOptions::parse(const QStringList &arguments, Outcome *outcome, QSt
         { QStringLiteral("history-days"), QStringLiteral("days"),
           tr("Days of ticks the history file keeps."), Unit::Plain, 1, 36500, options.historyDays,
           [&](qint64 v) { options.historyDays = int(v); } },
-        { QStringLiteral("history"), QStringLiteral("events"),
+        { QStringLiteral("resume-buffer"), QStringLiteral("events"),
           tr("Events kept for resuming with Last-Event-ID."), Unit::Plain, 0, 10'000'000,
-          server.historySize, [&](qint64 v) { server.historySize = int(v); } },
+          server.resumeBufferSize, [&](qint64 v) { server.resumeBufferSize = int(v); } },
         { QStringLiteral("max-clients"), QStringLiteral("count"),
           tr("Open streams allowed; more get 503."), Unit::Plain, 1, 1'000'000, server.maxClients,
           [&](qint64 v) { server.maxClients = int(v); } },
@@ -231,6 +232,12 @@ AppOptions AppOptions::parse(const QStringList &arguments, Outcome *outcome, QSt
           tr("Reconnection delay advised to browsers."), Unit::Milliseconds, 100, 3'600'000,
           server.retryMs, [&](qint64 v) { server.retryMs = int(v); } },
     };
+    // --history was --resume-buffer's name until "history" came to mean the tick history
+    // (--history-file): still read, no longer shown.
+    QCommandLineOption formerResumeBuffer(QStringLiteral("history"), QString(),
+                                          QStringLiteral("events"));
+    formerResumeBuffer.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(formerResumeBuffer);
     parser.addOptions(
         { headless, paused, bind, symbols, seed, historyFile, inMemory, publish, corsOrigin });
     for (const NumberOption &number : numbers) {
@@ -259,7 +266,11 @@ AppOptions AppOptions::parse(const QStringList &arguments, Outcome *outcome, QSt
 
     for (const NumberOption &number : numbers) {
         QString error;
-        const std::optional<qint64> value = readNumber(number, parser.value(number.name), &error);
+        const bool former = number.name == u"resume-buffer" && !parser.isSet(number.name)
+            && parser.isSet(formerResumeBuffer);
+        const std::optional<qint64> value = readNumber(
+            number, parser.value(former ? formerResumeBuffer.names().constFirst() : number.name),
+            &error);
         if (!value)
             return fail(error);
         number.store(*value);

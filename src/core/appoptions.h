@@ -1,7 +1,7 @@
 #pragma once
 
+#include "marketsimulator.h"
 #include "serversettings.h"
-#include "stockmodel.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -21,8 +21,8 @@ public:
     enum class Outcome { Run, ShowHelp, ShowVersion, Error };
 
     ServerSettings server;
-    int intervalMs = StockModel::DefaultIntervalMs;
-    QList<StockModel::Opening> openings = StockModel::defaultOpenings();
+    int intervalMs = MarketSimulator::DefaultIntervalMs;
+    QList<MarketSimulator::Opening> openings = MarketSimulator::defaultOpenings();
     std::optional<quint32> seed;
     bool headless = false;
     bool paused = false; // the feed starts stopped

@@ -18,7 +18,7 @@ struct ServerSettings
     // `event: heartbeat` period: proxies drop idle streams after ~30-60 s, and a page declares
     // its stream dead after two periods without data (docs/protocol.md).
     int heartbeatMs = 5000;
-    int historySize = 10000; // events kept for Last-Event-ID replay (~1.5 MB)
+    int resumeBufferSize = 10000; // events kept for Last-Event-ID replay (~1.5 MB)
     int maxClients = 10000; // open streams; past it /stream answers 503
     // Unsent bytes a slow client may owe before it is cut: what quotecast still holds, on top
     // of what the kernel's socket send buffer has taken (up to net.ipv4.tcp_wmem's maximum).

@@ -136,7 +136,7 @@ StreamHub::StreamHub(const ServerSettings &settings, QObject *parent)
     , m_settings(settings)
     , m_runId(settings.runId.isEmpty() ? SseEvent::newRunId() : settings.runId)
     , m_http(this)
-    , m_history(settings.historySize)
+    , m_resumeBuffer(settings.resumeBufferSize)
     , m_streams(new StreamSet(settings.streamThreads, settings.clientBufferBytes,
                               settings.clientTimeoutMs, this))
     , m_heartbeat(this)
@@ -234,10 +234,10 @@ void StreamHub::setFeed(const FeedStatus &status, const QList<Quote> &quotes,
     for (const Quote &quote : quotes)
         lastSeq = qMax(lastSeq, quote.seq);
     // The ticks of a stored history can be replayed to browsers that saw them before a restart.
-    m_history.clear(recentTicks.isEmpty() ? lastSeq : recentTicks.constFirst().seq - 1);
+    m_resumeBuffer.clear(recentTicks.isEmpty() ? lastSeq : recentTicks.constFirst().seq - 1);
     for (const Quote &tick : recentTicks)
-        m_history.append(tick.seq, tick.symbol,
-                         SseEvent::quote(tick, SseEvent::eventId(m_runId, tick.seq)));
+        m_resumeBuffer.append(tick.seq, tick.symbol,
+                              SseEvent::quote(tick, SseEvent::eventId(m_runId, tick.seq)));
     // nchan keeps the last messages for new subscribers: the status and the prices first.
     if (m_publisher) {
         m_publisher->publish(SseEvent::statusJson(status, m_settings.heartbeatMs), "status");
@@ -253,7 +253,7 @@ void StreamHub::publish(const Quote &quote)
     // Encoded once: for the streams, the replay history and nchan.
     const QByteArray json = SseEvent::quoteJson(quote);
     const QByteArray event = SseEvent::quote(json, SseEvent::eventId(m_runId, quote.seq));
-    m_history.append(quote.seq, quote.symbol, event);
+    m_resumeBuffer.append(quote.seq, quote.symbol, event);
     m_streams->broadcast(event, quote.symbol);
     if (m_publisher)
         m_publisher->publish(json);
@@ -513,7 +513,7 @@ QByteArray StreamHub::snapshot(const QSet<QString> &symbols) const
     for (const Quote *quote : std::as_const(quotes)) {
         const bool last = quote == quotes.constLast();
         events += SseEvent::quote(
-            *quote, last ? SseEvent::eventId(m_runId, m_history.lastSeq()) : QByteArray());
+            *quote, last ? SseEvent::eventId(m_runId, m_resumeBuffer.lastSeq()) : QByteArray());
     }
     return events;
 }
@@ -531,7 +531,7 @@ QByteArray StreamHub::catchUp(const QByteArray &lastEventId, const QSet<QString>
         // same id and be cut again. Such a client gets the snapshot, as for an id too old.
         if (ok) {
             if (const std::optional<QByteArray> missed
-                = m_history.eventsAfter(seq, symbols, m_settings.clientBufferBytes / 2))
+                = m_resumeBuffer.eventsAfter(seq, symbols, m_settings.clientBufferBytes / 2))
                 return *missed;
         }
     }

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "eventhistory.h"
 #include "feedstatus.h"
 #include "quote.h"
 #include "quoteboard.h"
+#include "resumebuffer.h"
 #include "servermetrics.h"
 #include "serversettings.h"
 
@@ -109,7 +109,7 @@ private:
     QElapsedTimer m_uptime;
     FeedStatus m_status;
     QuoteBoard m_board;
-    EventHistory m_history;
+    ResumeBuffer m_resumeBuffer;
     quint64 m_eventsPublished = 0;
     StreamSet *m_streams; // every open stream, with the symbols it asked for
     QTimer m_heartbeat;

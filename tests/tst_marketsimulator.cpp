@@ -1,11 +1,11 @@
-#include "stockmodel.h"
+#include "marketsimulator.h"
 
 #include <QSignalSpy>
 #include <QTest>
 
 using namespace quotecast;
 
-class TestStockModel : public QObject
+class TestMarketSimulator : public QObject
 {
     Q_OBJECT
 
@@ -24,7 +24,7 @@ private slots:
     void intervalHasAFloor();
 };
 
-void TestStockModel::defaults_data()
+void TestMarketSimulator::defaults_data()
 {
     QTest::addColumn<int>("index");
     QTest::addColumn<QString>("symbol");
@@ -35,12 +35,12 @@ void TestStockModel::defaults_data()
     QTest::addRow("AMZN") << 3 << "AMZN" << qint64(130'00);
 }
 
-void TestStockModel::defaults()
+void TestMarketSimulator::defaults()
 {
     QFETCH(int, index);
     QFETCH(QString, symbol);
     QFETCH(qint64, priceCents);
-    const StockModel model;
+    const MarketSimulator model;
     QCOMPARE(model.quotes().size(), 4);
     QCOMPARE(model.quotes().at(index).symbol, symbol);
     QCOMPARE(model.quotes().at(index).priceCents, priceCents);
@@ -48,19 +48,19 @@ void TestStockModel::defaults()
     QCOMPARE(model.intervalMs(), 2000);
 }
 
-void TestStockModel::startsStopped()
+void TestMarketSimulator::startsStopped()
 {
-    StockModel model;
-    QSignalSpy ticks(&model, &StockModel::quoteUpdated);
+    MarketSimulator model;
+    QSignalSpy ticks(&model, &MarketSimulator::quoteUpdated);
     QVERIFY(!model.isRunning());
     QVERIFY(!ticks.wait(50));
 }
 
-void TestStockModel::tickMovesExactlyOneSymbol()
+void TestMarketSimulator::tickMovesExactlyOneSymbol()
 {
-    StockModel model;
+    MarketSimulator model;
     model.setSeed(1);
-    QSignalSpy ticks(&model, &StockModel::quoteUpdated);
+    QSignalSpy ticks(&model, &MarketSimulator::quoteUpdated);
     for (int i = 1; i <= 200; ++i) {
         const QList<Quote> before = model.quotes();
         model.tick();
@@ -80,14 +80,14 @@ void TestStockModel::tickMovesExactlyOneSymbol()
     }
 }
 
-void TestStockModel::changesStayWithinHalfPercentInWholeCents()
+void TestMarketSimulator::changesStayWithinHalfPercentInWholeCents()
 {
-    StockModel model;
+    MarketSimulator model;
     model.setSeed(42);
     QHash<QString, qint64> price;
     for (const Quote &quote : model.quotes())
         price[quote.symbol] = quote.priceCents;
-    QSignalSpy ticks(&model, &StockModel::quoteUpdated);
+    QSignalSpy ticks(&model, &MarketSimulator::quoteUpdated);
     qint64 largestRatioPpm = 0;
     for (int i = 0; i < 20'000; ++i) {
         model.tick();
@@ -104,9 +104,9 @@ void TestStockModel::changesStayWithinHalfPercentInWholeCents()
     QVERIFY2(largestRatioPpm > 4900, qPrintable(QString::number(largestRatioPpm)));
 }
 
-void TestStockModel::sameSeedGivesSameSequence()
+void TestMarketSimulator::sameSeedGivesSameSequence()
 {
-    StockModel a, b;
+    MarketSimulator a, b;
     a.setSeed(7);
     b.setSeed(7);
     for (int i = 0; i < 500; ++i) {
@@ -120,9 +120,9 @@ void TestStockModel::sameSeedGivesSameSequence()
     }
 }
 
-void TestStockModel::differentSeedsDiffer()
+void TestMarketSimulator::differentSeedsDiffer()
 {
-    StockModel a, b;
+    MarketSimulator a, b;
     a.setSeed(7);
     b.setSeed(8);
     for (int i = 0; i < 100; ++i) {
@@ -135,9 +135,9 @@ void TestStockModel::differentSeedsDiffer()
     QVERIFY(anyDifferent);
 }
 
-void TestStockModel::priceNeverReachesZero()
+void TestMarketSimulator::priceNeverReachesZero()
 {
-    StockModel model({ { QStringLiteral("PENNY"), 1 }, { QStringLiteral("DIME"), 250 } });
+    MarketSimulator model({ { QStringLiteral("PENNY"), 1 }, { QStringLiteral("DIME"), 250 } });
     model.setSeed(3);
     for (int i = 0; i < 50'000; ++i)
         model.tick();
@@ -145,12 +145,12 @@ void TestStockModel::priceNeverReachesZero()
         QVERIFY2(quote.priceCents > 0, qPrintable(quote.symbol));
 }
 
-void TestStockModel::startStopAndIntervalSignals()
+void TestMarketSimulator::startStopAndIntervalSignals()
 {
-    StockModel model;
-    QSignalSpy running(&model, &StockModel::runningChanged);
-    QSignalSpy interval(&model, &StockModel::intervalMsChanged);
-    QSignalSpy status(&model, &StockModel::statusChanged);
+    MarketSimulator model;
+    QSignalSpy running(&model, &MarketSimulator::runningChanged);
+    QSignalSpy interval(&model, &MarketSimulator::intervalMsChanged);
+    QSignalSpy status(&model, &MarketSimulator::statusChanged);
 
     model.start();
     QVERIFY(model.isRunning());
@@ -176,20 +176,20 @@ void TestStockModel::startStopAndIntervalSignals()
     QCOMPARE(last.symbols, model.symbols());
 }
 
-void TestStockModel::timerTicksWhileRunning()
+void TestMarketSimulator::timerTicksWhileRunning()
 {
-    StockModel model;
+    MarketSimulator model;
     model.setIntervalMs(20);
-    QSignalSpy ticks(&model, &StockModel::quoteUpdated);
+    QSignalSpy ticks(&model, &MarketSimulator::quoteUpdated);
     model.start();
     QTRY_VERIFY_WITH_TIMEOUT(ticks.size() >= 3, 5000);
 }
 
-void TestStockModel::stopHaltsTicks()
+void TestMarketSimulator::stopHaltsTicks()
 {
-    StockModel model;
+    MarketSimulator model;
     model.setIntervalMs(20);
-    QSignalSpy ticks(&model, &StockModel::quoteUpdated);
+    QSignalSpy ticks(&model, &MarketSimulator::quoteUpdated);
     model.start();
     QVERIFY(ticks.wait(5000));
     model.stop();
@@ -199,12 +199,12 @@ void TestStockModel::stopHaltsTicks()
     QCOMPARE(ticks.size(), count);
 }
 
-void TestStockModel::intervalHasAFloor()
+void TestMarketSimulator::intervalHasAFloor()
 {
-    StockModel model;
+    MarketSimulator model;
     model.setIntervalMs(0);
-    QCOMPARE(model.intervalMs(), StockModel::MinIntervalMs);
+    QCOMPARE(model.intervalMs(), MarketSimulator::MinIntervalMs);
 }
 
-QTEST_GUILESS_MAIN(TestStockModel)
-#include "tst_stockmodel.moc"
+QTEST_GUILESS_MAIN(TestMarketSimulator)
+#include "tst_marketsimulator.moc"

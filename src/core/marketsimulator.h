@@ -14,7 +14,7 @@ namespace quotecast {
 // Each tick moves one randomly chosen symbol by a uniformly drawn whole number of
 // cents within ±0.5 % of its price. The model only emits signals; it does not know
 // who listens (dashboard, HTTP hub, tests).
-class StockModel : public QObject
+class MarketSimulator : public QObject
 {
     Q_OBJECT
     Q_PROPERTY(bool running READ isRunning WRITE setRunning NOTIFY runningChanged)
@@ -31,8 +31,8 @@ public:
     static constexpr int MinIntervalMs = 10;
     static constexpr int MaxIntervalMs = 24 * 3600 * 1000;
 
-    explicit StockModel(const QList<Opening> &openings = defaultOpenings(),
-                        QObject *parent = nullptr);
+    explicit MarketSimulator(const QList<Opening> &openings = defaultOpenings(),
+                             QObject *parent = nullptr);
 
     // Makes the sequence of ticks reproducible (tests, benchmarks).
     void setSeed(quint32 seed);

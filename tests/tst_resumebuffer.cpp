@@ -1,10 +1,10 @@
-#include "eventhistory.h"
+#include "resumebuffer.h"
 
 #include <QTest>
 
 using namespace quotecast;
 
-class TestEventHistory : public QObject
+class TestResumeBuffer : public QObject
 {
     Q_OBJECT
 
@@ -18,9 +18,9 @@ private slots:
 
 namespace {
 // Events 1..count, symbols alternating A, B; each encoded as "<seq>;".
-EventHistory filled(int capacity, int count)
+ResumeBuffer filled(int capacity, int count)
 {
-    EventHistory history(capacity);
+    ResumeBuffer history(capacity);
     for (int seq = 1; seq <= count; ++seq)
         history.append(quint64(seq), seq % 2 ? QStringLiteral("A") : QStringLiteral("B"),
                        QByteArray::number(seq) + ';');
@@ -28,7 +28,7 @@ EventHistory filled(int capacity, int count)
 }
 } // namespace
 
-void TestEventHistory::eventsAfter_data()
+void TestResumeBuffer::eventsAfter_data()
 {
     QTest::addColumn<int>("capacity");
     QTest::addColumn<int>("count");
@@ -46,43 +46,43 @@ void TestEventHistory::eventsAfter_data()
     QTest::addRow("no history, up to date") << 0 << 5 << quint64(5) << true << QByteArray();
 }
 
-void TestEventHistory::eventsAfter()
+void TestResumeBuffer::eventsAfter()
 {
     QFETCH(int, capacity);
     QFETCH(int, count);
     QFETCH(quint64, afterSeq);
     QFETCH(bool, resumable);
     QFETCH(QByteArray, events);
-    const EventHistory history = filled(capacity, count);
+    const ResumeBuffer history = filled(capacity, count);
     const std::optional<QByteArray> missed = history.eventsAfter(afterSeq, {});
     QCOMPARE(missed.has_value(), resumable);
     if (missed)
         QCOMPARE(*missed, events);
 }
 
-void TestEventHistory::filtersBySymbol()
+void TestResumeBuffer::filtersBySymbol()
 {
-    const EventHistory history = filled(10, 6);
+    const ResumeBuffer history = filled(10, 6);
     QCOMPARE(history.eventsAfter(1, { QStringLiteral("A") }).value(), QByteArray("3;5;"));
     QCOMPARE(history.eventsAfter(1, { QStringLiteral("A"), QStringLiteral("B") }).value(),
              QByteArray("2;3;4;5;6;"));
 }
 
-void TestEventHistory::staysBounded()
+void TestResumeBuffer::staysBounded()
 {
-    const EventHistory history = filled(100, 100'000);
+    const ResumeBuffer history = filled(100, 100'000);
     QCOMPARE(history.size(), 100);
     QCOMPARE(history.lastSeq(), quint64(100'000));
 }
 
-void TestEventHistory::aReplayPastItsByteBudgetIsNotBuilt()
+void TestResumeBuffer::aReplayPastItsByteBudgetIsNotBuilt()
 {
-    const EventHistory history = filled(10, 6); // "1;2;3;4;5;6;", 12 bytes
+    const ResumeBuffer history = filled(10, 6); // "1;2;3;4;5;6;", 12 bytes
     QCOMPARE(history.eventsAfter(0, {}, 12).value(), QByteArray("1;2;3;4;5;6;"));
     QVERIFY(!history.eventsAfter(0, {}, 11));
     // Only what the filter lets through counts: "1;3;5;" is 6 bytes.
     QCOMPARE(history.eventsAfter(0, { QStringLiteral("A") }, 6).value(), QByteArray("1;3;5;"));
 }
 
-QTEST_GUILESS_MAIN(TestEventHistory)
-#include "tst_eventhistory.moc"
+QTEST_GUILESS_MAIN(TestResumeBuffer)
+#include "tst_resumebuffer.moc"

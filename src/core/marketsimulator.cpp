@@ -1,10 +1,10 @@
-#include "stockmodel.h"
+#include "marketsimulator.h"
 
 #include <QDateTime>
 
 namespace quotecast {
 
-QList<StockModel::Opening> StockModel::defaultOpenings()
+QList<MarketSimulator::Opening> MarketSimulator::defaultOpenings()
 {
     return { { QStringLiteral("AAPL"), 170'00 },
              { QStringLiteral("GOOG"), 1500'00 },
@@ -12,7 +12,7 @@ QList<StockModel::Opening> StockModel::defaultOpenings()
              { QStringLiteral("AMZN"), 130'00 } };
 }
 
-StockModel::StockModel(const QList<Opening> &openings, QObject *parent)
+MarketSimulator::MarketSimulator(const QList<Opening> &openings, QObject *parent)
     : QObject(parent)
     , m_rng(QRandomGenerator::securelySeeded())
 {
@@ -23,15 +23,15 @@ StockModel::StockModel(const QList<Opening> &openings, QObject *parent)
 
     m_timer.setInterval(DefaultIntervalMs);
     m_timer.setTimerType(Qt::PreciseTimer);
-    connect(&m_timer, &QTimer::timeout, this, &StockModel::tick);
+    connect(&m_timer, &QTimer::timeout, this, &MarketSimulator::tick);
 }
 
-void StockModel::setSeed(quint32 seed)
+void MarketSimulator::setSeed(quint32 seed)
 {
     m_rng.seed(seed);
 }
 
-void StockModel::resume(const QList<Quote> &latest, quint64 lastSeq)
+void MarketSimulator::resume(const QList<Quote> &latest, quint64 lastSeq)
 {
     for (Quote &quote : m_quotes) {
         for (const Quote &stored : latest) {
@@ -42,17 +42,17 @@ void StockModel::resume(const QList<Quote> &latest, quint64 lastSeq)
     m_seq = lastSeq;
 }
 
-bool StockModel::isRunning() const
+bool MarketSimulator::isRunning() const
 {
     return m_timer.isActive();
 }
 
-int StockModel::intervalMs() const
+int MarketSimulator::intervalMs() const
 {
     return m_timer.interval();
 }
 
-QStringList StockModel::symbols() const
+QStringList MarketSimulator::symbols() const
 {
     QStringList result;
     result.reserve(m_quotes.size());
@@ -61,27 +61,27 @@ QStringList StockModel::symbols() const
     return result;
 }
 
-QList<Quote> StockModel::quotes() const
+QList<Quote> MarketSimulator::quotes() const
 {
     return m_quotes;
 }
 
-FeedStatus StockModel::status() const
+FeedStatus MarketSimulator::status() const
 {
     return { isRunning(), intervalMs(), symbols() };
 }
 
-void StockModel::start()
+void MarketSimulator::start()
 {
     setRunning(true);
 }
 
-void StockModel::stop()
+void MarketSimulator::stop()
 {
     setRunning(false);
 }
 
-void StockModel::setRunning(bool running)
+void MarketSimulator::setRunning(bool running)
 {
     if (running == isRunning())
         return;
@@ -93,7 +93,7 @@ void StockModel::setRunning(bool running)
     emit statusChanged(status());
 }
 
-void StockModel::setIntervalMs(int intervalMs)
+void MarketSimulator::setIntervalMs(int intervalMs)
 {
     intervalMs = qMax(intervalMs, MinIntervalMs);
     if (intervalMs == m_timer.interval())
@@ -103,7 +103,7 @@ void StockModel::setIntervalMs(int intervalMs)
     emit statusChanged(status());
 }
 
-void StockModel::tick()
+void MarketSimulator::tick()
 {
     Quote &quote = m_quotes[int(m_rng.bounded(quint32(m_quotes.size())))];
     // Draw whole cents so that the change is exactly representable and never exceeds

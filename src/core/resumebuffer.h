@@ -13,10 +13,10 @@ namespace quotecast {
 // The most recent quote events, already encoded, so that a client reconnecting with
 // Last-Event-ID gets exactly what it missed. Bounded: past `capacity` events the
 // oldest is dropped, so memory stays flat however long the server runs.
-class EventHistory
+class ResumeBuffer
 {
 public:
-    explicit EventHistory(int capacity);
+    explicit ResumeBuffer(int capacity);
 
     void append(quint64 seq, const QString &symbol, const QByteArray &encoded);
     // Forgets every event; the next one expected follows `lastSeq`.

@@ -1,14 +1,14 @@
-#include "eventhistory.h"
+#include "resumebuffer.h"
 
 #include <algorithm>
 
 namespace quotecast {
 
-EventHistory::EventHistory(int capacity)
+ResumeBuffer::ResumeBuffer(int capacity)
     : m_capacity(qMax(capacity, 0))
 { }
 
-void EventHistory::append(quint64 seq, const QString &symbol, const QByteArray &encoded)
+void ResumeBuffer::append(quint64 seq, const QString &symbol, const QByteArray &encoded)
 {
     m_lastSeq = seq;
     if (m_capacity == 0)
@@ -18,13 +18,13 @@ void EventHistory::append(quint64 seq, const QString &symbol, const QByteArray &
     m_events.push_back({ seq, symbol, encoded });
 }
 
-void EventHistory::clear(quint64 lastSeq)
+void ResumeBuffer::clear(quint64 lastSeq)
 {
     m_events.clear();
     m_lastSeq = lastSeq;
 }
 
-std::optional<QByteArray> EventHistory::eventsAfter(quint64 afterSeq, const QSet<QString> &symbols,
+std::optional<QByteArray> ResumeBuffer::eventsAfter(quint64 afterSeq, const QSet<QString> &symbols,
                                                     qint64 maxBytes) const
 {
     if (afterSeq == m_lastSeq)
