@@ -71,7 +71,7 @@ int main(int argc, char *argv[])
     ServerThread server(options.server);
     StreamHub *hub = server.hub();
     hub->setFeed(model.status(), model.quotes());
-    QObject::connect(&model, &MarketSimulator::quoteUpdated, hub, &StreamHub::publish);
+    QObject::connect(&model, &MarketSimulator::quoteUpdated, hub, &StreamHub::addTick);
     QObject::connect(&model, &MarketSimulator::statusChanged, hub, &StreamHub::setStatus);
     if (!server.start())
         usage(QStringLiteral("cannot listen: ") + server.errorString());

@@ -67,7 +67,7 @@ void TestEndpoints::startHub(const ServerSettings &settings)
 {
     m_hub = startLocalHub(m_model, settings);
     QVERIFY(m_hub);
-    connect(&m_model, &MarketSimulator::quoteUpdated, m_hub.get(), &StreamHub::publish);
+    connect(&m_model, &MarketSimulator::quoteUpdated, m_hub.get(), &StreamHub::addTick);
     connect(&m_model, &MarketSimulator::statusChanged, m_hub.get(), &StreamHub::setStatus);
 }
 

@@ -89,7 +89,7 @@ bool TestNchan::startPublishingTo(const NginxNode &node)
     m_hub = startLocalHub(m_model, settings);
     if (!m_hub)
         return false;
-    connect(&m_model, &MarketSimulator::quoteUpdated, m_hub.get(), &StreamHub::publish);
+    connect(&m_model, &MarketSimulator::quoteUpdated, m_hub.get(), &StreamHub::addTick);
     m_statuses = std::make_unique<QSignalSpy>(m_hub.get(), &StreamHub::publisherStatusChanged);
     return QTest::qWaitFor([this] { return !m_statuses->isEmpty() && lastStatus().queued == 0; });
 }

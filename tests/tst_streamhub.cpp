@@ -128,8 +128,8 @@ void TestStreamHub::connectSendsRetryStatusThenSnapshot()
 
 void TestStreamHub::snapshotReflectsPublishedTicks()
 {
-    m_hub->publish(quote("GOOG", 1501'50, 1'50, 1));
-    m_hub->publish(quote("AAPL", 169'00, -1'00, 2));
+    m_hub->addTick(quote("GOOG", 1501'50, 1'50, 1));
+    m_hub->addTick(quote("AAPL", 169'00, -1'00, 2));
     SseClient client;
     client.open(m_hub->serverPort());
     QVERIFY(client.waitForBlocks(6));
@@ -146,9 +146,9 @@ void TestStreamHub::liveEventsCarryIncreasingIds()
     SseClient client;
     client.open(m_hub->serverPort());
     QVERIFY(client.waitForBlocks(6));
-    m_hub->publish(quote("MSFT", 251'00, 1'00, 1));
-    m_hub->publish(quote("AMZN", 129'35, -65, 2));
-    m_hub->publish(quote("MSFT", 250'10, -90, 3));
+    m_hub->addTick(quote("MSFT", 251'00, 1'00, 1));
+    m_hub->addTick(quote("AMZN", 129'35, -65, 2));
+    m_hub->addTick(quote("MSFT", 250'10, -90, 3));
     QVERIFY(client.waitForBlocks(9));
     const QList<SseClient::Event> live = client.blocks().mid(6);
     for (int i = 0; i < 3; ++i)
@@ -186,7 +186,7 @@ void TestStreamHub::clientsShareOneFeed()
     QCOMPARE(hub->clientCount(), clientCount);
     MarketSimulator model;
     model.setSeed(5);
-    connect(&model, &MarketSimulator::quoteUpdated, hub.get(), &StreamHub::publish);
+    connect(&model, &MarketSimulator::quoteUpdated, hub.get(), &StreamHub::addTick);
     for (int i = 0; i < 20; ++i)
         model.tick();
     for (const auto &client : clients) {
@@ -264,7 +264,7 @@ void TestStreamHub::closedClientIsForgotten()
     QTRY_COMPARE(m_hub->clientCount(), 1);
     QTRY_COMPARE(counts.last().first().toInt(), 1); // reported from the writer thread, queued
     // The one left still gets the feed.
-    m_hub->publish(quote("AAPL", 171'00, 1'00, 1));
+    m_hub->addTick(quote("AAPL", 171'00, 1'00, 1));
     QVERIFY(staying.waitForBlocks(7));
 }
 
@@ -312,7 +312,7 @@ void TestStreamHub::bytesAfterTheRequestDoNotCorruptTheStream()
     client.socket().write("GET /nope HTTP/1.1\r\nHost: x\r\n\r\n");
     QVERIFY(client.waitForBlocks(6));
     client.socket().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n\x01\x02garbage\r\n\r\n");
-    m_hub->publish(quote("AAPL", 171'00, 1'00, 1));
+    m_hub->addTick(quote("AAPL", 171'00, 1'00, 1));
     QVERIFY(client.waitForBlocks(7));
     QVERIFY2(!client.body().contains("HTTP/1.1"), client.body().constData());
     QCOMPARE(client.blocks().last().id, m_hub->runId() + "-1");
@@ -398,7 +398,7 @@ void TestStreamHub::threadedHubServesModelAndClosesStreamsOnShutdown()
     model.setSeed(11);
     auto server = std::make_unique<ServerThread>(localServerSettings());
     server->hub()->setFeed(model.status(), model.quotes());
-    connect(&model, &MarketSimulator::quoteUpdated, server->hub(), &StreamHub::publish);
+    connect(&model, &MarketSimulator::quoteUpdated, server->hub(), &StreamHub::addTick);
     QVERIFY(server->start());
     QVERIFY(server->hub()->thread() != thread());
 

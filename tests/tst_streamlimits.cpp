@@ -35,7 +35,7 @@ void TestStreamLimits::slowReaderIsCutWhileOthersKeepReceiving()
     model.setSeed(1);
     const auto hub = startLocalHub(model, settings);
     QVERIFY(hub);
-    connect(&model, &MarketSimulator::quoteUpdated, hub.get(), &StreamHub::publish);
+    connect(&model, &MarketSimulator::quoteUpdated, hub.get(), &StreamHub::addTick);
 
     SseClient reader;
     reader.open(hub->serverPort());
@@ -79,7 +79,7 @@ void TestStreamLimits::readerThatStopsIsTimedOutByTheKernel()
     model.setIntervalMs(10);
     const auto hub = startLocalHub(model, settings);
     QVERIFY(hub);
-    connect(&model, &MarketSimulator::quoteUpdated, hub.get(), &StreamHub::publish);
+    connect(&model, &MarketSimulator::quoteUpdated, hub.get(), &StreamHub::addTick);
     QTest::ignoreMessage(
         QtInfoMsg,
         "dropped a client whose connection made no progress for 1 s (TCP_USER_TIMEOUT); "
@@ -146,7 +146,7 @@ void TestStreamLimits::pastMaxClientsIs503WithRetryAfter()
     QCOMPARE(hub->clientCount(), 2);
 
     // The clients already there are not disturbed.
-    hub->publish({ QStringLiteral("AAPL"), 171'00, 1'00, 1, 1 });
+    hub->addTick({ QStringLiteral("AAPL"), 171'00, 1'00, 1, 1 });
     QVERIFY(first.waitForBlocks(7));
 
     // A place frees up: the next one gets in.

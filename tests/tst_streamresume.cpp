@@ -29,7 +29,7 @@ private slots:
     void aReplayLargerThanTheClientBufferIsNotCut();
 
 private:
-    void publish(int count);
+    void addTicks(int count);
     QByteArray id(quint64 seq) const { return m_hub->runId() + '-' + QByteArray::number(seq); }
 
     std::unique_ptr<MarketSimulator> m_model;
@@ -57,7 +57,7 @@ void TestStreamResume::init()
     m_model->setSeed(9);
     m_hub = startLocalHub(*m_model, settings);
     QVERIFY(m_hub);
-    connect(m_model.get(), &MarketSimulator::quoteUpdated, m_hub.get(), &StreamHub::publish);
+    connect(m_model.get(), &MarketSimulator::quoteUpdated, m_hub.get(), &StreamHub::addTick);
 }
 
 void TestStreamResume::cleanup()
@@ -66,7 +66,7 @@ void TestStreamResume::cleanup()
     m_model.reset();
 }
 
-void TestStreamResume::publish(int count)
+void TestStreamResume::addTicks(int count)
 {
     for (int i = 0; i < count; ++i)
         m_model->tick();
@@ -94,14 +94,14 @@ void TestStreamResume::resumesExactlyAfterAForcedDisconnect()
     auto client = std::make_unique<SseClient>();
     client->open(m_hub->serverPort());
     QVERIFY(client->waitForBlocks(6));
-    publish(3);
+    addTicks(3);
     QVERIFY(client->waitForBlocks(9));
     const QByteArray lastSeen = client->blocks().last().id;
     QCOMPARE(lastSeen, id(3));
     client->socket().abort(); // the network drops
     QTRY_COMPARE(m_hub->clientCount(), 0);
 
-    publish(5); // missed while away: 4..8
+    addTicks(5); // missed while away: 4..8
 
     SseClient resumed;
     const auto fill = [&](QByteArray text) {
@@ -109,7 +109,7 @@ void TestStreamResume::resumesExactlyAfterAForcedDisconnect()
     };
     resumed.open(m_hub->serverPort(), fill(target), fill(headers));
     QVERIFY(resumed.waitForBlocks(2 + 5));
-    publish(1);
+    addTicks(1);
     QVERIFY(resumed.waitForBlocks(2 + 6));
     const QList<SseClient::Event> events = afterStatus(resumed);
     QCOMPARE(events.size(), 6); // no snapshot, nothing twice
@@ -119,7 +119,7 @@ void TestStreamResume::resumesExactlyAfterAForcedDisconnect()
 
 void TestStreamResume::theHeaderWinsOverTheQuery()
 {
-    publish(3);
+    addTicks(3);
     // The query names a tick it could resume after; the header, which wins, one of another run.
     SseClient client;
     client.open(m_hub->serverPort(), "/stream?lastEventId=" + id(1), "Last-Event-ID: zzzz0-1\r\n");
@@ -144,7 +144,7 @@ void TestStreamResume::unresumableLastEventIdGetsTheSnapshot()
 {
     QFETCH(QByteArray, lastEventId);
     lastEventId.replace("RUN", m_hub->runId());
-    publish(30); // the history keeps 11..30
+    addTicks(30); // the history keeps 11..30
     SseClient client;
     client.open(m_hub->serverPort(), "/stream", "Last-Event-ID: " + lastEventId + "\r\n");
     QVERIFY(client.waitForBlocks(6));
@@ -185,7 +185,7 @@ void TestStreamResume::filterLimitsSnapshotReplayAndLive()
     QCOMPARE(events[1].id, id(0));
 
     QSignalSpy ticks(m_model.get(), &MarketSimulator::quoteUpdated);
-    publish(12);
+    addTicks(12);
     QList<QByteArray> wantedIds;
     for (const QList<QVariant> &tick : std::as_const(ticks)) {
         const Quote quote = tick.first().value<Quote>();
@@ -248,12 +248,12 @@ void TestStreamResume::aReplayLargerThanTheClientBufferIsNotCut()
     settings.clientBufferBytes = 64 * 1024;
     m_hub = startLocalHub(*m_model, settings);
     QVERIFY(m_hub);
-    connect(m_model.get(), &MarketSimulator::quoteUpdated, m_hub.get(), &StreamHub::publish);
-    publish(100'000); // about 11 MB of events
+    connect(m_model.get(), &MarketSimulator::quoteUpdated, m_hub.get(), &StreamHub::addTick);
+    addTicks(100'000); // about 11 MB of events
     SseClient client;
     client.open(m_hub->serverPort(), "/stream", "Last-Event-ID: " + id(1) + "\r\n");
     QVERIFY(client.waitForHeaders());
-    publish(1);
+    addTicks(1);
     // It stays connected and is brought up to date: with the ticks it missed when they fit,
     // else with the snapshot, and the live tick after them.
     QTRY_VERIFY_WITH_TIMEOUT(

@@ -90,7 +90,7 @@ int main(int argc, char *argv[])
     QObject::connect(hub, &StreamHub::clientCountChanged, &window, &MainWindow::setClientCount);
 
     hub->setFeed({ true, model.intervalMs(), model.symbols() }, model.quotes());
-    QObject::connect(&model, &MarketSimulator::quoteUpdated, hub, &StreamHub::publish);
+    QObject::connect(&model, &MarketSimulator::quoteUpdated, hub, &StreamHub::addTick);
     QObject::connect(&model, &MarketSimulator::statusChanged, hub, &StreamHub::setStatus);
     // The window and the hub see every tick, as in a long run: sparklines have a history
     // and the page's snapshot is the window's state.

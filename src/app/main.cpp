@@ -155,7 +155,7 @@ int main(int argc, char *argv[])
     StreamHub *hub = server.hub();
     hub->setFeed(model.status(), model.quotes(), stored.recent);
     // The hub lives in the server thread: these connections are queued.
-    QObject::connect(&model, &MarketSimulator::quoteUpdated, hub, &StreamHub::publish);
+    QObject::connect(&model, &MarketSimulator::quoteUpdated, hub, &StreamHub::addTick);
     QObject::connect(&model, &MarketSimulator::statusChanged, hub, &StreamHub::setStatus);
     if (!server.start()) {
         err << "quotecast: cannot listen on " << options.server.bindAddress.toString() << ':'

@@ -246,7 +246,7 @@ void StreamHub::setFeed(const FeedStatus &status, const QList<Quote> &quotes,
     }
 }
 
-void StreamHub::publish(const Quote &quote)
+void StreamHub::addTick(const Quote &quote)
 {
     m_board.update(quote);
     ++m_eventsPublished;

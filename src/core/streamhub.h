@@ -74,7 +74,8 @@ public slots:
     // feed resumes a stored history, its last ticks (consecutive, oldest first) for replay.
     void setFeed(const quotecast::FeedStatus &status, const QList<quotecast::Quote> &quotes,
                  const QList<quotecast::Quote> &recentTicks = {});
-    void publish(const quotecast::Quote &quote);
+    // A tick of the feed: kept for resume, fanned out to every stream, posted to nchan.
+    void addTick(const quotecast::Quote &quote);
     void setStatus(const quotecast::FeedStatus &status);
     // Ends every stream cleanly (flushes, then closes); browsers reconnect by themselves.
     void closeAllStreams();

@@ -41,13 +41,13 @@ void StreamSet::add(int fd, const QByteArray &initial, const QSet<QString> &symb
 void StreamSet::broadcast(const QByteArray &bytes, const QString &symbol)
 {
     for (const auto &writer : m_writers)
-        writer->publish(bytes, symbol);
+        writer->fanOut(bytes, symbol);
 }
 
 void StreamSet::broadcastHeartbeat(const QByteArray &bytes)
 {
     for (const auto &writer : m_writers)
-        writer->publishHeartbeat(bytes);
+        writer->fanOutHeartbeat(bytes);
 }
 
 void StreamSet::closeAll()

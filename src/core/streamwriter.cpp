@@ -45,7 +45,7 @@ struct StreamWriter::Event
 
 struct StreamWriter::Command
 {
-    enum class Kind { Add, Publish, CloseAll, Quit };
+    enum class Kind { Add, Event, CloseAll, Quit };
 
     Kind kind;
     int fd = -1; // Add
@@ -159,14 +159,14 @@ void StreamWriter::add(int fd, const QByteArray &initial, const QSet<QString> &s
     enqueue({ Command::Kind::Add, fd, { initial, {} }, symbols });
 }
 
-void StreamWriter::publish(const QByteArray &bytes, const QString &symbol)
+void StreamWriter::fanOut(const QByteArray &bytes, const QString &symbol)
 {
-    enqueue({ Command::Kind::Publish, -1, { bytes, symbol }, {} });
+    enqueue({ Command::Kind::Event, -1, { bytes, symbol }, {} });
 }
 
-void StreamWriter::publishHeartbeat(const QByteArray &bytes)
+void StreamWriter::fanOutHeartbeat(const QByteArray &bytes)
 {
-    enqueue({ Command::Kind::Publish, -1, { bytes, {}, false }, {} });
+    enqueue({ Command::Kind::Event, -1, { bytes, {}, false }, {} });
 }
 
 std::future<void> StreamWriter::closeAll()
@@ -224,7 +224,7 @@ bool StreamWriter::runCommands()
     // queued after it, so a run of events ends at any other command.
     std::vector<Event> events;
     for (Command &command : commands) {
-        if (command.kind == Command::Kind::Publish) {
+        if (command.kind == Command::Kind::Event) {
             events.push_back(std::move(command.event));
             continue;
         }
@@ -240,7 +240,7 @@ bool StreamWriter::runCommands()
         case Command::Kind::Quit:
             closeAllNow();
             return false;
-        case Command::Kind::Publish:
+        case Command::Kind::Event:
             break;
         }
     }

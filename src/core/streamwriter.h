@@ -47,9 +47,9 @@ public:
     // event its filter (`symbols`, all when empty) lets through.
     void add(int fd, const QByteArray &initial, const QSet<QString> &symbols);
     // `symbol` empty: for every stream.
-    void publish(const QByteArray &bytes, const QString &symbol);
+    void fanOut(const QByteArray &bytes, const QString &symbol);
     // For every stream, not counted in eventsSent().
-    void publishHeartbeat(const QByteArray &bytes);
+    void fanOutHeartbeat(const QByteArray &bytes);
     // Sends what each client still has pending, as far as the socket takes it, and ends
     // every stream with a FIN (which makes browsers reconnect); ready once that is done.
     std::future<void> closeAll();
