@@ -7,12 +7,12 @@
 //
 // Prints lag percentiles over the `duration` seconds that follow the `warmup`, then
 // exits. Runs under any Qt platform (offscreen, xcb with Xvfb).
-#include "appoptions.h"
-#include "mainwindow.h"
-#include "marketsimulator.h"
-#include "resourcelimits.h"
-#include "serverthread.h"
-#include "streamhub.h"
+#include <app/appoptions.h>
+#include <feed/marketsimulator.h>
+#include <platform/resourcelimits.h>
+#include <server/serverthread.h>
+#include <server/streamhub.h>
+#include <widgets/mainwindow.h>
 
 #include <QApplication>
 #include <QElapsedTimer>

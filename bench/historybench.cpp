@@ -3,10 +3,10 @@
 // GET /api/history takes to read, how fast the CSV export runs, and the bytes per tick.
 //
 //   build/bench/historybench [--ticks N] [--dir PATH]
-#include "marketsimulator.h"
-#include "streamhub.h"
-#include "tickreader.h"
-#include "tickstore.h"
+#include <feed/marketsimulator.h>
+#include <history/tickreader.h>
+#include <history/tickstore.h>
+#include <server/streamhub.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

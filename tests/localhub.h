@@ -1,9 +1,9 @@
 #pragma once
 
 #include "loopback.h"
-#include "marketsimulator.h"
-#include "serversettings.h"
-#include "streamhub.h"
+#include <feed/marketsimulator.h>
+#include <server/serversettings.h>
+#include <server/streamhub.h>
 
 #include <memory>
 

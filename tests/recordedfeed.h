@@ -1,6 +1,6 @@
 #pragma once
 
-#include "marketsimulator.h"
+#include <feed/marketsimulator.h>
 
 #include <QList>
 

@@ -1,13 +1,13 @@
 #include "localhub.h"
-#include "mainwindow.h"
-#include "marketsimulator.h"
-#include "pricecard.h"
 #include "sseclient.h"
 #include "wcag.h"
+#include <feed/marketsimulator.h>
+#include <widgets/mainwindow.h>
+#include <widgets/pricecard.h>
 
-#include "qrcodewidget.h"
 #include "recordedfeed.h"
-#include "sparklinewidget.h"
+#include <widgets/qrcodewidget.h>
+#include <widgets/sparklinewidget.h>
 
 #include <QAction>
 #include <QApplication>

@@ -1,8 +1,8 @@
 #include "localhub.h"
-#include "pricetrail.h"
 #include "recordedfeed.h"
 #include "sseclient.h"
-#include "tickstore.h"
+#include <feed/pricetrail.h>
+#include <history/tickstore.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 #include "headlessserver.h"
-#include "marketsimulator.h"
 #include "sseclient.h"
-#include "tickreader.h"
+#include <feed/marketsimulator.h>
+#include <history/tickreader.h>
 
 #include <QJsonDocument>
 #include <QProcess>

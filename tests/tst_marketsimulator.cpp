@@ -1,4 +1,4 @@
-#include "marketsimulator.h"
+#include <feed/marketsimulator.h>
 
 #include <QSignalSpy>
 #include <QTest>

@@ -1,8 +1,8 @@
 #include "localhub.h"
 #include "nginxnode.h"
 #include "redisserver.h"
-#include "serverthread.h"
 #include "sseclient.h"
+#include <server/serverthread.h>
 
 #include <QRegularExpression>
 #include <QSignalSpy>

@@ -1,4 +1,4 @@
-#include "pricetrail.h"
+#include <feed/pricetrail.h>
 
 #include <QDateTime>
 #include <QTest>

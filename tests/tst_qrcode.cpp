@@ -1,5 +1,5 @@
-#include "qrcode.h"
-#include "qrcodewidget.h"
+#include <widgets/qrcode.h>
+#include <widgets/qrcodewidget.h>
 
 #include <QImage>
 #include <QProcess>

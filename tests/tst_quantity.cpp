@@ -1,4 +1,4 @@
-#include "quantity.h"
+#include <app/quantity.h>
 
 #include <QTest>
 

@@ -5,7 +5,7 @@
 #include "helpoption.h"
 #include "loopback.h"
 #include "markdowndoc.h"
-#include "quantity.h"
+#include <app/quantity.h>
 
 #include <QDir>
 #include <QJsonArray>

@@ -1,4 +1,4 @@
-#include "resourcelimits.h"
+#include <platform/resourcelimits.h>
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "resumebuffer.h"
+#include <server/sse/resumebuffer.h>
 
 #include <QTest>
 

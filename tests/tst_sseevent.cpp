@@ -1,4 +1,4 @@
-#include "sseevent.h"
+#include <server/sse/sseevent.h>
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,9 +1,9 @@
 #include "localhub.h"
-#include "marketsimulator.h"
-#include "serverthread.h"
 #include "sseclient.h"
-#include "sseevent.h"
-#include "streamhub.h"
+#include <feed/marketsimulator.h>
+#include <server/serverthread.h>
+#include <server/sse/sseevent.h>
+#include <server/streamhub.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>

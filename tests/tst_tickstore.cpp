@@ -1,7 +1,7 @@
-#include "marketsimulator.h"
 #include "recordedfeed.h"
-#include "tickreader.h"
-#include "tickstore.h"
+#include <feed/marketsimulator.h>
+#include <history/tickreader.h>
+#include <history/tickstore.h>
 
 #include <QDateTime>
 #include <QFile>

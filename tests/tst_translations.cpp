@@ -1,8 +1,8 @@
-#include "appoptions.h"
-#include "mainwindow.h"
-#include "marketsimulator.h"
-#include "pricecard.h"
-#include "translations.h"
+#include <app/appoptions.h>
+#include <app/translations.h>
+#include <feed/marketsimulator.h>
+#include <widgets/mainwindow.h>
+#include <widgets/pricecard.h>
 
 #include <QAction>
 #include <QFile>

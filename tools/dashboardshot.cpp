@@ -4,12 +4,12 @@
 // The feed starts when the browser connects and both shots are taken before its first
 // tick, so the window and the page show the same prices on every run (checked).
 // Needs a display for the window (tools/screenshots.sh runs it under Xvfb).
-#include "mainwindow.h"
-#include "marketsimulator.h"
-#include "serverthread.h"
-#include "streamhub.h"
-#include "translations.h"
 #include "webdriver.h"
+#include <app/translations.h>
+#include <feed/marketsimulator.h>
+#include <server/serverthread.h>
+#include <server/streamhub.h>
+#include <widgets/mainwindow.h>
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,14 +1,14 @@
 // quotecast: wires the model, the HTTP hub and (unless headless) the window.
-#include "appoptions.h"
-#include "lanurl.h"
-#include "mainwindow.h"
-#include "marketsimulator.h"
-#include "resourcelimits.h"
-#include "serverthread.h"
-#include "streamhub.h"
-#include "tickstorethread.h"
-#include "translations.h"
-#include "unixsignalnotifier.h"
+#include <app/appoptions.h>
+#include <app/lanurl.h>
+#include <app/translations.h>
+#include <feed/marketsimulator.h>
+#include <history/tickstorethread.h>
+#include <platform/resourcelimits.h>
+#include <platform/unixsignalnotifier.h>
+#include <server/serverthread.h>
+#include <server/streamhub.h>
+#include <widgets/mainwindow.h>
 
 #include <QApplication>
 #include <QIcon>

@@ -1,0 +1,57 @@
+#include <platform/unixsignalnotifier.h>
+
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace quotecast {
+
+namespace {
+int g_socketPair[2] = { -1, -1 };
+}
+
+UnixSignalNotifier::UnixSignalNotifier(QObject *parent)
+    : QObject(parent)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, g_socketPair) != 0) {
+        qWarning("quotecast: cannot watch for SIGINT/SIGTERM: socketpair failed");
+        return;
+    }
+    m_notifier = new QSocketNotifier(g_socketPair[1], QSocketNotifier::Read, this);
+    connect(m_notifier, &QSocketNotifier::activated, this, &UnixSignalNotifier::readSignal);
+
+    struct sigaction action = {};
+    action.sa_handler = &UnixSignalNotifier::handle;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+}
+
+UnixSignalNotifier::~UnixSignalNotifier()
+{
+    if (!m_notifier)
+        return;
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    ::close(g_socketPair[0]);
+    ::close(g_socketPair[1]);
+    g_socketPair[0] = g_socketPair[1] = -1;
+}
+
+void UnixSignalNotifier::handle(int signalNumber)
+{
+    const char byte = char(signalNumber);
+    [[maybe_unused]] const auto written = ::write(g_socketPair[0], &byte, 1);
+}
+
+void UnixSignalNotifier::readSignal()
+{
+    char byte = 0;
+    if (::read(g_socketPair[1], &byte, 1) == 1)
+        emit terminationRequested(int(byte));
+}
+
+} // namespace quotecast

@@ -1,0 +1,101 @@
+#include <server/fanout/streamset.h>
+
+#include <server/fanout/streamwriter.h>
+
+#include <QThread>
+
+#include <algorithm>
+#include <future>
+
+namespace quotecast {
+
+StreamSet::StreamSet(int threads, qint64 maxPendingBytes, int clientTimeoutMs, QObject *parent)
+    : QObject(parent)
+{
+    // By default every core but one, which is left to the window, the thread that
+    // accepts connections and the rest of the desktop. Measured on 2 cores shared with
+    // the load client: one writer holds 19,000 × 10 events/s at p99 283 ms, two
+    // starve the client of CPU and it falls seconds behind.
+    if (threads <= 0)
+        threads = qMax(1, QThread::idealThreadCount() - 1);
+    for (int i = 0; i < threads; ++i) {
+        m_writers.push_back(std::make_unique<StreamWriter>(i, maxPendingBytes, clientTimeoutMs,
+                                                           [this] { scheduleSizeReport(); }));
+    }
+}
+
+StreamSet::~StreamSet()
+{
+    m_writers.clear(); // joins their threads while the rest of this object still exists
+}
+
+void StreamSet::add(int fd, const QByteArray &initial, const QSet<QString> &symbols)
+{
+    const auto leastBusy
+        = std::min_element(m_writers.cbegin(), m_writers.cend(),
+                           [](const auto &a, const auto &b) { return a->size() < b->size(); });
+    (*leastBusy)->add(fd, initial, symbols);
+    reportSize();
+}
+
+void StreamSet::broadcast(const QByteArray &bytes, const QString &symbol)
+{
+    for (const auto &writer : m_writers)
+        writer->fanOut(bytes, symbol);
+}
+
+void StreamSet::broadcastHeartbeat(const QByteArray &bytes)
+{
+    for (const auto &writer : m_writers)
+        writer->fanOutHeartbeat(bytes);
+}
+
+void StreamSet::closeAll()
+{
+    // Every writer closes its share at the same time.
+    std::vector<std::future<void>> closed;
+    for (const auto &writer : m_writers)
+        closed.push_back(writer->closeAll());
+    for (const std::future<void> &done : closed)
+        done.wait();
+    reportSize();
+}
+
+int StreamSet::size() const
+{
+    int size = 0;
+    for (const auto &writer : m_writers)
+        size += writer->size();
+    return size;
+}
+
+StreamSet::Totals StreamSet::totals() const
+{
+    Totals totals;
+    for (const auto &writer : m_writers) {
+        totals.eventsSent += writer->eventsSent();
+        totals.bytesSent += writer->bytesSent();
+        totals.slowClientsDropped += writer->slowClientsDropped();
+        totals.clientsTimedOut += writer->clientsTimedOut();
+    }
+    return totals;
+}
+
+void StreamSet::scheduleSizeReport()
+{
+    // A thousand clients leaving at once make one report, not a thousand.
+    if (!m_sizeReportScheduled.exchange(true))
+        QMetaObject::invokeMethod(this, &StreamSet::reportSize, Qt::QueuedConnection);
+}
+
+void StreamSet::reportSize()
+{
+    m_sizeReportScheduled = false;
+    const int current = size();
+    if (current != m_reportedSize) {
+        m_reportedSize = current;
+        emit sizeChanged(current);
+    }
+}
+
+} // namespace quotecast

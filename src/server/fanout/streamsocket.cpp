@@ -1,0 +1,42 @@
+#include <server/fanout/streamsocket.h>
+
+#include <QtGlobal>
+
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
+namespace quotecast {
+
+// - A browser that vanishes without closing its connection (power loss, Wi-Fi gone)
+//   never sends FIN, so the socket would look alive forever and the client count would
+//   lie; one that stops reading keeps its connection open with a closed receive window,
+//   and the kernel's send buffer takes megabytes before quotecast's own --client-buffer
+//   fills. TCP_USER_TIMEOUT (RFC 5482) bounds how long sent data may stay
+//   unacknowledged, zero-window probes included: past `timeoutMs` the kernel aborts the
+//   connection with ETIMEDOUT, which the StreamWriter logs, counts and closes.
+// - Keepalive covers a connection with nothing in flight, which heartbeats make rare.
+//   With TCP_USER_TIMEOUT set, Linux ignores TCP_KEEPCNT and aborts once the peer has
+//   been silent for the user timeout with a probe unanswered; so probing starts at half
+//   the timeout and repeats every sixth of it (30 s, then every 10 s for the default
+//   60 s), and a silent idle peer goes after about `timeoutMs` too.
+// - Nagle's algorithm stays on (no TCP_NODELAY): a client that keeps up acknowledges
+//   each event before the next, so it costs nothing, and one that falls behind gets
+//   the events queued meanwhile merged into fewer packets. Measured with 19,000 clients
+//   at 10 events/s: with TCP_NODELAY the load client fell 20 s behind and 3,000 of the
+//   connections failed.
+void tuneStreamSocket(int fd, int timeoutMs)
+{
+    Q_ASSERT(timeoutMs >= 1000);
+    const int on = 1, probes = 3;
+    const int idleSeconds = qMax(1, timeoutMs / 2000);
+    const int probeIntervalSeconds = qMax(1, (timeoutMs / 1000 - idleSeconds) / probes);
+    const auto userTimeoutMs = unsigned(timeoutMs);
+    setsockopt(fd, SOL_SOCKET, SO_KEEPALIVE, &on, sizeof on);
+    setsockopt(fd, IPPROTO_TCP, TCP_KEEPIDLE, &idleSeconds, sizeof idleSeconds);
+    setsockopt(fd, IPPROTO_TCP, TCP_KEEPINTVL, &probeIntervalSeconds, sizeof probeIntervalSeconds);
+    setsockopt(fd, IPPROTO_TCP, TCP_KEEPCNT, &probes, sizeof probes);
+    setsockopt(fd, IPPROTO_TCP, TCP_USER_TIMEOUT, &userTimeoutMs, sizeof userTimeoutMs);
+}
+
+} // namespace quotecast

@@ -1,0 +1,58 @@
+#include <server/quoteboard.h>
+
+#include <server/sse/sseevent.h>
+
+#include <QJsonObject>
+
+namespace quotecast {
+
+void QuoteBoard::reset(const QList<Quote> &latest, const QList<Quote> &recentTicks)
+{
+    m_quotes = latest;
+    m_trails = QList<PriceTrail>(latest.size());
+    for (const Quote &tick : recentTicks) {
+        if (const qsizetype i = indexOf(tick.symbol); i >= 0)
+            m_trails[i].add(tick);
+    }
+    for (qsizetype i = 0; i < latest.size(); ++i) {
+        if (m_trails[i].isEmpty())
+            m_trails[i].add(latest[i]);
+    }
+}
+
+void QuoteBoard::update(const Quote &quote)
+{
+    if (const qsizetype i = indexOf(quote.symbol); i >= 0) {
+        m_quotes[i] = quote;
+        m_trails[i].add(quote);
+    }
+}
+
+qsizetype QuoteBoard::indexOf(const QString &symbol) const
+{
+    for (qsizetype i = 0; i < m_quotes.size(); ++i) {
+        if (m_quotes[i].symbol == symbol)
+            return i;
+    }
+    return -1;
+}
+
+QJsonArray QuoteBoard::toJson() const
+{
+    QJsonArray array;
+    for (qsizetype i = 0; i < m_quotes.size(); ++i) {
+        const PriceTrail &trail = m_trails[i];
+        QJsonArray recent;
+        for (qint64 cents : trail.pricesCents())
+            recent.append(toCurrencyUnits(cents));
+        QJsonObject object = SseEvent::quoteObject(m_quotes[i]);
+        object.insert(QStringLiteral("open"), toCurrencyUnits(trail.openCents()));
+        object.insert(QStringLiteral("high"), toCurrencyUnits(trail.highCents()));
+        object.insert(QStringLiteral("low"), toCurrencyUnits(trail.lowCents()));
+        object.insert(QStringLiteral("recent"), recent);
+        array.append(object);
+    }
+    return array;
+}
+
+} // namespace quotecast

@@ -1,0 +1,542 @@
+#include <server/streamhub.h>
+
+#include <feed/runid.h>
+#include <history/tickreader.h>
+#include <relay/nchanpublisher.h>
+#include <server/fanout/streamset.h>
+#include <server/guardedtcpserver.h>
+#include <server/requestguard.h>
+#include <server/sse/sseevent.h>
+#include <server/streamrequest.h>
+
+#include <QDirIterator>
+#include <QFile>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QMimeDatabase>
+#include <QRandomGenerator>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QUrlQuery>
+
+#include <algorithm>
+#include <array>
+#include <limits>
+
+#include <sys/socket.h>
+#include <unistd.h>
+
+Q_LOGGING_CATEGORY(lcHub, "quotecast.hub", QtInfoMsg)
+
+namespace quotecast {
+
+namespace {
+
+using StatusCode = QHttpServerResponder::StatusCode;
+using Headers = QList<std::pair<QByteArray, QByteArray>>;
+
+// The page needs nothing from elsewhere: no inline script or style, no CDN.
+constexpr char ContentSecurityPolicy[]
+    = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+      "connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; "
+      "frame-ancestors 'none'";
+
+// The endpoints for programs, next to the page and the stream.
+constexpr std::array<const char *, 4> ApiPaths { "/api/quotes", "/api/history", "/healthz",
+                                                 "/metrics" };
+
+bool isApiPath(const QString &path)
+{
+    return std::any_of(ApiPaths.cbegin(), ApiPaths.cend(),
+                       [&](const char *api) { return path == QLatin1String(api); });
+}
+
+QHash<QString, QByteArray> loadAssets()
+{
+    QHash<QString, QByteArray> assets;
+    QDirIterator it(QStringLiteral(":/web"), QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile file(it.next());
+        if (file.open(QIODevice::ReadOnly))
+            assets.insert(file.fileName().mid(int(qstrlen(":/web"))), file.readAll());
+    }
+    if (assets.contains(QStringLiteral("/index.html")))
+        assets.insert(QStringLiteral("/"), assets.value(QStringLiteral("/index.html")));
+    return assets;
+}
+
+QByteArray contentType(const QString &path)
+{
+    static const QMimeDatabase mimeDatabase;
+    const QString name = path.endsWith(u'/') ? QStringLiteral("index.html") : path;
+    // Web app manifests (W3C Appmanifest §1.3); the shared MIME database may not know them.
+    if (name.endsWith(QLatin1String(".webmanifest")))
+        return "application/manifest+json";
+    const QMimeType mime = mimeDatabase.mimeTypeForFile(name, QMimeDatabase::MatchExtension);
+    QByteArray type = mime.name().toUtf8();
+    if (mime.inherits(QStringLiteral("text/plain")) || type == "image/svg+xml")
+        type += "; charset=utf-8";
+    return type;
+}
+
+// The contract's headers of /stream: no Content-Length, the response stays open.
+Headers streamHeaders()
+{
+    return { { "Content-Type", "text/event-stream" },
+             { "Cache-Control", "no-cache" },
+             { "Connection", "keep-alive" },
+             { "X-Accel-Buffering", "no" } };
+}
+
+// Access-Control-Allow-Origin, when the request comes from the one allowed origin.
+Headers corsHeaders(const QHttpServerRequest &request, const QByteArray &allowedOrigin)
+{
+    if (allowedOrigin.isEmpty() || request.value("Origin") != allowedOrigin)
+        return {};
+    return { { "Access-Control-Allow-Origin", allowedOrigin }, { "Vary", "Origin" } };
+}
+
+// Status line and headers; the caller writes the body (which ends the head).
+void writeHead(QHttpServerResponder &responder, const Headers &headers,
+               StatusCode status = StatusCode::Ok)
+{
+    responder.writeStatusLine(status);
+    for (const auto &[name, value] : headers)
+        responder.writeHeader(name, value);
+}
+
+void replyText(QHttpServerResponder &responder, StatusCode status, const QByteArray &message,
+               const QByteArray &allow = {})
+{
+    if (allow.isEmpty()) {
+        responder.write(message + '\n', { { "Content-Type", "text/plain; charset=utf-8" } },
+                        status);
+    } else {
+        responder.write(message + '\n',
+                        { { "Content-Type", "text/plain; charset=utf-8" }, { "Allow", allow } },
+                        status);
+    }
+}
+
+// Each browser is advised its own reconnection delay, spread evenly over [retry/2,
+// 3·retry/2]: after a restart the crowd comes back over a whole retry period, not all
+// in the same millisecond (the mean delay stays the configured one).
+int spreadRetry(int retryMs)
+{
+    return retryMs / 2 + int(QRandomGenerator::global()->bounded(quint32(retryMs) + 1));
+}
+
+} // namespace
+
+StreamHub::StreamHub(const ServerSettings &settings, QObject *parent)
+    : QObject(parent)
+    , m_settings(settings)
+    , m_runId(settings.runId.isEmpty() ? newRunId() : settings.runId)
+    , m_http(this)
+    , m_resumeBuffer(settings.resumeBufferSize)
+    , m_streams(new StreamSet(settings.streamThreads, settings.clientBufferBytes,
+                              settings.clientTimeoutMs, this))
+    , m_heartbeat(this)
+    , m_assets(loadAssets())
+{
+    if (!settings.historyFile.isEmpty())
+        m_tickReader = std::make_unique<TickReader>(settings.historyFile);
+    if (!settings.publishUrl.isEmpty()) {
+        m_publisher = new NchanPublisher(settings.publishUrl, settings.publishQueue, this);
+        connect(m_publisher, &NchanPublisher::statusChanged, this,
+                &StreamHub::publisherStatusChanged);
+    }
+    m_uptime.start();
+    addRoutes();
+    connect(m_streams, &StreamSet::sizeChanged, this, &StreamHub::clientCountChanged);
+    m_heartbeat.setInterval(m_settings.heartbeatMs);
+    connect(&m_heartbeat, &QTimer::timeout, this,
+            [this] { m_streams->broadcastHeartbeat(SseEvent::heartbeat()); });
+}
+
+StreamHub::~StreamHub()
+{
+    closeAllStreams();
+}
+
+bool StreamHub::listen()
+{
+    auto *tcpServer = new GuardedTcpServer(m_settings, this);
+    if (!tcpServer->listen(m_settings.bindAddress, m_settings.port)) {
+        m_errorString = tcpServer->errorString();
+        delete tcpServer;
+        return false;
+    }
+    m_http.bind(tcpServer); // reparents it to m_http
+    m_tcpServer = tcpServer;
+    m_heartbeat.start();
+    return true;
+}
+
+quint16 StreamHub::serverPort() const
+{
+    return m_tcpServer ? m_tcpServer->serverPort() : 0;
+}
+
+QString StreamHub::errorString() const
+{
+    return m_errorString;
+}
+
+QByteArray StreamHub::runId() const
+{
+    return m_runId;
+}
+
+int StreamHub::clientCount() const
+{
+    return m_streams->size();
+}
+
+quint64 StreamHub::slowClientsDropped() const
+{
+    return m_streams->totals().slowClientsDropped;
+}
+
+quint64 StreamHub::clientsTimedOut() const
+{
+    return m_streams->totals().clientsTimedOut;
+}
+
+ServerMetrics StreamHub::metrics() const
+{
+    const StreamSet::Totals totals = m_streams->totals();
+    ServerMetrics metrics;
+    metrics.clients = clientCount();
+    metrics.maxClients = m_settings.maxClients;
+    metrics.eventsPublished = m_eventsPublished;
+    metrics.eventsSent = totals.eventsSent;
+    metrics.bytesSent = totals.bytesSent;
+    metrics.slowClientsDropped = totals.slowClientsDropped;
+    metrics.clientsTimedOut = totals.clientsTimedOut;
+    metrics.uptimeSeconds = double(m_uptime.elapsed()) / 1000.0;
+    metrics.feedRunning = m_status.running;
+    metrics.feedIntervalMs = m_status.intervalMs;
+    if (m_publisher)
+        metrics.publisher = m_publisher->status();
+    return metrics;
+}
+
+void StreamHub::setFeed(const FeedStatus &status, const QList<Quote> &quotes,
+                        const QList<Quote> &recentTicks)
+{
+    m_status = status;
+    m_board.reset(quotes, recentTicks);
+    quint64 lastSeq = 0;
+    for (const Quote &quote : quotes)
+        lastSeq = qMax(lastSeq, quote.seq);
+    // The ticks of a stored history can be replayed to browsers that saw them before a restart.
+    m_resumeBuffer.clear(recentTicks.isEmpty() ? lastSeq : recentTicks.constFirst().seq - 1);
+    for (const Quote &tick : recentTicks)
+        m_resumeBuffer.append(tick.seq, tick.symbol,
+                              SseEvent::quote(tick, SseEvent::eventId(m_runId, tick.seq)));
+    // nchan keeps the last messages for new subscribers: the status and the prices first.
+    if (m_publisher) {
+        m_publisher->publish(SseEvent::statusJson(status, m_settings.heartbeatMs), "status");
+        for (const Quote &quote : quotes)
+            m_publisher->publish(SseEvent::quoteJson(quote));
+    }
+}
+
+void StreamHub::addTick(const Quote &quote)
+{
+    m_board.update(quote);
+    ++m_eventsPublished;
+    // Encoded once: for the streams, the replay history and nchan.
+    const QByteArray json = SseEvent::quoteJson(quote);
+    const QByteArray event = SseEvent::quote(json, SseEvent::eventId(m_runId, quote.seq));
+    m_resumeBuffer.append(quote.seq, quote.symbol, event);
+    m_streams->broadcast(event, quote.symbol);
+    if (m_publisher)
+        m_publisher->publish(json);
+}
+
+void StreamHub::setStatus(const FeedStatus &status)
+{
+    if (status == m_status)
+        return;
+    m_status = status;
+    m_streams->broadcast(SseEvent::status(status, m_settings.heartbeatMs));
+    if (m_publisher)
+        m_publisher->publish(SseEvent::statusJson(status, m_settings.heartbeatMs), "status");
+}
+
+void StreamHub::closeAllStreams()
+{
+    m_streams->closeAll();
+}
+
+void StreamHub::addRoutes()
+{
+    using Method = QHttpServerRequest::Method;
+
+    m_http.route(QStringLiteral("/stream"), Method::Get,
+                 [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                     openStream(request, std::move(responder));
+                 });
+
+    for (const char *api : ApiPaths) {
+        m_http.route(QLatin1String(api), Method::Get,
+                     [this, path = QString::fromLatin1(api)](const QHttpServerRequest &request,
+                                                             QHttpServerResponder &&responder) {
+                         serveApi(request, path, responder, true);
+                     });
+    }
+    m_http.route(QStringLiteral("/"), Method::Get,
+                 [this](const QHttpServerRequest &, QHttpServerResponder &&responder) {
+                     serveAsset(QStringLiteral("/"), responder, true);
+                 });
+    m_http.route(
+        QStringLiteral("/<arg>"), Method::Get,
+        [this](const QString &name, const QHttpServerRequest &, QHttpServerResponder &&responder) {
+            serveAsset(u'/' + name, responder, true);
+        });
+
+    // Everything the routes above did not take: HEAD of a known path, another method
+    // on a known path (405), or an unknown path (404).
+    m_http.setMissingHandler(
+        [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            const QString path = request.url().path();
+            const bool known = path == u"/stream" || m_assets.contains(path) || isApiPath(path);
+            if (known && request.method() == Method::Head) {
+                if (path == u"/stream") {
+                    writeHead(responder, streamHeaders());
+                    responder.writeBody(QByteArray());
+                } else if (isApiPath(path)) {
+                    serveApi(request, path, responder, false);
+                } else {
+                    serveAsset(path, responder, false);
+                }
+            } else if (known) {
+                replyText(responder, StatusCode::MethodNotAllowed,
+                          "Method not allowed: " + path.toUtf8() + " is read-only",
+                          QByteArrayLiteral("GET, HEAD"));
+            } else {
+                replyText(responder, StatusCode::NotFound, "Not found: " + path.left(200).toUtf8());
+            }
+        });
+}
+
+void StreamHub::serveAsset(const QString &path, QHttpServerResponder &responder,
+                           bool withBody) const
+{
+    const auto asset = m_assets.constFind(path);
+    if (asset == m_assets.cend()) {
+        replyText(responder, StatusCode::NotFound, "Not found: " + path.left(200).toUtf8());
+        return;
+    }
+    writeHead(responder,
+              { { "Content-Type", contentType(path) },
+                { "Content-Length", QByteArray::number(asset->size()) },
+                { "Content-Security-Policy", ContentSecurityPolicy },
+                { "X-Content-Type-Options", "nosniff" },
+                { "Referrer-Policy", "no-referrer" },
+                { "Cache-Control", "no-cache" } });
+    responder.writeBody(withBody ? *asset : QByteArray());
+}
+
+void StreamHub::serveApi(const QHttpServerRequest &request, const QString &path,
+                         QHttpServerResponder &responder, bool withBody)
+{
+    StatusCode status = StatusCode::Ok;
+    QByteArray type = "text/plain; charset=utf-8";
+    QByteArray body;
+    if (path == u"/api/quotes") {
+        // heartbeatMs too: a page behind the nchan relay may never get an `event: status`
+        // (nchan replays only its newest messages), yet its watchdog needs the period.
+        const QJsonObject quotes { { QStringLiteral("running"), m_status.running },
+                                   { QStringLiteral("intervalMs"), m_status.intervalMs },
+                                   { QStringLiteral("heartbeatMs"), m_settings.heartbeatMs },
+                                   { QStringLiteral("quotes"), m_board.toJson() } };
+        type = "application/json";
+        body = QJsonDocument(quotes).toJson(QJsonDocument::Compact) + '\n';
+    } else if (path == u"/api/history") {
+        QString error;
+        const std::optional<QJsonObject> page = historyPage(request.query(), &status, &error);
+        if (page) {
+            type = "application/json";
+            body = QJsonDocument(*page).toJson(QJsonDocument::Compact) + '\n';
+        } else {
+            body = error.toUtf8() + '\n';
+        }
+    } else if (path == u"/healthz") {
+        body = "ok\n";
+    } else {
+        Q_ASSERT(path == u"/metrics");
+        type = "text/plain; version=0.0.4; charset=utf-8"; // Prometheus' text format
+        body = metrics().toPrometheusText();
+    }
+    // Live values: never cached. Pages of another allowed origin may read them.
+    writeHead(responder,
+              Headers { { "Content-Type", type },
+                        { "Content-Length", QByteArray::number(body.size()) },
+                        { "Cache-Control", "no-store" },
+                        { "X-Content-Type-Options", "nosniff" } }
+                  + corsHeaders(request, m_settings.corsOrigin),
+              status);
+    responder.writeBody(withBody ? body : QByteArray());
+}
+
+std::optional<QJsonObject> StreamHub::historyPage(const QUrlQuery &query, StatusCode *status,
+                                                  QString *error)
+{
+    if (!m_tickReader) {
+        *status = StatusCode::ServiceUnavailable;
+        *error = QStringLiteral("No history here: this quotecast keeps no tick history on disk "
+                                "(--in-memory, or its history file could not be used)");
+        return std::nullopt;
+    }
+    *status = StatusCode::BadRequest;
+    const QString symbol = query.queryItemValue(QStringLiteral("symbol")).trimmed().toUpper();
+    if (!m_status.symbols.contains(symbol)) {
+        *error = QStringLiteral("Bad request: symbol=%1 is not one of %2")
+                     .arg(symbol.left(32), m_status.symbols.join(u','));
+        return std::nullopt;
+    }
+    // A whole number from `min` to `max`, or `fallback` when the parameter is absent.
+    const auto number
+        = [&](const QString &key, qint64 fallback, qint64 min, qint64 max, qint64 *value) {
+              if (!query.hasQueryItem(key)) {
+                  *value = fallback;
+                  return true;
+              }
+              bool ok = false;
+              *value = query.queryItemValue(key).toLongLong(&ok);
+              if (ok && *value >= min && *value <= max)
+                  return true;
+              *error = QStringLiteral("Bad request: %1 must be a whole number from %2 to %3")
+                           .arg(key)
+                           .arg(min)
+                           .arg(max);
+              return false;
+          };
+    qint64 since = 0, after = 0, limit = 0;
+    if (!number(QStringLiteral("since"), 0, 0, std::numeric_limits<qint64>::max(), &since)
+        || !number(QStringLiteral("after"), 0, 0, std::numeric_limits<qint64>::max(), &after)
+        || !number(QStringLiteral("limit"), DefaultHistoryPage, 1, MaxHistoryPage, &limit))
+        return std::nullopt;
+
+    const std::optional<TickReader::Page> page
+        = m_tickReader->ticks(symbol, since, quint64(after), int(limit), error);
+    if (!page) {
+        *status = StatusCode::InternalServerError;
+        qCWarning(lcHub) << "cannot read the tick history:" << *error;
+        *error = QStringLiteral("The tick history cannot be read right now");
+        return std::nullopt;
+    }
+    *status = StatusCode::Ok;
+    QJsonArray ticks;
+    for (const Quote &tick : page->ticks) {
+        QJsonObject object = SseEvent::quoteObject(tick);
+        object.remove(QStringLiteral("symbol")); // said once, at the top
+        ticks.append(object);
+    }
+    QJsonObject result { { QStringLiteral("symbol"), symbol },
+                         { QStringLiteral("ticks"), ticks },
+                         { QStringLiteral("more"), page->more } };
+    if (page->more) {
+        // The next page starts after the last tick of this one, with the same filter.
+        QUrlQuery next;
+        next.addQueryItem(QStringLiteral("symbol"), symbol);
+        next.addQueryItem(QStringLiteral("since"), QString::number(since));
+        next.addQueryItem(QStringLiteral("after"), QString::number(page->ticks.constLast().seq));
+        next.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+        result.insert(QStringLiteral("next"),
+                      QStringLiteral("/api/history?") + next.toString(QUrl::FullyEncoded));
+    }
+    return result;
+}
+
+void StreamHub::openStream(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+{
+    QString filterError;
+    const QSet<QString> symbols
+        = StreamRequest::symbolFilter(request.query(), m_status.symbols, &filterError);
+    if (!filterError.isEmpty()) {
+        replyText(responder, StatusCode::BadRequest, filterError.toUtf8());
+        return;
+    }
+    if (clientCount() >= m_settings.maxClients) {
+        qCInfo(lcHub) << "refused a stream: already" << clientCount() << "clients";
+        const QByteArray retryAfter = QByteArray::number(qMax(1, m_settings.retryMs / 1000));
+        responder.write(
+            "Too many clients (the maximum is " + QByteArray::number(m_settings.maxClients)
+                + "); retry in a few seconds\n",
+            { { "Content-Type", "text/plain; charset=utf-8" }, { "Retry-After", retryAfter } },
+            StatusCode::ServiceUnavailable);
+        return;
+    }
+
+    // The head and the first events are written by the StreamSet, which takes the
+    // connection over from Qt: from here on it costs one send() per event, with no
+    // QTcpSocket. It takes a duplicate of the descriptor, and Qt's is closed at once
+    // (QHttpServer then deletes the socket as usual): near the descriptor limit, a
+    // connection storm must not hold two descriptors per stream.
+    QTcpSocket *socket = responder.socket();
+    RequestGuard::release(socket);
+    disconnect(socket, &QTcpSocket::readyRead, nullptr, nullptr);
+    const int fd = ::dup(int(socket->socketDescriptor()));
+    const int dupError = errno;
+    socket->abort();
+    if (fd < 0) {
+        qCWarning(lcHub) << "cannot take over a stream:" << qt_error_string(dupError);
+        return;
+    }
+    QByteArray head = "HTTP/1.1 200 OK\r\n";
+    for (const auto &[name, value] : streamHeaders() + corsHeaders(request, m_settings.corsOrigin))
+        head += name + ": " + value + "\r\n";
+    m_streams->add(fd,
+                   head + "\r\n" + SseEvent::retry(spreadRetry(m_settings.retryMs))
+                       + SseEvent::status(m_status, m_settings.heartbeatMs)
+                       + catchUp(StreamRequest::lastEventId(request), symbols),
+                   symbols);
+}
+
+QByteArray StreamHub::snapshot(const QSet<QString> &symbols) const
+{
+    // One unnamed event per symbol; the last carries the id of the latest tick so that
+    // a browser reconnecting with Last-Event-ID resumes exactly after it.
+    QList<const Quote *> quotes;
+    for (const Quote &quote : m_board.quotes()) {
+        if (symbols.isEmpty() || symbols.contains(quote.symbol))
+            quotes.append(&quote);
+    }
+    QByteArray events;
+    for (const Quote *quote : std::as_const(quotes)) {
+        const bool last = quote == quotes.constLast();
+        events += SseEvent::quote(
+            *quote, last ? SseEvent::eventId(m_runId, m_resumeBuffer.lastSeq()) : QByteArray());
+    }
+    return events;
+}
+
+QByteArray StreamHub::catchUp(const QByteArray &lastEventId, const QSet<QString> &symbols) const
+{
+    // `<run>-<seq>`: only an id of this run can be resumed; anything else (another
+    // run, garbage, too old for the history) gets the snapshot.
+    const qsizetype dash = lastEventId.lastIndexOf('-');
+    if (dash > 0 && lastEventId.left(dash) == m_runId) {
+        bool ok = false;
+        const quint64 seq = lastEventId.mid(dash + 1).toULongLong(&ok);
+        // A replay is sent at once: more than half the client's buffer could leave more
+        // unsent than a client may owe, and cut it as too slow; it would come back with the
+        // same id and be cut again. Such a client gets the snapshot, as for an id too old.
+        if (ok) {
+            if (const std::optional<QByteArray> missed
+                = m_resumeBuffer.eventsAfter(seq, symbols, m_settings.clientBufferBytes / 2))
+                return *missed;
+        }
+    }
+    return snapshot(symbols);
+}
+
+} // namespace quotecast

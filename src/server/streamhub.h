@@ -1,0 +1,123 @@
+#pragma once
+
+#include <feed/feedstatus.h>
+#include <feed/quote.h>
+#include <server/quoteboard.h>
+#include <server/servermetrics.h>
+#include <server/serversettings.h>
+#include <server/sse/resumebuffer.h>
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QHttpServer>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+#include <QUrlQuery>
+
+#include <memory>
+#include <optional>
+
+class QTcpSocket;
+class QTcpServer;
+
+namespace quotecast {
+
+class NchanPublisher;
+class StreamSet;
+class TickReader;
+
+// The HTTP side: serves the web page and fans the feed out to every open
+// `/stream` as Server-Sent Events. It receives quotes and status by slot (queued
+// across threads in the app) and never reaches into the model. Each event is
+// encoded once; every client is written the same shared bytes.
+//
+// The hub lives in one thread (see ServerThread) and its StreamSet writes the streams
+// from threads of its own, so nothing proportional to the number of clients runs on
+// the GUI thread, nor holds up new connections.
+class StreamHub : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(int clientCount READ clientCount NOTIFY clientCountChanged)
+    Q_PROPERTY(quint64 slowClientsDropped READ slowClientsDropped)
+    Q_PROPERTY(quint64 clientsTimedOut READ clientsTimedOut)
+
+public:
+    static constexpr int DefaultHistoryPage = 1000;
+    static constexpr int MaxHistoryPage = 10000;
+
+    explicit StreamHub(const ServerSettings &settings, QObject *parent = nullptr);
+    ~StreamHub() override;
+
+    // Binds the configured address and port. On failure, errorString() says why
+    // (typically "The bound address is already in use").
+    bool listen();
+    quint16 serverPort() const;
+    QString errorString() const;
+
+    // Names this server run in event ids (`<run>-<seq>`), unique across restarts.
+    QByteArray runId() const;
+    int clientCount() const;
+    // Clients cut off because they read too slowly (their unsent data passed the cap).
+    quint64 slowClientsDropped() const;
+    // Clients the kernel dropped because their connection made no progress for the client
+    // timeout.
+    quint64 clientsTimedOut() const;
+    // What GET /metrics reports.
+    ServerMetrics metrics() const;
+
+public slots:
+    // The state before the first tick: the feed status, the opening quotes and, when the
+    // feed resumes a stored history, its last ticks (consecutive, oldest first) for replay.
+    void setFeed(const quotecast::FeedStatus &status, const QList<quotecast::Quote> &quotes,
+                 const QList<quotecast::Quote> &recentTicks = {});
+    // A tick of the feed: kept for resume, fanned out to every stream, posted to nchan.
+    void addTick(const quotecast::Quote &quote);
+    void setStatus(const quotecast::FeedStatus &status);
+    // Ends every stream cleanly (flushes, then closes); browsers reconnect by themselves.
+    void closeAllStreams();
+
+signals:
+    void clientCountChanged(int count);
+    // With --publish: how posting the events to nchan goes.
+    void publisherStatusChanged(const quotecast::PublisherStatus &status);
+
+private:
+    void addRoutes();
+    void serveAsset(const QString &path, QHttpServerResponder &responder, bool withBody) const;
+    // The read-only endpoints for programs: /api/quotes, /api/history, /healthz, /metrics.
+    void serveApi(const QHttpServerRequest &request, const QString &path,
+                  QHttpServerResponder &responder, bool withBody);
+    // GET /api/history?symbol=&since=&after=&limit=: a page of one symbol's stored ticks;
+    // nullopt with the status and message of the error.
+    std::optional<QJsonObject>
+    historyPage(const QUrlQuery &query, QHttpServerResponder::StatusCode *status, QString *error);
+    void openStream(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    QByteArray snapshot(const QSet<QString> &symbols) const;
+    // What a stream starts with after `retry:` and `event: status`: the missed events
+    // when Last-Event-ID names one this run still has, else the snapshot.
+    QByteArray catchUp(const QByteArray &lastEventId, const QSet<QString> &symbols) const;
+
+    const ServerSettings m_settings;
+    const QByteArray m_runId;
+    QHttpServer m_http;
+    QTcpServer *m_tcpServer = nullptr; // owned by m_http once bound
+    QString m_errorString;
+
+    QElapsedTimer m_uptime;
+    FeedStatus m_status;
+    QuoteBoard m_board;
+    ResumeBuffer m_resumeBuffer;
+    quint64 m_eventsPublished = 0;
+    StreamSet *m_streams; // every open stream, with the symbols it asked for
+    QTimer m_heartbeat;
+
+    QHash<QString, QByteArray> m_assets; // URL path -> file bytes, from Qt resources
+    std::unique_ptr<TickReader> m_tickReader; // when a history file is kept
+    NchanPublisher *m_publisher = nullptr; // with --publish
+};
+
+} // namespace quotecast

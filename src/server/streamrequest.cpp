@@ -1,0 +1,47 @@
+#include <server/streamrequest.h>
+
+#include <QHttpServerRequest>
+
+namespace quotecast::StreamRequest {
+
+// The id a stream resumes after: the `Last-Event-ID` header (WHATWG HTML §9.2.4, sent by a
+// browser's own reconnection), else `?lastEventId=` (the EventSource polyfills' and Mercure's
+// name), which a page can set when it opens a new EventSource. The header wins: it is the
+// newer of the two when a browser reconnects an EventSource opened with the query.
+QByteArray lastEventId(const QHttpServerRequest &request)
+{
+    const QByteArray header = request.value("Last-Event-ID");
+    if (!header.isEmpty())
+        return header;
+    return request.query()
+        .queryItemValue(QStringLiteral("lastEventId"), QUrl::FullyDecoded)
+        .toUtf8();
+}
+
+// `?symbols=AAPL,msft`: the symbols a stream asked for, upper-cased; empty for all.
+QSet<QString> symbolFilter(const QUrlQuery &query, const QStringList &known, QString *error)
+{
+    const QString key = QStringLiteral("symbols");
+    if (!query.hasQueryItem(key))
+        return {};
+    QSet<QString> symbols;
+    const QStringList requested
+        = query.queryItemValue(key, QUrl::FullyDecoded).split(u',', Qt::KeepEmptyParts);
+    for (const QString &item : requested) {
+        const QString symbol = item.trimmed().toUpper();
+        if (symbol.isEmpty()) {
+            *error = QStringLiteral("Bad request: empty symbol in symbols=%1 (known: %2)")
+                         .arg(requested.join(u','), known.join(u','));
+            return {};
+        }
+        if (!known.contains(symbol)) {
+            *error = QStringLiteral("Bad request: unknown symbol %1 (known: %2)")
+                         .arg(item.trimmed().left(32), known.join(u','));
+            return {};
+        }
+        symbols.insert(symbol);
+    }
+    return symbols;
+}
+
+} // namespace quotecast::StreamRequest

@@ -1,0 +1,186 @@
+#include <widgets/mainwindow.h>
+
+#include "ui_mainwindow.h"
+#include <feed/marketsimulator.h>
+#include <widgets/pricecard.h>
+
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDate>
+#include <QDesktopServices>
+#include <QFileDialog>
+#include <QGuiApplication>
+#include <QLabel>
+#include <QSettings>
+#include <QStandardPaths>
+
+namespace quotecast {
+
+namespace {
+const QString GeometryKey = QStringLiteral("window/geometry");
+const QString AddressKey = QStringLiteral("window/address");
+} // namespace
+
+MainWindow::MainWindow(MarketSimulator *model, const QList<Quote> &recentTicks, QWidget *parent)
+    : QMainWindow(parent)
+    , m_ui(std::make_unique<Ui::MainWindow>())
+    , m_model(model)
+    , m_clientsLabel(new QLabel(this))
+    , m_publisherLabel(new QLabel(this))
+{
+    m_ui->setupUi(this);
+
+    constexpr int columns = 4;
+    const QList<Quote> quotes = model->quotes();
+    // A resumed history fills the sparklines, each card shown once (10,000 ticks one by one
+    // took 110 ms); a symbol's last tick is its latest quote.
+    QHash<QString, QList<Quote>> resumed;
+    for (const Quote &tick : recentTicks)
+        resumed[tick.symbol].append(tick);
+    for (qsizetype i = 0; i < quotes.size(); ++i) {
+        auto *card = new PriceCard(quotes[i].symbol, this);
+        m_ui->cardsLayout->addWidget(card, int(i / columns), int(i % columns));
+        m_cards.insert(quotes[i].symbol, card);
+        const QList<Quote> ticks = resumed.value(quotes[i].symbol);
+        card->setQuotes(ticks.isEmpty() ? QList<Quote> { quotes[i] } : ticks);
+    }
+    connect(model, &MarketSimulator::quoteUpdated, this, [this](const Quote &quote) {
+        if (PriceCard *card = m_cards.value(quote.symbol))
+            card->setQuote(quote);
+    });
+
+    // The feed: the button and the menu share one action and its shortcut.
+    connect(m_ui->startStopButton, &QPushButton::clicked, m_ui->actionStartStop, &QAction::trigger);
+    connect(m_ui->actionStartStop, &QAction::triggered, model,
+            [model] { model->setRunning(!model->isRunning()); });
+    connect(model, &MarketSimulator::runningChanged, this, &MainWindow::showRunning);
+    showRunning(model->isRunning());
+
+    m_ui->intervalSpinBox->setValue(model->intervalMs() / 1000.0);
+    connect(m_ui->intervalSpinBox, &QDoubleSpinBox::valueChanged, model,
+            [model](double seconds) { model->setIntervalMs(qRound(seconds * 1000)); });
+    connect(model, &MarketSimulator::intervalMsChanged, this,
+            [this](int ms) { m_ui->intervalSpinBox->setValue(ms / 1000.0); });
+    connect(m_ui->actionFaster, &QAction::triggered, m_ui->intervalSpinBox,
+            &QDoubleSpinBox::stepDown);
+    connect(m_ui->actionSlower, &QAction::triggered, m_ui->intervalSpinBox,
+            &QDoubleSpinBox::stepUp);
+    connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
+    connect(m_ui->actionExportCsv, &QAction::triggered, this, [this] {
+        const QString suggested
+            = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
+            + QStringLiteral("/quotecast-%1.csv").arg(QDate::currentDate().toString(Qt::ISODate));
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export Ticks as CSV"),
+                                                          suggested, tr("CSV files (*.csv)"));
+        if (!path.isEmpty())
+            emit exportRequested(path);
+    });
+    setHistoryAvailable(false);
+
+    // Sharing the page.
+    connect(m_ui->addressCombo, &QComboBox::currentIndexChanged, this, &MainWindow::showServerUrl);
+    connect(m_ui->copyUrlButton, &QPushButton::clicked, m_ui->actionCopyUrl, &QAction::trigger);
+    connect(m_ui->actionCopyUrl, &QAction::triggered, this, &MainWindow::copyServerUrl);
+    connect(m_ui->actionOpenInBrowser, &QAction::triggered, this,
+            [this] { QDesktopServices::openUrl(serverUrl()); });
+    setServerUrls({});
+
+    m_clientsLabel->setObjectName(QStringLiteral("clientsLabel"));
+    m_publisherLabel->setObjectName(QStringLiteral("publisherLabel"));
+    m_publisherLabel->hide(); // until there is something to say (--publish)
+    statusBar()->addPermanentWidget(m_publisherLabel);
+    statusBar()->addPermanentWidget(m_clientsLabel);
+    setClientCount(0);
+
+    restoreGeometry(QSettings().value(GeometryKey).toByteArray());
+}
+
+MainWindow::~MainWindow() = default;
+
+QUrl MainWindow::serverUrl() const
+{
+    return m_ui->addressCombo->currentData().toUrl();
+}
+
+void MainWindow::setServerUrls(const QList<QUrl> &urls)
+{
+    const QString remembered = QSettings().value(AddressKey).toString();
+    QSignalBlocker blocker(m_ui->addressCombo);
+    m_ui->addressCombo->clear();
+    for (const QUrl &url : urls) {
+        m_ui->addressCombo->addItem(url.host(), url);
+        if (url.host() == remembered)
+            m_ui->addressCombo->setCurrentIndex(m_ui->addressCombo->count() - 1);
+    }
+    m_ui->addressCombo->setVisible(urls.size() > 1);
+    showServerUrl();
+}
+
+void MainWindow::showServerUrl()
+{
+    const QUrl url = serverUrl();
+    const QString text = url.toString().toHtmlEscaped();
+    m_ui->qrCode->setUrl(url);
+    m_ui->urlLabel->setText(url.isEmpty() ? QString()
+                                          : QStringLiteral("<a href=\"%1\">%1</a>").arg(text));
+    m_ui->phoneBox->setEnabled(!url.isEmpty());
+    m_ui->actionCopyUrl->setEnabled(!url.isEmpty());
+    m_ui->actionOpenInBrowser->setEnabled(!url.isEmpty());
+    if (m_ui->addressCombo->count() > 1)
+        QSettings().setValue(AddressKey, url.host());
+}
+
+void MainWindow::copyServerUrl()
+{
+    const QString url = serverUrl().toString();
+    QGuiApplication::clipboard()->setText(url);
+    statusBar()->showMessage(tr("Copied %1").arg(url), 4000);
+}
+
+void MainWindow::setHistoryAvailable(bool available)
+{
+    m_ui->actionExportCsv->setEnabled(available);
+    m_ui->actionExportCsv->setStatusTip(available ? QString()
+                                                  : tr("No tick history is kept (--in-memory)"));
+}
+
+void MainWindow::showExportResult(const QString &path, qint64 ticks, const QString &error)
+{
+    if (error.isEmpty())
+        statusBar()->showMessage(tr("Exported %n tick(s) to %1", nullptr, int(ticks)).arg(path));
+    else
+        statusBar()->showMessage(tr("Could not export to %1: %2").arg(path, error));
+}
+
+void MainWindow::setPublisherStatus(const PublisherStatus &status)
+{
+    QString text = status.connected ? tr("nchan: relaying")
+                                    : tr("nchan: not reachable (%1)").arg(status.lastError);
+    if (status.queued > 0)
+        text += u' ' + tr("· %n waiting", nullptr, status.queued);
+    if (status.dropped > 0)
+        text += u' ' + tr("· %n dropped", nullptr, int(qMin<quint64>(status.dropped, INT_MAX)));
+    m_publisherLabel->setText(text);
+    m_publisherLabel->show();
+}
+
+void MainWindow::setClientCount(int count)
+{
+    m_clientsLabel->setText(tr("%n browser(s) connected", nullptr, count));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings().setValue(GeometryKey, saveGeometry());
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::showRunning(bool running)
+{
+    m_ui->startStopButton->setText(running ? tr("Stop") : tr("Start"));
+    m_ui->actionStartStop->setText(running ? tr("&Stop") : tr("&Start"));
+    m_ui->feedStateLabel->setText(running ? tr("● live") : tr("❚❚ paused"));
+    setWindowTitle(running ? tr("quotecast — live") : tr("quotecast — paused"));
+}
+
+} // namespace quotecast

@@ -1,0 +1,73 @@
+#pragma once
+
+#include <feed/quote.h>
+#include <relay/publisherstatus.h>
+
+#include <QHash>
+#include <QList>
+#include <QMainWindow>
+#include <QUrl>
+
+#include <memory>
+
+class QLabel;
+
+namespace Ui {
+class MainWindow;
+}
+
+namespace quotecast {
+
+class PriceCard;
+class MarketSimulator;
+
+// The dashboard: one PriceCard per symbol, feed controls bound to the model (buttons,
+// menus and shortcuts), a panel with a QR code of the server's URL for phones, and a
+// status bar with the number of connected browsers.
+// Presentation only: it reacts to the model's signals and calls its slots. It
+// remembers its geometry and the chosen address with QSettings.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    // `recentTicks`, oldest first, fill the cards' sparklines when the feed resumes a history.
+    explicit MainWindow(MarketSimulator *model, const QList<Quote> &recentTicks = {},
+                        QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    PriceCard *card(const QString &symbol) const { return m_cards.value(symbol); }
+    // The page's URL as shown: in the QR code, the link and what Copy URL copies.
+    QUrl serverUrl() const;
+
+public slots:
+    // Where phones and browsers can reach the server, one URL per LAN address. With
+    // several, the user picks one; the last one picked is shown first next time.
+    void setServerUrls(const QList<QUrl> &urls);
+    void setClientCount(int count);
+    void copyServerUrl();
+    // Whether a tick history is kept, and so can be exported.
+    void setHistoryAvailable(bool available);
+    void showExportResult(const QString &path, qint64 ticks, const QString &error);
+    // With --publish: how relaying the feed to nchan goes.
+    void setPublisherStatus(const quotecast::PublisherStatus &status);
+
+signals:
+    // The user chose where to export the tick history as CSV.
+    void exportRequested(const QString &path);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void showRunning(bool running);
+    void showServerUrl();
+
+    std::unique_ptr<Ui::MainWindow> m_ui;
+    MarketSimulator *const m_model;
+    QHash<QString, PriceCard *> m_cards;
+    QLabel *m_clientsLabel;
+    QLabel *m_publisherLabel;
+};
+
+} // namespace quotecast

@@ -1,0 +1,118 @@
+#include <widgets/pricecard.h>
+
+#include <widgets/sparklinewidget.h>
+
+#include <QLabel>
+#include <QLocale>
+#include <QVBoxLayout>
+
+namespace quotecast {
+
+namespace {
+QString money(qint64 cents)
+{
+    return QLocale().toString(double(cents) / 100.0, 'f', 2);
+}
+
+QString signedText(const QString &unsignedText, qint64 sign)
+{
+    // U+2212 MINUS SIGN lines up with '+' in proportional fonts, unlike '-'.
+    const QChar prefix = sign > 0 ? u'+' : sign < 0 ? u'\u2212' : QChar();
+    return prefix.isNull() ? unsignedText : prefix + unsignedText;
+}
+} // namespace
+
+PriceCard::PriceCard(const QString &symbol, QWidget *parent)
+    : QFrame(parent)
+    , m_symbol(symbol)
+    , m_symbolLabel(new QLabel(symbol, this))
+    , m_priceLabel(new QLabel(QStringLiteral("—"), this))
+    , m_changeLabel(new QLabel(this))
+    , m_sparkline(new SparklineWidget(this))
+{
+    setObjectName(QStringLiteral("card_") + symbol);
+    setFrameShape(QFrame::StyledPanel);
+    setAutoFillBackground(true);
+    setMinimumWidth(180);
+
+    QFont symbolFont = m_symbolLabel->font();
+    symbolFont.setBold(true);
+    m_symbolLabel->setFont(symbolFont);
+    QFont priceFont = m_priceLabel->font();
+    priceFont.setPointSizeF(priceFont.pointSizeF() * 2.2);
+    priceFont.setBold(true);
+    m_priceLabel->setFont(priceFont);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_symbolLabel);
+    layout->addWidget(m_priceLabel);
+    layout->addWidget(m_changeLabel);
+    layout->addWidget(m_sparkline);
+    layout->addStretch();
+}
+
+QString PriceCard::priceText() const
+{
+    return m_priceLabel->text();
+}
+
+QString PriceCard::changeText() const
+{
+    return m_changeLabel->text();
+}
+
+void PriceCard::setQuote(const Quote &quote)
+{
+    Q_ASSERT(quote.symbol == m_symbol);
+    m_priceLabel->setText(money(quote.priceCents));
+    m_trail.add(quote);
+    showTrail();
+
+    const qint64 previous = quote.priceCents - quote.changeCents;
+    const double percent = previous != 0 ? 100.0 * double(quote.changeCents) / double(previous) : 0;
+    m_changeLabel->setText(
+        QStringLiteral("%1 (%2 %)")
+            .arg(signedText(money(qAbs(quote.changeCents)), quote.changeCents),
+                 signedText(QLocale().toString(qAbs(percent), 'f', 2), quote.changeCents)));
+
+    const Trend trend = quote.changeCents > 0 ? Trend::Up
+        : quote.changeCents < 0               ? Trend::Down
+                                              : Trend::Flat;
+    if (trend != m_trend) {
+        m_trend = trend;
+        applyTrendColours();
+        emit trendChanged(trend);
+    }
+}
+
+void PriceCard::setQuotes(const QList<Quote> &quotes)
+{
+    if (quotes.isEmpty())
+        return;
+    for (qsizetype i = 0; i + 1 < quotes.size(); ++i)
+        m_trail.add(quotes[i]);
+    setQuote(quotes.constLast());
+}
+
+void PriceCard::showTrail()
+{
+    m_sparkline->setPrices(m_trail.pricesCents());
+    setToolTip(tr("%1 today: open %2 · high %3 · low %4")
+                   .arg(m_symbol, money(m_trail.openCents()), money(m_trail.highCents()),
+                        money(m_trail.lowCents())));
+}
+
+void PriceCard::applyTrendColours()
+{
+    // Saturated backgrounds with white text stay readable in light and dark themes. Only
+    // these two roles are set, so a flat card (empty palette) follows the system's.
+    QPalette pal;
+    if (m_trend != Trend::Flat) {
+        pal.setColor(QPalette::Window,
+                     m_trend == Trend::Up ? QColor(0x1b, 0x7f, 0x3b) : QColor(0xc6, 0x28, 0x28));
+        pal.setColor(QPalette::WindowText, Qt::white);
+    }
+    setPalette(pal);
+}
+
+} // namespace quotecast
