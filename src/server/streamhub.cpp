@@ -1,23 +1,19 @@
 #include <server/streamhub.h>
 
 #include <feed/runid.h>
-#include <history/tickreader.h>
 #include <relay/nchanpublisher.h>
 #include <server/fanout/streamset.h>
 #include <server/guardedtcpserver.h>
+#include <server/httpreply.h>
 #include <server/requestguard.h>
 #include <server/sse/sseevent.h>
 #include <server/streamrequest.h>
 
-#include <QDirIterator>
-#include <QFile>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
-#include <QMimeDatabase>
 #include <QRandomGenerator>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -25,10 +21,6 @@
 
 #include <algorithm>
 #include <array>
-#include <limits>
-
-#include <sys/socket.h>
-#include <unistd.h>
 
 Q_LOGGING_CATEGORY(lcHub, "quotecast.hub", QtInfoMsg)
 
@@ -36,14 +28,8 @@ namespace quotecast {
 
 namespace {
 
-using StatusCode = QHttpServerResponder::StatusCode;
-using Headers = QList<std::pair<QByteArray, QByteArray>>;
-
-// The page needs nothing from elsewhere: no inline script or style, no CDN.
-constexpr char ContentSecurityPolicy[]
-    = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-      "connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; "
-      "frame-ancestors 'none'";
+using StatusCode = HttpReply::StatusCode;
+using HttpReply::Headers;
 
 // The endpoints for programs, next to the page and the stream.
 constexpr std::array<const char *, 4> ApiPaths { "/api/quotes", "/api/history", "/healthz",
@@ -55,34 +41,6 @@ bool isApiPath(const QString &path)
                        [&](const char *api) { return path == QLatin1String(api); });
 }
 
-QHash<QString, QByteArray> loadAssets()
-{
-    QHash<QString, QByteArray> assets;
-    QDirIterator it(QStringLiteral(":/web"), QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        QFile file(it.next());
-        if (file.open(QIODevice::ReadOnly))
-            assets.insert(file.fileName().mid(int(qstrlen(":/web"))), file.readAll());
-    }
-    if (assets.contains(QStringLiteral("/index.html")))
-        assets.insert(QStringLiteral("/"), assets.value(QStringLiteral("/index.html")));
-    return assets;
-}
-
-QByteArray contentType(const QString &path)
-{
-    static const QMimeDatabase mimeDatabase;
-    const QString name = path.endsWith(u'/') ? QStringLiteral("index.html") : path;
-    // Web app manifests (W3C Appmanifest §1.3); the shared MIME database may not know them.
-    if (name.endsWith(QLatin1String(".webmanifest")))
-        return "application/manifest+json";
-    const QMimeType mime = mimeDatabase.mimeTypeForFile(name, QMimeDatabase::MatchExtension);
-    QByteArray type = mime.name().toUtf8();
-    if (mime.inherits(QStringLiteral("text/plain")) || type == "image/svg+xml")
-        type += "; charset=utf-8";
-    return type;
-}
-
 // The contract's headers of /stream: no Content-Length, the response stays open.
 Headers streamHeaders()
 {
@@ -90,36 +48,6 @@ Headers streamHeaders()
              { "Cache-Control", "no-cache" },
              { "Connection", "keep-alive" },
              { "X-Accel-Buffering", "no" } };
-}
-
-// Access-Control-Allow-Origin, when the request comes from the one allowed origin.
-Headers corsHeaders(const QHttpServerRequest &request, const QByteArray &allowedOrigin)
-{
-    if (allowedOrigin.isEmpty() || request.value("Origin") != allowedOrigin)
-        return {};
-    return { { "Access-Control-Allow-Origin", allowedOrigin }, { "Vary", "Origin" } };
-}
-
-// Status line and headers; the caller writes the body (which ends the head).
-void writeHead(QHttpServerResponder &responder, const Headers &headers,
-               StatusCode status = StatusCode::Ok)
-{
-    responder.writeStatusLine(status);
-    for (const auto &[name, value] : headers)
-        responder.writeHeader(name, value);
-}
-
-void replyText(QHttpServerResponder &responder, StatusCode status, const QByteArray &message,
-               const QByteArray &allow = {})
-{
-    if (allow.isEmpty()) {
-        responder.write(message + '\n', { { "Content-Type", "text/plain; charset=utf-8" } },
-                        status);
-    } else {
-        responder.write(message + '\n',
-                        { { "Content-Type", "text/plain; charset=utf-8" }, { "Allow", allow } },
-                        status);
-    }
 }
 
 // Each browser is advised its own reconnection delay, spread evenly over [retry/2,
@@ -141,10 +69,8 @@ StreamHub::StreamHub(const ServerSettings &settings, QObject *parent)
     , m_streams(new StreamSet(settings.streamThreads, settings.clientBufferBytes,
                               settings.clientTimeoutMs, this))
     , m_heartbeat(this)
-    , m_assets(loadAssets())
+    , m_historyPages(settings.historyFile)
 {
-    if (!settings.historyFile.isEmpty())
-        m_tickReader = std::make_unique<TickReader>(settings.historyFile);
     if (!settings.publishUrl.isEmpty()) {
         m_publisher = new NchanPublisher(settings.publishUrl, settings.publishQueue, this);
         connect(m_publisher, &NchanPublisher::statusChanged, this,
@@ -293,12 +219,12 @@ void StreamHub::addRoutes()
     }
     m_http.route(QStringLiteral("/"), Method::Get,
                  [this](const QHttpServerRequest &, QHttpServerResponder &&responder) {
-                     serveAsset(QStringLiteral("/"), responder, true);
+                     m_files.serve(QStringLiteral("/"), responder, true);
                  });
     m_http.route(
         QStringLiteral("/<arg>"), Method::Get,
         [this](const QString &name, const QHttpServerRequest &, QHttpServerResponder &&responder) {
-            serveAsset(u'/' + name, responder, true);
+            m_files.serve(u'/' + name, responder, true);
         });
 
     // Everything the routes above did not take: HEAD of a known path, another method
@@ -306,42 +232,25 @@ void StreamHub::addRoutes()
     m_http.setMissingHandler(
         [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
             const QString path = request.url().path();
-            const bool known = path == u"/stream" || m_assets.contains(path) || isApiPath(path);
+            const bool known = path == u"/stream" || m_files.contains(path) || isApiPath(path);
             if (known && request.method() == Method::Head) {
                 if (path == u"/stream") {
-                    writeHead(responder, streamHeaders());
+                    HttpReply::writeHead(responder, streamHeaders());
                     responder.writeBody(QByteArray());
                 } else if (isApiPath(path)) {
                     serveApi(request, path, responder, false);
                 } else {
-                    serveAsset(path, responder, false);
+                    m_files.serve(path, responder, false);
                 }
             } else if (known) {
-                replyText(responder, StatusCode::MethodNotAllowed,
-                          "Method not allowed: " + path.toUtf8() + " is read-only",
-                          QByteArrayLiteral("GET, HEAD"));
+                HttpReply::text(responder, StatusCode::MethodNotAllowed,
+                                "Method not allowed: " + path.toUtf8() + " is read-only",
+                                QByteArrayLiteral("GET, HEAD"));
             } else {
-                replyText(responder, StatusCode::NotFound, "Not found: " + path.left(200).toUtf8());
+                HttpReply::text(responder, StatusCode::NotFound,
+                                "Not found: " + path.left(200).toUtf8());
             }
         });
-}
-
-void StreamHub::serveAsset(const QString &path, QHttpServerResponder &responder,
-                           bool withBody) const
-{
-    const auto asset = m_assets.constFind(path);
-    if (asset == m_assets.cend()) {
-        replyText(responder, StatusCode::NotFound, "Not found: " + path.left(200).toUtf8());
-        return;
-    }
-    writeHead(responder,
-              { { "Content-Type", contentType(path) },
-                { "Content-Length", QByteArray::number(asset->size()) },
-                { "Content-Security-Policy", ContentSecurityPolicy },
-                { "X-Content-Type-Options", "nosniff" },
-                { "Referrer-Policy", "no-referrer" },
-                { "Cache-Control", "no-cache" } });
-    responder.writeBody(withBody ? *asset : QByteArray());
 }
 
 void StreamHub::serveApi(const QHttpServerRequest &request, const QString &path,
@@ -360,14 +269,10 @@ void StreamHub::serveApi(const QHttpServerRequest &request, const QString &path,
         type = "application/json";
         body = QJsonDocument(quotes).toJson(QJsonDocument::Compact) + '\n';
     } else if (path == u"/api/history") {
-        QString error;
-        const std::optional<QJsonObject> page = historyPage(request.query(), &status, &error);
-        if (page) {
-            type = "application/json";
-            body = QJsonDocument(*page).toJson(QJsonDocument::Compact) + '\n';
-        } else {
-            body = error.toUtf8() + '\n';
-        }
+        const HttpReply::Body page = m_historyPages.page(request.query(), m_status.symbols);
+        status = page.status;
+        type = page.contentType;
+        body = page.bytes;
     } else if (path == u"/healthz") {
         body = "ok\n";
     } else {
@@ -376,84 +281,14 @@ void StreamHub::serveApi(const QHttpServerRequest &request, const QString &path,
         body = metrics().toPrometheusText();
     }
     // Live values: never cached. Pages of another allowed origin may read them.
-    writeHead(responder,
-              Headers { { "Content-Type", type },
-                        { "Content-Length", QByteArray::number(body.size()) },
-                        { "Cache-Control", "no-store" },
-                        { "X-Content-Type-Options", "nosniff" } }
-                  + corsHeaders(request, m_settings.corsOrigin),
-              status);
+    HttpReply::writeHead(responder,
+                         Headers { { "Content-Type", type },
+                                   { "Content-Length", QByteArray::number(body.size()) },
+                                   { "Cache-Control", "no-store" },
+                                   { "X-Content-Type-Options", "nosniff" } }
+                             + HttpReply::corsHeaders(request, m_settings.corsOrigin),
+                         status);
     responder.writeBody(withBody ? body : QByteArray());
-}
-
-std::optional<QJsonObject> StreamHub::historyPage(const QUrlQuery &query, StatusCode *status,
-                                                  QString *error)
-{
-    if (!m_tickReader) {
-        *status = StatusCode::ServiceUnavailable;
-        *error = QStringLiteral("No history here: this quotecast keeps no tick history on disk "
-                                "(--in-memory, or its history file could not be used)");
-        return std::nullopt;
-    }
-    *status = StatusCode::BadRequest;
-    const QString symbol = query.queryItemValue(QStringLiteral("symbol")).trimmed().toUpper();
-    if (!m_status.symbols.contains(symbol)) {
-        *error = QStringLiteral("Bad request: symbol=%1 is not one of %2")
-                     .arg(symbol.left(32), m_status.symbols.join(u','));
-        return std::nullopt;
-    }
-    // A whole number from `min` to `max`, or `fallback` when the parameter is absent.
-    const auto number
-        = [&](const QString &key, qint64 fallback, qint64 min, qint64 max, qint64 *value) {
-              if (!query.hasQueryItem(key)) {
-                  *value = fallback;
-                  return true;
-              }
-              bool ok = false;
-              *value = query.queryItemValue(key).toLongLong(&ok);
-              if (ok && *value >= min && *value <= max)
-                  return true;
-              *error = QStringLiteral("Bad request: %1 must be a whole number from %2 to %3")
-                           .arg(key)
-                           .arg(min)
-                           .arg(max);
-              return false;
-          };
-    qint64 since = 0, after = 0, limit = 0;
-    if (!number(QStringLiteral("since"), 0, 0, std::numeric_limits<qint64>::max(), &since)
-        || !number(QStringLiteral("after"), 0, 0, std::numeric_limits<qint64>::max(), &after)
-        || !number(QStringLiteral("limit"), DefaultHistoryPage, 1, MaxHistoryPage, &limit))
-        return std::nullopt;
-
-    const std::optional<TickReader::Page> page
-        = m_tickReader->ticks(symbol, since, quint64(after), int(limit), error);
-    if (!page) {
-        *status = StatusCode::InternalServerError;
-        qCWarning(lcHub) << "cannot read the tick history:" << *error;
-        *error = QStringLiteral("The tick history cannot be read right now");
-        return std::nullopt;
-    }
-    *status = StatusCode::Ok;
-    QJsonArray ticks;
-    for (const Quote &tick : page->ticks) {
-        QJsonObject object = SseEvent::quoteObject(tick);
-        object.remove(QStringLiteral("symbol")); // said once, at the top
-        ticks.append(object);
-    }
-    QJsonObject result { { QStringLiteral("symbol"), symbol },
-                         { QStringLiteral("ticks"), ticks },
-                         { QStringLiteral("more"), page->more } };
-    if (page->more) {
-        // The next page starts after the last tick of this one, with the same filter.
-        QUrlQuery next;
-        next.addQueryItem(QStringLiteral("symbol"), symbol);
-        next.addQueryItem(QStringLiteral("since"), QString::number(since));
-        next.addQueryItem(QStringLiteral("after"), QString::number(page->ticks.constLast().seq));
-        next.addQueryItem(QStringLiteral("limit"), QString::number(limit));
-        result.insert(QStringLiteral("next"),
-                      QStringLiteral("/api/history?") + next.toString(QUrl::FullyEncoded));
-    }
-    return result;
 }
 
 void StreamHub::openStream(const QHttpServerRequest &request, QHttpServerResponder &&responder)
@@ -462,7 +297,7 @@ void StreamHub::openStream(const QHttpServerRequest &request, QHttpServerRespond
     const QSet<QString> symbols
         = StreamRequest::symbolFilter(request.query(), m_status.symbols, &filterError);
     if (!filterError.isEmpty()) {
-        replyText(responder, StatusCode::BadRequest, filterError.toUtf8());
+        HttpReply::text(responder, StatusCode::BadRequest, filterError.toUtf8());
         return;
     }
     if (clientCount() >= m_settings.maxClients) {
@@ -476,25 +311,15 @@ void StreamHub::openStream(const QHttpServerRequest &request, QHttpServerRespond
         return;
     }
 
-    // The head and the first events are written by the StreamSet, which takes the
-    // connection over from Qt: from here on it costs one send() per event, with no
-    // QTcpSocket. It takes a duplicate of the descriptor, and Qt's is closed at once
-    // (QHttpServer then deletes the socket as usual): near the descriptor limit, a
-    // connection storm must not hold two descriptors per stream.
+    // From here on the StreamSet writes the stream, on a connection it takes over from Qt.
     QTcpSocket *socket = responder.socket();
     RequestGuard::release(socket);
     disconnect(socket, &QTcpSocket::readyRead, nullptr, nullptr);
-    const int fd = ::dup(int(socket->socketDescriptor()));
-    const int dupError = errno;
-    socket->abort();
-    if (fd < 0) {
-        qCWarning(lcHub) << "cannot take over a stream:" << qt_error_string(dupError);
-        return;
-    }
     QByteArray head = "HTTP/1.1 200 OK\r\n";
-    for (const auto &[name, value] : streamHeaders() + corsHeaders(request, m_settings.corsOrigin))
+    for (const auto &[name, value] :
+         streamHeaders() + HttpReply::corsHeaders(request, m_settings.corsOrigin))
         head += name + ": " + value + "\r\n";
-    m_streams->add(fd,
+    m_streams->add(socket,
                    head + "\r\n" + SseEvent::retry(spreadRetry(m_settings.retryMs))
                        + SseEvent::status(m_status, m_settings.heartbeatMs)
                        + catchUp(StreamRequest::lastEventId(request), symbols),

@@ -2,10 +2,12 @@
 
 #include <feed/feedstatus.h>
 #include <feed/quote.h>
+#include <server/historypages.h>
 #include <server/quoteboard.h>
 #include <server/servermetrics.h>
 #include <server/serversettings.h>
 #include <server/sse/resumebuffer.h>
+#include <server/staticfiles.h>
 
 #include <QByteArray>
 #include <QElapsedTimer>
@@ -28,7 +30,6 @@ namespace quotecast {
 
 class NchanPublisher;
 class StreamSet;
-class TickReader;
 
 // The HTTP side: serves the web page and fans the feed out to every open
 // `/stream` as Server-Sent Events. It receives quotes and status by slot (queued
@@ -46,9 +47,6 @@ class StreamHub : public QObject
     Q_PROPERTY(quint64 clientsTimedOut READ clientsTimedOut)
 
 public:
-    static constexpr int DefaultHistoryPage = 1000;
-    static constexpr int MaxHistoryPage = 10000;
-
     explicit StreamHub(const ServerSettings &settings, QObject *parent = nullptr);
     ~StreamHub() override;
 
@@ -87,14 +85,9 @@ signals:
 
 private:
     void addRoutes();
-    void serveAsset(const QString &path, QHttpServerResponder &responder, bool withBody) const;
     // The read-only endpoints for programs: /api/quotes, /api/history, /healthz, /metrics.
     void serveApi(const QHttpServerRequest &request, const QString &path,
                   QHttpServerResponder &responder, bool withBody);
-    // GET /api/history?symbol=&since=&after=&limit=: a page of one symbol's stored ticks;
-    // nullopt with the status and message of the error.
-    std::optional<QJsonObject>
-    historyPage(const QUrlQuery &query, QHttpServerResponder::StatusCode *status, QString *error);
     void openStream(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     QByteArray snapshot(const QSet<QString> &symbols) const;
     // What a stream starts with after `retry:` and `event: status`: the missed events
@@ -115,8 +108,8 @@ private:
     StreamSet *m_streams; // every open stream, with the symbols it asked for
     QTimer m_heartbeat;
 
-    QHash<QString, QByteArray> m_assets; // URL path -> file bytes, from Qt resources
-    std::unique_ptr<TickReader> m_tickReader; // when a history file is kept
+    StaticFiles m_files; // the page
+    HistoryPages m_historyPages; // GET /api/history
     NchanPublisher *m_publisher = nullptr; // with --publish
 };
 

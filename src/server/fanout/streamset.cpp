@@ -2,10 +2,17 @@
 
 #include <server/fanout/streamwriter.h>
 
+#include <QLoggingCategory>
+#include <QTcpSocket>
 #include <QThread>
 
 #include <algorithm>
+#include <cerrno>
 #include <future>
+
+#include <unistd.h>
+
+Q_LOGGING_CATEGORY(lcStreamSet, "quotecast.hub", QtInfoMsg)
 
 namespace quotecast {
 
@@ -29,8 +36,19 @@ StreamSet::~StreamSet()
     m_writers.clear(); // joins their threads while the rest of this object still exists
 }
 
-void StreamSet::add(int fd, const QByteArray &initial, const QSet<QString> &symbols)
+void StreamSet::add(QTcpSocket *socket, const QByteArray &initial, const QSet<QString> &symbols)
 {
+    // The writer takes a duplicate of the descriptor, and Qt's socket is closed at once (its
+    // owner then deletes it as usual): from here on a stream costs one send() per event, with
+    // no QTcpSocket. Near the descriptor limit, a connection storm must not hold two
+    // descriptors per stream.
+    const int fd = ::dup(int(socket->socketDescriptor()));
+    const int dupError = errno;
+    socket->abort();
+    if (fd < 0) {
+        qCWarning(lcStreamSet) << "cannot take over a stream:" << qt_error_string(dupError);
+        return;
+    }
     const auto leastBusy
         = std::min_element(m_writers.cbegin(), m_writers.cend(),
                            [](const auto &a, const auto &b) { return a->size() < b->size(); });

@@ -9,6 +9,8 @@
 #include <memory>
 #include <vector>
 
+class QTcpSocket;
+
 namespace quotecast {
 
 class StreamWriter;
@@ -27,9 +29,11 @@ public:
     StreamSet(int threads, qint64 maxPendingBytes, int clientTimeoutMs, QObject *parent = nullptr);
     ~StreamSet() override;
 
-    // Takes ownership of `fd` (a connected TCP socket), sends it `initial`, and from
-    // then on every broadcast its filter (`symbols`, all when empty) lets through.
-    void add(int fd, const QByteArray &initial, const QSet<QString> &symbols);
+    // Takes the connection of `socket` over (Qt's socket is closed; its owner deletes it as
+    // usual), sends it `initial`, and from then on every broadcast its filter (`symbols`,
+    // all when empty) lets through. The caller has taken the socket out of Qt's hands: no
+    // slot reads it any more. A connection that cannot be taken over is logged and dropped.
+    void add(QTcpSocket *socket, const QByteArray &initial, const QSet<QString> &symbols);
     // Queues `bytes` for every stream whose filter lets `symbol` through (all for an
     // empty symbol).
     void broadcast(const QByteArray &bytes, const QString &symbol = {});

@@ -1,0 +1,34 @@
+#include <server/httpreply.h>
+
+#include <QHttpServerRequest>
+
+namespace quotecast::HttpReply {
+
+Headers corsHeaders(const QHttpServerRequest &request, const QByteArray &allowedOrigin)
+{
+    if (allowedOrigin.isEmpty() || request.value("Origin") != allowedOrigin)
+        return {};
+    return { { "Access-Control-Allow-Origin", allowedOrigin }, { "Vary", "Origin" } };
+}
+
+void writeHead(QHttpServerResponder &responder, const Headers &headers, StatusCode status)
+{
+    responder.writeStatusLine(status);
+    for (const auto &[name, value] : headers)
+        responder.writeHeader(name, value);
+}
+
+void text(QHttpServerResponder &responder, StatusCode status, const QByteArray &message,
+          const QByteArray &allow)
+{
+    if (allow.isEmpty()) {
+        responder.write(message + '\n', { { "Content-Type", "text/plain; charset=utf-8" } },
+                        status);
+    } else {
+        responder.write(message + '\n',
+                        { { "Content-Type", "text/plain; charset=utf-8" }, { "Allow", allow } },
+                        status);
+    }
+}
+
+} // namespace quotecast::HttpReply
