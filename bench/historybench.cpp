@@ -6,6 +6,7 @@
 #include <feed/marketsimulator.h>
 #include <history/tickreader.h>
 #include <history/tickstore.h>
+#include <server/historypages.h>
 #include <server/streamhub.h>
 
 #include <QCommandLineParser>
@@ -111,11 +112,11 @@ int main(int argc, char *argv[])
         // Pages spread over the whole history, as `next` links would ask for them.
         const quint64 after = quint64(i) * quint64(count) / pages;
         if (const auto page
-            = reader.ticks(QStringLiteral("AAPL"), 0, after, StreamHub::DefaultHistoryPage, &error))
+            = reader.ticks(QStringLiteral("AAPL"), 0, after, HistoryPages::DefaultLimit, &error))
             rows += page->ticks.size();
     }
     const qint64 readNs = timer.nsecsElapsed();
-    out << "history: " << pages << " pages of up to " << StreamHub::DefaultHistoryPage << " ticks, "
+    out << "history: " << pages << " pages of up to " << HistoryPages::DefaultLimit << " ticks, "
         << readNs / pages / 1000 << " µs per page (" << rows << " rows read)\n";
     return 0;
 }
