@@ -17,8 +17,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # dashboardshot gives up by itself within about a minute; timeout is the last resort.
 timeout --kill-after=5 120 xvfb-run --auto-servernum --server-args='-screen 0 1280x800x24' \
-    env QT_QPA_PLATFORM=xcb CHROMEDRIVER=/usr/bin/chromedriver CHROMIUM=/usr/bin/chromium \
-    build/tools/dashboardshot --seed 1 --ticks 160 --interval 5000 \
+    env QT_QPA_PLATFORM=xcb build/tools/dashboardshot --seed 1 --ticks 160 --interval 5000 \
     --page-size "${PAGE_SIZE:-860,320}" --window "$work/window.png" --page "$work/page.png"
 
 for name in window page; do

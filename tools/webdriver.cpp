@@ -40,7 +40,8 @@ bool WebDriver::start()
     const quint16 port = probe.serverPort();
     probe.close();
 
-    const QString program = qEnvironmentVariable("CHROMEDRIVER", QStringLiteral("chromedriver"));
+    const QString program
+        = qEnvironmentVariable("CHROMEDRIVER", QStringLiteral(QUOTECAST_CHROMEDRIVER));
     m_driver.start(program, { QStringLiteral("--port=%1").arg(port) });
     if (!m_driver.waitForStarted()) {
         m_errorString = program + QStringLiteral(": ") + m_driver.errorString();
@@ -81,7 +82,7 @@ QString WebDriver::openSession(const QSize &windowSize, const QStringList &extra
     } + extraChromiumArguments;
     const QJsonObject chromeOptions {
         { QStringLiteral("binary"),
-          qEnvironmentVariable("CHROMIUM", QStringLiteral("/usr/bin/chromium")) },
+          qEnvironmentVariable("CHROMIUM", QStringLiteral(QUOTECAST_CHROMIUM)) },
         { QStringLiteral("args"), QJsonArray::fromStringList(arguments) }
     };
     const QJsonObject capabilities {

@@ -18,10 +18,10 @@ public:
     // Closes the sessions still open, which quits their Chromium, then stops the driver.
     ~WebDriver();
 
-    // Starts $CHROMEDRIVER (default: chromedriver on PATH) and waits until it is ready;
+    // Starts $CHROMEDRIVER (default: the one CMake found) and waits until it is ready;
     // false, with errorString(), when it does not start.
     bool start();
-    // A new headless $CHROMIUM (default: /usr/bin/chromium) with the profile directory of its
+    // A new headless $CHROMIUM (default: the one CMake found) with the profile directory of its
     // own that the caller keeps; the session's id, or empty, with errorString(), on failure.
     QString openSession(const QSize &windowSize, const QStringList &extraChromiumArguments,
                         const QString &profileDir);

@@ -1,7 +1,7 @@
 #!/bin/sh
 # The browser tests' npm packages, exactly as package-lock.json pins them (npm ci), unless
 # node_modules already holds that very lock: a second run costs nothing. No browser download:
-# the tests drive Debian's /usr/bin/chromium.
+# the tests drive Debian's chromium.
 set -eu
 cd "$(dirname "$0")"
 stamp=node_modules/.quotecast-package-lock.json
