@@ -1,5 +1,6 @@
 #include <server/fanout/streamwriter.h>
 
+#include <server/fanout/eventbatch.h>
 #include <server/fanout/streamsocket.h>
 
 #include <QHash>
@@ -36,67 +37,15 @@ struct StreamWriter::Stream
     bool cutAsSlow = false; // counted as a slow client already, not as timed out too
 };
 
-struct StreamWriter::Event
-{
-    QByteArray bytes;
-    QString symbol; // empty: for every stream
-    bool counted = true; // a live event for the metrics; heartbeats are not
-};
-
 struct StreamWriter::Command
 {
     enum class Kind { Add, Event, CloseAll, Quit };
 
     Kind kind;
     int fd = -1; // Add
-    Event event; // Publish; for Add, the initial bytes
+    FanOutEvent event; // Event; for Add, the initial bytes
     QSet<QString> symbols; // Add
     std::shared_ptr<std::promise<void>> done = {}; // CloseAll
-};
-
-// What each stream gets of the events queued since the writer last ran: all of them, or
-// those its filter lets through, concatenated once per filter (and not copied at all
-// for the usual single event).
-class StreamWriter::Batch
-{
-public:
-    struct Share
-    {
-        QByteArray bytes;
-        quint64 events = 0; // not counting heartbeats
-    };
-
-    explicit Batch(const std::vector<Event> &events)
-        : m_events(events)
-        , m_all(concatenate({}))
-    { }
-
-    Share shareFor(const Stream &stream)
-    {
-        if (stream.symbols.isEmpty())
-            return m_all;
-        auto cached = m_byFilter.constFind(stream.filterKey);
-        if (cached == m_byFilter.cend())
-            cached = m_byFilter.insert(stream.filterKey, concatenate(stream.symbols));
-        return *cached;
-    }
-
-private:
-    Share concatenate(const QSet<QString> &symbols) const
-    {
-        Share share;
-        for (const Event &event : m_events) {
-            if (symbols.isEmpty() || event.symbol.isEmpty() || symbols.contains(event.symbol)) {
-                share.bytes += event.bytes; // the first one is shared, not copied
-                share.events += event.counted ? 1 : 0;
-            }
-        }
-        return share;
-    }
-
-    const std::vector<Event> &m_events;
-    const Share m_all;
-    QHash<QString, Share> m_byFilter;
 };
 
 namespace {
@@ -222,7 +171,7 @@ bool StreamWriter::runCommands()
     }
     // Consecutive events go out together; an added stream must see exactly the events
     // queued after it, so a run of events ends at any other command.
-    std::vector<Event> events;
+    std::vector<FanOutEvent> events;
     for (Command &command : commands) {
         if (command.kind == Command::Kind::Event) {
             events.push_back(std::move(command.event));
@@ -264,15 +213,15 @@ void StreamWriter::addStream(int fd, const QByteArray &initial, const QSet<QStri
         closeFailed(added);
 }
 
-void StreamWriter::broadcast(const std::vector<Event> &events)
+void StreamWriter::broadcast(const std::vector<FanOutEvent> &events)
 {
     if (events.empty())
         return;
-    Batch batch(events);
+    EventBatch batch(events);
     std::vector<Stream *> closing;
     quint64 eventsSent = 0;
     for (const std::unique_ptr<Stream> &stream : m_streams) {
-        const Batch::Share share = batch.shareFor(*stream);
+        const EventBatch::Share share = batch.shareFor(stream->symbols, stream->filterKey);
         if (share.bytes.isEmpty())
             continue;
         if (send(*stream, share.bytes))

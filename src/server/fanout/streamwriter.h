@@ -1,5 +1,7 @@
 #pragma once
 
+#include <server/fanout/eventbatch.h>
+
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QSet>
@@ -69,16 +71,14 @@ public:
 
 private:
     struct Stream;
-    struct Event;
     struct Command;
-    class Batch;
 
     void enqueue(Command command);
     void run();
     // False once asked to quit.
     bool runCommands();
     void addStream(int fd, const QByteArray &initial, const QSet<QString> &symbols);
-    void broadcast(const std::vector<Event> &events);
+    void broadcast(const std::vector<FanOutEvent> &events);
     void onSocketReady(Stream &stream, uint32_t flags);
     // Sends `bytes` or queues what the socket does not take; false when the stream must
     // be closed (gone, or too slow).
