@@ -1,8 +1,20 @@
 #include "sseclient.h"
 
+#include <feed/marketsimulator.h>
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+
+StreamPreamble StreamPreamble::of(const quotecast::MarketSimulator &feed)
+{
+    return { feed.quotes().size() };
+}
+
+StreamPreamble StreamPreamble::ofDefaultSymbols()
+{
+    return { quotecast::MarketSimulator::defaultOpenings().size() };
+}
 
 SseClient::SseClient(QObject *parent)
     : QObject(parent)

@@ -6,6 +6,37 @@
 #include <QObject>
 #include <QTcpSocket>
 
+namespace quotecast {
+class MarketSimulator;
+}
+
+// What a stream sends before its live events, so that tests count from the feed they set up and
+// not from the default symbols: the `retry:` advice, the `status` event, then the snapshot, one
+// unnamed event per symbol streamed (every symbol of the feed, or those of ?symbols=), only the
+// last with an id. A stream resumed with Last-Event-ID replays what it missed instead.
+struct StreamPreamble
+{
+    static constexpr int RetryBlock = 0;
+    static constexpr int StatusBlock = 1;
+    static constexpr int FirstSnapshotBlock = 2;
+
+    // Every symbol of `feed`, as a hub given its quotes streams them.
+    static StreamPreamble of(const quotecast::MarketSimulator &feed);
+    // The default symbols, as the quotecast binary streams them without --symbols.
+    static StreamPreamble ofDefaultSymbols();
+    // A ?symbols= filter of `count` symbols.
+    static StreamPreamble ofSymbols(qsizetype count) { return { count }; }
+    // No snapshot: a stream resumed with Last-Event-ID.
+    static StreamPreamble resumed() { return { 0 }; }
+
+    // Every block up to the snapshot's last event.
+    int blocks() const { return FirstSnapshotBlock + int(snapshotEvents); }
+    // The events with data among them (the status and the snapshot), as dataEvents() lists them.
+    int dataEvents() const { return 1 + int(snapshotEvents); }
+
+    qsizetype snapshotEvents = 0;
+};
+
 // A test client that speaks HTTP/1.1 and Server-Sent Events over a raw QTcpSocket,
 // so that tests see exactly the bytes a browser would: status line, headers, and
 // each event block as it arrives.
@@ -40,6 +71,15 @@ public:
     const QList<Event> &blocks() const { return m_blocks; }
     // Only the blocks that carry data (what EventSource dispatches).
     QList<Event> dataEvents() const;
+    // The snapshot events, and every block after the preamble (live ticks, heartbeats, statuses).
+    QList<Event> snapshot(const StreamPreamble &preamble) const
+    {
+        return m_blocks.mid(StreamPreamble::FirstSnapshotBlock, preamble.snapshotEvents);
+    }
+    QList<Event> afterPreamble(const StreamPreamble &preamble) const
+    {
+        return m_blocks.mid(preamble.blocks());
+    }
     // The `seq` of a quote (an unnamed event's JSON); -1 for anything else.
     static qint64 seqOf(const Event &event);
     // The `seq` of every quote received, in order.

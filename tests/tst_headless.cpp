@@ -1,6 +1,5 @@
 #include "headlessserver.h"
 #include "sseclient.h"
-#include <feed/marketsimulator.h>
 #include <history/tickreader.h>
 
 #include <QJsonDocument>
@@ -36,11 +35,14 @@ QProcessEnvironment withoutDisplay()
     return environment;
 }
 
-// Live ticks by id (after the status event and the four snapshot events).
+// What the binary streams before its live ticks: it runs with the default symbols.
+const StreamPreamble Preamble = StreamPreamble::ofDefaultSymbols();
+
+// Live ticks by id (after the status event and the snapshot).
 QHash<QByteArray, QByteArray> liveEvents(const SseClient &client)
 {
     QHash<QByteArray, QByteArray> events;
-    for (const SseClient::Event &event : client.dataEvents().mid(1 + 4))
+    for (const SseClient::Event &event : client.dataEvents().mid(Preamble.dataEvents()))
         events.insert(event.id, event.data);
     return events;
 }
@@ -104,9 +106,9 @@ void TestHeadless::servesTheFeedAndStopsCleanlyOnSigterm()
     SseClient first, second;
     first.open(port);
     second.open(port);
-    // retry, status, 4 snapshot events, then at least 3 live ticks each.
-    QVERIFY(first.waitForBlocks(9));
-    QVERIFY(second.waitForBlocks(9));
+    // The preamble, then at least 3 live ticks each.
+    QVERIFY(first.waitForBlocks(Preamble.blocks() + 3));
+    QVERIFY(second.waitForBlocks(Preamble.blocks() + 3));
     // One feed, not one per client: a tick both saw has the same id and the same bytes.
     const QByteArray lastSeenByFirst = first.dataEvents().last().id;
     QTRY_VERIFY(liveEvents(second).contains(lastSeenByFirst));
@@ -143,11 +145,10 @@ void TestHeadless::pausedStartsWithTheFeedStopped()
     client.open(port);
     // retry, status, the opening quotes, then 3 heartbeats: 300 ms in which a running feed
     // would have ticked 15 times.
-    const int preamble = 2 + int(quotecast::MarketSimulator::defaultOpenings().size());
-    QVERIFY(client.waitForBlocks(preamble + 3));
-    const QList<SseClient::Event> blocks = client.blocks();
-    QCOMPARE(QJsonDocument::fromJson(blocks.at(1).data)["running"].toBool(true), false);
-    for (const SseClient::Event &block : blocks.mid(preamble))
+    QVERIFY(client.waitForBlocks(Preamble.blocks() + 3));
+    const SseClient::Event status = client.blocks().at(StreamPreamble::StatusBlock);
+    QCOMPARE(QJsonDocument::fromJson(status.data)["running"].toBool(true), false);
+    for (const SseClient::Event &block : client.afterPreamble(Preamble))
         QCOMPARE(block.event, QByteArray("heartbeat"));
     process.terminate();
     QVERIFY(process.waitForFinished(5000));
@@ -235,14 +236,14 @@ void TestHeadless::historyCarriesOnAcrossARestart()
         QVERIFY2(port != 0, process.readAllStandardError().constData());
         SseClient client;
         client.open(port);
-        QVERIFY(client.waitForBlocks(2 + 4 + 30));
+        QVERIFY(client.waitForBlocks(Preamble.blocks() + 30));
         QSignalSpy closed(&client.socket(), &QTcpSocket::disconnected);
         ::kill(pid_t(process.processId()), SIGTERM);
         QVERIFY(process.waitForFinished(5000));
         QCOMPARE(process.exitCode(), 0);
         QVERIFY(closed.size() == 1 || closed.wait(2000));
         // A browser that had read up to its 10th live tick, then lost the connection.
-        const QList<SseClient::Event> live = client.dataEvents().mid(1 + 4);
+        const QList<SseClient::Event> live = client.dataEvents().mid(Preamble.dataEvents());
         resumeFrom = live.at(9).id;
         beforeRestart = live.mid(10);
     }
@@ -253,9 +254,10 @@ void TestHeadless::historyCarriesOnAcrossARestart()
     QVERIFY2(port != 0, process.readAllStandardError().constData());
     SseClient client;
     client.open(port, "/stream", "Last-Event-ID: " + resumeFrom + "\r\n");
-    QVERIFY(client.waitForBlocks(2 + beforeRestart.size() + 3));
+    const StreamPreamble resumed = StreamPreamble::resumed();
+    QVERIFY(client.waitForBlocks(resumed.blocks() + int(beforeRestart.size()) + 3));
     // Exactly what it missed, as the first run sent it, under the same ids...
-    const QList<SseClient::Event> events = client.dataEvents().mid(1);
+    const QList<SseClient::Event> events = client.dataEvents().mid(resumed.dataEvents());
     for (qsizetype i = 0; i < beforeRestart.size(); ++i) {
         QCOMPARE(events[i].id, beforeRestart[i].id);
         QCOMPARE(events[i].data, beforeRestart[i].data);
@@ -281,7 +283,7 @@ void TestHeadless::unusableHistoryFileFallsBackToMemory()
     QVERIFY2(port != 0, "quotecast must serve anyway");
     SseClient client;
     client.open(port);
-    QVERIFY(client.waitForBlocks(2 + 4));
+    QVERIFY(client.waitForBlocks(Preamble.blocks()));
     process.terminate();
     QVERIFY(process.waitForFinished(5000));
     QCOMPARE(process.exitCode(), 0);
@@ -327,9 +329,9 @@ void TestHeadless::aHistoryFileHasOneWriterAndOutlivesACrash()
     QVERIFY(thirdPort != 0);
     SseClient resumed;
     resumed.open(thirdPort);
-    QVERIFY(resumed.waitForBlocks(2 + 4));
+    QVERIFY(resumed.waitForBlocks(Preamble.blocks()));
     // Its opening prices are the crashed run's last written ticks, not the defaults.
-    QVERIFY(SseClient::seqOf(resumed.dataEvents().at(1)) > 0);
+    QVERIFY(SseClient::seqOf(resumed.snapshot(Preamble).constFirst()) > 0);
     third.terminate();
     QVERIFY(third.waitForFinished(5000));
     QVERIFY2(!third.readAllStandardError().contains("tick history"), "the history was kept");

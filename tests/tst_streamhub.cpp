@@ -26,12 +26,6 @@ QJsonObject json(const QByteArray &data)
     return QJsonDocument::fromJson(data).object();
 }
 
-Quote quote(const char *symbol, qint64 priceCents, qint64 changeCents, quint64 seq)
-{
-    return { QString::fromLatin1(symbol), priceCents, changeCents, 1795000000000 + qint64(seq),
-             seq };
-}
-
 // A stream's bytes after its own `retry:` advice, which differs from client to client.
 QByteArray bodyAfterRetry(const QByteArray &body)
 {
@@ -68,12 +62,24 @@ private slots:
     void threadedHubServesModelAndClosesStreamsOnShutdown();
 
 private:
+    // A tick of the feed's symbol `index`, `changeCents` away from its opening price.
+    Quote tickOf(qsizetype index, qint64 changeCents, quint64 seq) const;
+
     std::unique_ptr<StreamHub> m_hub;
     MarketSimulator m_model; // only for its default openings and status
+    const StreamPreamble m_preamble = StreamPreamble::of(m_model);
 };
+
+Quote TestStreamHub::tickOf(qsizetype index, qint64 changeCents, quint64 seq) const
+{
+    const Quote opening = m_model.quotes().at(index);
+    return { opening.symbol, opening.priceCents + changeCents, changeCents,
+             1795000000000 + qint64(seq), seq };
+}
 
 void TestStreamHub::init()
 {
+    QVERIFY2(m_model.quotes().size() >= 2, "the tests tick two different symbols");
     m_hub = startLocalHub(m_model);
     QVERIFY(m_hub);
     QVERIFY(m_hub->serverPort() != 0);
@@ -101,61 +107,70 @@ void TestStreamHub::connectSendsRetryStatusThenSnapshot()
 {
     SseClient client;
     client.open(m_hub->serverPort());
-    QVERIFY(client.waitForBlocks(6));
+    QVERIFY(client.waitForBlocks(m_preamble.blocks()));
     QVERIFY(client.body().startsWith("retry: "));
     const QList<SseClient::Event> blocks = client.blocks();
-    QVERIFY(blocks[0].retryMs >= 1500 && blocks[0].retryMs <= 4500); // 3 s, spread
+    const int retryMs = blocks[StreamPreamble::RetryBlock].retryMs;
+    QVERIFY2(retryMs >= 1500 && retryMs <= 4500, QByteArray::number(retryMs)); // 3 s, spread
 
-    QCOMPARE(blocks[1].event, QByteArray("status"));
-    const QJsonObject status = json(blocks[1].data);
+    QCOMPARE(blocks[StreamPreamble::StatusBlock].event, QByteArray("status"));
+    const QJsonObject status = json(blocks[StreamPreamble::StatusBlock].data);
     QCOMPARE(status.value(u"running").toBool(true), false);
     QCOMPARE(status.value(u"intervalMs").toInt(), 2000);
     QCOMPARE(status.value(u"symbols").toVariant().toStringList(), m_model.symbols());
 
-    for (int i = 0; i < 4; ++i) {
-        const SseClient::Event &event = blocks[2 + i];
+    // One event per symbol, in the feed's order; only the last names the latest tick (none yet).
+    const QList<Quote> openings = m_model.quotes();
+    const QList<SseClient::Event> snapshot = client.snapshot(m_preamble);
+    for (qsizetype i = 0; i < openings.size(); ++i) {
+        const SseClient::Event &event = snapshot[i];
         QVERIFY(event.event.isEmpty());
         const QJsonObject quote = json(event.data);
-        QCOMPARE(quote.value(u"symbol").toString(), m_model.quotes()[i].symbol);
-        QCOMPARE(quote.value(u"price").toDouble(), m_model.quotes()[i].priceCents / 100.0);
+        QCOMPARE(quote.value(u"symbol").toString(), openings[i].symbol);
+        QCOMPARE(quote.value(u"price").toDouble(), openings[i].priceCents / 100.0);
         QCOMPARE(quote.value(u"change").toDouble(), 0.0);
         QVERIFY(quote.contains(u"ts"));
-        // Only the last snapshot event names the latest tick (none yet: seq 0).
-        QCOMPARE(event.id, i == 3 ? m_hub->runId() + "-0" : QByteArray());
+        QCOMPARE(event.id, i == openings.size() - 1 ? m_hub->runId() + "-0" : QByteArray());
     }
     QCOMPARE(m_hub->clientCount(), 1);
 }
 
 void TestStreamHub::snapshotReflectsPublishedTicks()
 {
-    m_hub->addTick(quote("GOOG", 1501'50, 1'50, 1));
-    m_hub->addTick(quote("AAPL", 169'00, -1'00, 2));
+    const Quote second = tickOf(1, 1'50, 1);
+    const Quote first = tickOf(0, -1'00, 2);
+    m_hub->addTick(second);
+    m_hub->addTick(first);
     SseClient client;
     client.open(m_hub->serverPort());
-    QVERIFY(client.waitForBlocks(6));
-    const QList<SseClient::Event> snapshot = client.blocks().mid(2, 4);
-    QCOMPARE(json(snapshot[0].data).value(u"price").toDouble(), 169.00);
+    QVERIFY(client.waitForBlocks(m_preamble.blocks()));
+    // Each symbol at its latest price, still in the feed's order; the last names tick 2.
+    const QList<SseClient::Event> snapshot = client.snapshot(m_preamble);
+    QCOMPARE(json(snapshot[0].data).value(u"price").toDouble(), first.priceCents / 100.0);
     QCOMPARE(json(snapshot[0].data).value(u"change").toDouble(), -1.00);
-    QCOMPARE(json(snapshot[1].data).value(u"price").toDouble(), 1501.50);
-    QCOMPARE(json(snapshot[2].data).value(u"price").toDouble(), 250.00);
-    QCOMPARE(snapshot[3].id, m_hub->runId() + "-2");
+    QCOMPARE(json(snapshot[1].data).value(u"price").toDouble(), second.priceCents / 100.0);
+    for (qsizetype i = 2; i < snapshot.size(); ++i)
+        QCOMPARE(json(snapshot[i].data).value(u"price").toDouble(),
+                 m_model.quotes()[i].priceCents / 100.0);
+    QCOMPARE(snapshot.constLast().id, m_hub->runId() + "-2");
 }
 
 void TestStreamHub::liveEventsCarryIncreasingIds()
 {
     SseClient client;
     client.open(m_hub->serverPort());
-    QVERIFY(client.waitForBlocks(6));
-    m_hub->addTick(quote("MSFT", 251'00, 1'00, 1));
-    m_hub->addTick(quote("AMZN", 129'35, -65, 2));
-    m_hub->addTick(quote("MSFT", 250'10, -90, 3));
-    QVERIFY(client.waitForBlocks(9));
-    const QList<SseClient::Event> live = client.blocks().mid(6);
+    QVERIFY(client.waitForBlocks(m_preamble.blocks()));
+    m_hub->addTick(tickOf(0, 1'00, 1));
+    m_hub->addTick(tickOf(1, -65, 2));
+    const Quote third = tickOf(0, -90, 3);
+    m_hub->addTick(third);
+    QVERIFY(client.waitForBlocks(m_preamble.blocks() + 3));
+    const QList<SseClient::Event> live = client.afterPreamble(m_preamble);
     for (int i = 0; i < 3; ++i)
         QCOMPARE(live[i].id, m_hub->runId() + '-' + QByteArray::number(i + 1));
     const QJsonObject last = json(live[2].data);
-    QCOMPARE(last.value(u"symbol").toString(), QStringLiteral("MSFT"));
-    QCOMPARE(last.value(u"price").toDouble(), 250.10);
+    QCOMPARE(last.value(u"symbol").toString(), third.symbol);
+    QCOMPARE(last.value(u"price").toDouble(), third.priceCents / 100.0);
     QCOMPARE(last.value(u"change").toDouble(), -0.90);
     QCOMPARE(last.value(u"ts").toInteger(), 1795000000003);
 }
@@ -181,7 +196,7 @@ void TestStreamHub::clientsShareOneFeed()
     for (int i = 0; i < clientCount; ++i) {
         clients.push_back(std::make_unique<SseClient>());
         clients.back()->open(hub->serverPort());
-        QVERIFY(clients.back()->waitForBlocks(6));
+        QVERIFY(clients.back()->waitForBlocks(m_preamble.blocks()));
     }
     QCOMPARE(hub->clientCount(), clientCount);
     MarketSimulator model;
@@ -190,7 +205,7 @@ void TestStreamHub::clientsShareOneFeed()
     for (int i = 0; i < 20; ++i)
         model.tick();
     for (const auto &client : clients) {
-        QVERIFY(client->waitForBlocks(6 + 20));
+        QVERIFY(client->waitForBlocks(m_preamble.blocks() + 20));
         // Byte for byte, but for each one's own `retry:` advice.
         QCOMPARE(bodyAfterRetry(client->body()), bodyAfterRetry(clients.front()->body()));
     }
@@ -205,17 +220,19 @@ void TestStreamHub::statusEventOnStartAndStop()
 {
     SseClient client;
     client.open(m_hub->serverPort());
-    QVERIFY(client.waitForBlocks(6));
+    QVERIFY(client.waitForBlocks(m_preamble.blocks()));
     MarketSimulator model;
     connect(&model, &MarketSimulator::statusChanged, m_hub.get(), &StreamHub::setStatus);
     model.start();
-    QVERIFY(client.waitForBlocks(7));
-    QCOMPARE(client.blocks()[6].event, QByteArray("status"));
-    QCOMPARE(json(client.blocks()[6].data).value(u"running").toBool(), true);
+    QVERIFY(client.waitForBlocks(m_preamble.blocks() + 1));
+    const SseClient::Event started = client.afterPreamble(m_preamble).at(0);
+    QCOMPARE(started.event, QByteArray("status"));
+    QCOMPARE(json(started.data).value(u"running").toBool(), true);
     model.stop();
-    QVERIFY(client.waitForBlocks(8));
-    QCOMPARE(client.blocks()[7].event, QByteArray("status"));
-    QCOMPARE(json(client.blocks()[7].data).value(u"running").toBool(true), false);
+    QVERIFY(client.waitForBlocks(m_preamble.blocks() + 2));
+    const SseClient::Event stopped = client.afterPreamble(m_preamble).at(1);
+    QCOMPARE(stopped.event, QByteArray("status"));
+    QCOMPARE(json(stopped.data).value(u"running").toBool(true), false);
 }
 
 void TestStreamHub::heartbeatKeepsIdleStreamsAlive()
@@ -228,10 +245,12 @@ void TestStreamHub::heartbeatKeepsIdleStreamsAlive()
     client.open(hub.serverPort());
     // No ticks at all, yet heartbeats keep arriving, as events a page sees; the status
     // says how often, so that a page can tell a quiet stream from a dead one.
-    QVERIFY(client.waitForBlocks(2 + 2));
-    QCOMPARE(client.blocks().at(1).event, QByteArray("status"));
-    QCOMPARE(json(client.blocks().at(1).data).value(u"heartbeatMs").toInt(), 50);
-    for (const SseClient::Event &heartbeat : client.blocks().mid(2)) {
+    const StreamPreamble noSymbols = StreamPreamble::ofSymbols(0); // a hub given no feed
+    QVERIFY(client.waitForBlocks(noSymbols.blocks() + 2));
+    const SseClient::Event status = client.blocks().at(StreamPreamble::StatusBlock);
+    QCOMPARE(status.event, QByteArray("status"));
+    QCOMPARE(json(status.data).value(u"heartbeatMs").toInt(), 50);
+    for (const SseClient::Event &heartbeat : client.afterPreamble(noSymbols)) {
         QCOMPARE(heartbeat.event, QByteArray("heartbeat"));
         QVERIFY(heartbeat.data.isEmpty());
         QVERIFY(heartbeat.id.isEmpty()); // never moves the client's Last-Event-ID
@@ -254,8 +273,8 @@ void TestStreamHub::closedClientIsForgotten()
     SseClient staying, leaving;
     staying.open(m_hub->serverPort());
     leaving.open(m_hub->serverPort());
-    QVERIFY(staying.waitForBlocks(6));
-    QVERIFY(leaving.waitForBlocks(6));
+    QVERIFY(staying.waitForBlocks(m_preamble.blocks()));
+    QVERIFY(leaving.waitForBlocks(m_preamble.blocks()));
     QCOMPARE(m_hub->clientCount(), 2);
     if (abort)
         leaving.socket().abort();
@@ -264,8 +283,8 @@ void TestStreamHub::closedClientIsForgotten()
     QTRY_COMPARE(m_hub->clientCount(), 1);
     QTRY_COMPARE(counts.last().first().toInt(), 1); // reported from the writer thread, queued
     // The one left still gets the feed.
-    m_hub->addTick(quote("AAPL", 171'00, 1'00, 1));
-    QVERIFY(staying.waitForBlocks(7));
+    m_hub->addTick(tickOf(0, 1'00, 1));
+    QVERIFY(staying.waitForBlocks(m_preamble.blocks() + 1));
 }
 
 void TestStreamHub::killedClientProcessIsForgotten()
@@ -310,10 +329,10 @@ void TestStreamHub::bytesAfterTheRequestDoNotCorruptTheStream()
     SseClient client;
     client.open(m_hub->serverPort());
     client.socket().write("GET /nope HTTP/1.1\r\nHost: x\r\n\r\n");
-    QVERIFY(client.waitForBlocks(6));
+    QVERIFY(client.waitForBlocks(m_preamble.blocks()));
     client.socket().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n\x01\x02garbage\r\n\r\n");
-    m_hub->addTick(quote("AAPL", 171'00, 1'00, 1));
-    QVERIFY(client.waitForBlocks(7));
+    m_hub->addTick(tickOf(0, 1'00, 1));
+    QVERIFY(client.waitForBlocks(m_preamble.blocks() + 1));
     QVERIFY2(!client.body().contains("HTTP/1.1"), client.body().constData());
     QCOMPARE(client.blocks().last().id, m_hub->runId() + "-1");
     QCOMPARE(m_hub->clientCount(), 1);
@@ -404,10 +423,11 @@ void TestStreamHub::threadedHubServesModelAndClosesStreamsOnShutdown()
 
     SseClient client;
     client.open(server->serverPort());
-    QVERIFY(client.waitForBlocks(6));
+    const StreamPreamble preamble = StreamPreamble::of(model);
+    QVERIFY(client.waitForBlocks(preamble.blocks()));
     model.start();
-    QVERIFY(client.waitForBlocks(9));
-    const QList<SseClient::Event> live = client.blocks().mid(6);
+    QVERIFY(client.waitForBlocks(preamble.blocks() + 3));
+    const QList<SseClient::Event> live = client.afterPreamble(preamble);
     QVERIFY(live[0].id.endsWith("-1"));
     QVERIFY(live[2].id.endsWith("-3"));
 

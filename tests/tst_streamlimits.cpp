@@ -134,8 +134,9 @@ void TestStreamLimits::pastMaxClientsIs503WithRetryAfter()
     auto leaving = std::make_unique<SseClient>();
     first.open(hub->serverPort());
     leaving->open(hub->serverPort());
-    QVERIFY(first.waitForBlocks(6));
-    QVERIFY(leaving->waitForBlocks(6));
+    const StreamPreamble preamble = StreamPreamble::of(model);
+    QVERIFY(first.waitForBlocks(preamble.blocks()));
+    QVERIFY(leaving->waitForBlocks(preamble.blocks()));
 
     SseClient refused;
     refused.open(hub->serverPort());
@@ -146,14 +147,15 @@ void TestStreamLimits::pastMaxClientsIs503WithRetryAfter()
     QCOMPARE(hub->clientCount(), 2);
 
     // The clients already there are not disturbed.
-    hub->addTick({ QStringLiteral("AAPL"), 171'00, 1'00, 1, 1 });
-    QVERIFY(first.waitForBlocks(7));
+    const Quote opening = model.quotes().constFirst();
+    hub->addTick({ opening.symbol, opening.priceCents + 1'00, 1'00, 1, 1 });
+    QVERIFY(first.waitForBlocks(preamble.blocks() + 1));
 
     // A place frees up: the next one gets in.
     leaving.reset();
     QTRY_COMPARE(hub->clientCount(), 1);
     second.open(hub->serverPort());
-    QVERIFY(second.waitForBlocks(6));
+    QVERIFY(second.waitForBlocks(preamble.blocks()));
     QCOMPARE(second.statusCode(), 200);
 }
 
