@@ -1,12 +1,12 @@
 #include <app/appoptions.h>
 
+#include <app/preferences.h>
 #include <app/quantity.h>
 #include <feed/marketsimulator.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QRegularExpression>
-#include <QSettings>
 #include <QUrl>
 
 #include <functional>
@@ -30,9 +30,6 @@ struct NumberOption
 
 constexpr int MaxSymbols = 50;
 constexpr qint64 MaxPriceCents = 1'000'000'00;
-
-const QString IntervalKey = QStringLiteral("feed/intervalMs");
-const QString PortKey = QStringLiteral("server/port");
 
 // `AAPL=170,TSLA=240.5`: symbols (upper-cased) and opening prices, read exactly as cents.
 std::optional<QList<MarketSimulator::Opening>> parseSymbols(const QString &text, QString *error)
@@ -116,24 +113,29 @@ std::optional<qint64> readNumber(const NumberOption &option, const QString &text
 
 } // namespace
 
-AppOptions AppOptions::fromSettings(const QSettings &settings)
+AppOptions AppOptions::fromSettings(const Preferences &saved)
 {
     AppOptions options;
-    bool ok = false;
-    const int intervalMs = settings.value(IntervalKey).toInt(&ok);
-    if (ok && intervalMs >= MarketSimulator::MinIntervalMs
-        && intervalMs <= MarketSimulator::MaxIntervalMs)
-        options.intervalMs = intervalMs;
-    const int port = settings.value(PortKey).toInt(&ok);
-    if (ok && port >= 0 && port <= 65535)
-        options.server.port = quint16(port);
+    options.intervalMs = saved.intervalMs().value_or(options.intervalMs);
+    options.server.port = saved.port().value_or(options.server.port);
     return options;
+}
+
+void AppOptions::saveTo(Preferences &preferences) const
+{
+    preferences.setIntervalMs(intervalMs);
+    preferences.setPort(server.port);
+}
+
+AppOptions AppOptions::fromSettings(QSettings &settings)
+{
+    return fromSettings(Preferences(settings));
 }
 
 void AppOptions::saveTo(QSettings &settings) const
 {
-    settings.setValue(IntervalKey, intervalMs);
-    settings.setValue(PortKey, server.port);
+    Preferences preferences(settings);
+    saveTo(preferences);
 }
 
 AppOptions AppOptions::parse(const QStringList &arguments, Outcome *outcome, QString *message)

@@ -12,6 +12,8 @@ class QSettings;
 
 namespace quotecast {
 
+class Preferences;
+
 // What the user asked for on the command line, validated.
 struct AppOptions
 {
@@ -40,9 +42,12 @@ public:
     // The same with the built-in defaults.
     static AppOptions parse(const QStringList &arguments, Outcome *outcome, QString *message);
 
-    // What the window remembers between runs: the feed's interval and the server's port.
-    // Saved values out of range (a hand-edited file) are ignored.
-    static AppOptions fromSettings(const QSettings &settings);
+    // What the windowed app remembers between runs (Preferences): the feed's interval and
+    // the server's port. Saved values out of range (a hand-edited file) are ignored.
+    static AppOptions fromSettings(const Preferences &saved);
+    void saveTo(Preferences &preferences) const;
+    // The same in `settings` (read and written through Preferences, hence not const).
+    static AppOptions fromSettings(QSettings &settings);
     void saveTo(QSettings &settings) const;
 };
 

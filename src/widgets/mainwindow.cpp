@@ -1,6 +1,7 @@
 #include <widgets/mainwindow.h>
 
 #include "ui_mainwindow.h"
+#include <app/preferences.h>
 #include <feed/marketsimulator.h>
 #include <widgets/pricecard.h>
 
@@ -11,20 +12,17 @@
 #include <QFileDialog>
 #include <QGuiApplication>
 #include <QLabel>
-#include <QSettings>
 #include <QStandardPaths>
 
 namespace quotecast {
 
-namespace {
-const QString GeometryKey = QStringLiteral("window/geometry");
-const QString AddressKey = QStringLiteral("window/address");
-} // namespace
-
-MainWindow::MainWindow(MarketSimulator *model, const QList<Quote> &recentTicks, QWidget *parent)
+MainWindow::MainWindow(MarketSimulator *model, const QList<Quote> &recentTicks,
+                       Preferences *preferences, QWidget *parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
     , m_model(model)
+    , m_ownPreferences(preferences ? nullptr : std::make_unique<Preferences>())
+    , m_preferences(preferences ? preferences : m_ownPreferences.get())
     , m_clientsLabel(new QLabel(this))
     , m_publisherLabel(new QLabel(this))
 {
@@ -92,7 +90,7 @@ MainWindow::MainWindow(MarketSimulator *model, const QList<Quote> &recentTicks, 
     statusBar()->addPermanentWidget(m_clientsLabel);
     setClientCount(0);
 
-    restoreGeometry(QSettings().value(GeometryKey).toByteArray());
+    restoreGeometry(m_preferences->windowGeometry());
 }
 
 MainWindow::~MainWindow() = default;
@@ -104,7 +102,7 @@ QUrl MainWindow::serverUrl() const
 
 void MainWindow::setServerUrls(const QList<QUrl> &urls)
 {
-    const QString remembered = QSettings().value(AddressKey).toString();
+    const QString remembered = m_preferences->windowAddress();
     QSignalBlocker blocker(m_ui->addressCombo);
     m_ui->addressCombo->clear();
     for (const QUrl &url : urls) {
@@ -127,7 +125,7 @@ void MainWindow::showServerUrl()
     m_ui->actionCopyUrl->setEnabled(!url.isEmpty());
     m_ui->actionOpenInBrowser->setEnabled(!url.isEmpty());
     if (m_ui->addressCombo->count() > 1)
-        QSettings().setValue(AddressKey, url.host());
+        m_preferences->setWindowAddress(url.host());
 }
 
 void MainWindow::copyServerUrl()
@@ -171,7 +169,7 @@ void MainWindow::setClientCount(int count)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    QSettings().setValue(GeometryKey, saveGeometry());
+    m_preferences->setWindowGeometry(saveGeometry());
     QMainWindow::closeEvent(event);
 }
 

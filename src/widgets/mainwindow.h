@@ -20,20 +20,22 @@ namespace quotecast {
 
 class PriceCard;
 class MarketSimulator;
+class Preferences;
 
 // The dashboard: one PriceCard per symbol, feed controls bound to the model (buttons,
 // menus and shortcuts), a panel with a QR code of the server's URL for phones, and a
 // status bar with the number of connected browsers.
 // Presentation only: it reacts to the model's signals and calls its slots. It
-// remembers its geometry and the chosen address with QSettings.
+// remembers its geometry and the chosen address in Preferences.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
     // `recentTicks`, oldest first, fill the cards' sparklines when the feed resumes a history.
+    // `preferences` must outlive the window; without, it uses the application's settings.
     explicit MainWindow(MarketSimulator *model, const QList<Quote> &recentTicks = {},
-                        QWidget *parent = nullptr);
+                        Preferences *preferences = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     PriceCard *card(const QString &symbol) const { return m_cards.value(symbol); }
@@ -65,6 +67,8 @@ private:
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     MarketSimulator *const m_model;
+    std::unique_ptr<Preferences> m_ownPreferences; // unless given some
+    Preferences *const m_preferences;
     QHash<QString, PriceCard *> m_cards;
     QLabel *m_clientsLabel;
     QLabel *m_publisherLabel;
