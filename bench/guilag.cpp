@@ -8,9 +8,9 @@
 // Prints lag percentiles over the `duration` seconds that follow the `warmup`, then
 // exits. Runs under any Qt platform (offscreen, xcb with Xvfb).
 #include <app/appoptions.h>
-#include <feed/marketsimulator.h>
+#include <app/dashboard.h>
+#include <app/feedpipeline.h>
 #include <platform/resourcelimits.h>
-#include <server/serverthread.h>
 #include <server/streamhub.h>
 #include <widgets/mainwindow.h>
 
@@ -61,28 +61,20 @@ int main(int argc, char *argv[])
     const int durationS = takeSeconds(arguments, QStringLiteral("--duration"));
     AppOptions::Outcome outcome;
     QString message;
-    const AppOptions options = AppOptions::parse(arguments, &outcome, &message);
+    AppOptions options = AppOptions::parse(arguments, &outcome, &message);
     if (outcome != AppOptions::Outcome::Run)
         usage(message);
+    options.seed = options.seed.value_or(1);
+    options.inMemory = true; // the window and the server are measured, not SQLite
 
-    MarketSimulator model;
-    model.setSeed(options.seed.value_or(1));
-    model.setIntervalMs(options.intervalMs);
-    ServerThread server(options.server);
-    StreamHub *hub = server.hub();
-    hub->setFeed(model.status(), model.quotes());
-    QObject::connect(&model, &MarketSimulator::quoteUpdated, hub, &StreamHub::addTick);
-    QObject::connect(&model, &MarketSimulator::statusChanged, hub, &StreamHub::setStatus);
-    if (!server.start())
-        usage(QStringLiteral("cannot listen: ") + server.errorString());
-    MainWindow window(&model);
+    FeedPipeline pipeline(options);
+    if (!pipeline.start())
+        usage(QStringLiteral("cannot listen: ") + pipeline.errorString());
+    const std::unique_ptr<MainWindow> window = createDashboard(pipeline);
     int clients = 0, minClients = INT_MAX, maxClients = 0;
-    QObject::connect(hub, &StreamHub::clientCountChanged, &window, [&](int count) {
-        clients = count;
-        window.setClientCount(count);
-    });
-    window.show();
-    model.start();
+    QObject::connect(pipeline.hub(), &StreamHub::clientCountChanged, window.get(),
+                     [&](int count) { clients = count; });
+    window->show();
 
     std::vector<qint64> lagUs;
     QElapsedTimer clock;
@@ -101,8 +93,8 @@ int main(int argc, char *argv[])
         probe.start();
     });
     QTimer::singleShot((warmupS + durationS) * 1000, &app, &QApplication::quit);
-    std::printf("guilag: port %d, measuring for %d s after %d s\n", server.serverPort(), durationS,
-                warmupS);
+    std::printf("guilag: port %d, measuring for %d s after %d s\n", pipeline.serverPort(),
+                durationS, warmupS);
     std::fflush(stdout);
     app.exec();
 

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "loopback.h"
+#include <app/appoptions.h>
+#include <app/feedpipeline.h>
 #include <feed/marketsimulator.h>
 #include <server/serversettings.h>
 #include <server/streamhub.h>
@@ -16,14 +18,39 @@ inline quotecast::ServerSettings localServerSettings()
     return settings;
 }
 
-// A listening StreamHub that knows the model's openings and status (what main.cpp
-// does before the first tick); null when it cannot listen.
+// The app's options for a test: `server`, no tick history (never the user's), and the feed
+// paused, so that only the test ticks it.
+inline quotecast::AppOptions localOptions(const quotecast::ServerSettings &server
+                                          = localServerSettings())
+{
+    quotecast::AppOptions options;
+    options.server = server;
+    options.inMemory = true;
+    options.paused = true;
+    return options;
+}
+
+// The pieces built and connected as the app does (FeedPipeline), listening, with the hub on
+// the test's thread; null when it cannot listen.
+inline std::unique_ptr<quotecast::FeedPipeline>
+startLocalPipeline(const quotecast::AppOptions &options = localOptions())
+{
+    auto pipeline = std::make_unique<quotecast::FeedPipeline>(
+        options, quotecast::FeedPipeline::ServerThreading::CallerThread);
+    if (!pipeline->start())
+        return nullptr;
+    return pipeline;
+}
+
+// A listening StreamHub alone, for tests of the hub: it knows the model's openings and status
+// as the app's does (FeedPipeline::primeHub), but follows no model; the test feeds it. Null
+// when it cannot listen.
 inline std::unique_ptr<quotecast::StreamHub> startLocalHub(const quotecast::MarketSimulator &model,
                                                            const quotecast::ServerSettings &settings
                                                            = localServerSettings())
 {
     auto hub = std::make_unique<quotecast::StreamHub>(settings);
-    hub->setFeed(model.status(), model.quotes());
+    quotecast::FeedPipeline::primeHub(*hub, model);
     if (!hub->listen())
         return nullptr;
     return hub;

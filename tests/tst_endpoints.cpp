@@ -56,39 +56,39 @@ private:
                   const QByteArray &origin = QByteArray());
     // Metric name -> value; fails the test on a line that is not Prometheus text.
     QHash<QString, double> metrics();
+    // The app's pieces (a new feed, seeded) with a server of these settings.
     void startHub(const ServerSettings &settings = localServerSettings());
+    MarketSimulator &model() const { return *m_pipeline->simulator(); }
+    StreamHub *hub() const { return m_pipeline->hub(); }
 
-    MarketSimulator m_model;
-    std::unique_ptr<StreamHub> m_hub;
+    std::unique_ptr<FeedPipeline> m_pipeline;
     QNetworkAccessManager m_network;
 };
 
 void TestEndpoints::startHub(const ServerSettings &settings)
 {
-    m_hub = startLocalHub(m_model, settings);
-    QVERIFY(m_hub);
-    connect(&m_model, &MarketSimulator::quoteUpdated, m_hub.get(), &StreamHub::addTick);
-    connect(&m_model, &MarketSimulator::statusChanged, m_hub.get(), &StreamHub::setStatus);
+    AppOptions options = localOptions(settings);
+    options.seed = 2026;
+    m_pipeline = startLocalPipeline(options);
+    QVERIFY(m_pipeline);
 }
 
 void TestEndpoints::init()
 {
     m_network.setProxy(QNetworkProxy::NoProxy);
-    m_model.setSeed(2026);
     startHub();
 }
 
 void TestEndpoints::cleanup()
 {
-    m_hub.reset();
-    m_model.disconnect();
+    m_pipeline.reset();
 }
 
 TestEndpoints::Reply TestEndpoints::request(const QByteArray &verb, const QString &path,
                                             const QByteArray &origin)
 {
     QNetworkRequest request(
-        QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_hub->serverPort()).arg(path)));
+        QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(hub()->serverPort()).arg(path)));
     if (!origin.isEmpty())
         request.setRawHeader("Origin", origin);
     Reply reply;
@@ -143,12 +143,12 @@ void TestEndpoints::quotesSnapshotHasEverySymbolWithItsTrail()
 {
     // An independent record of what each symbol's trail must hold.
     QHash<QString, PriceTrail> expected;
-    for (const Quote &opening : m_model.quotes())
+    for (const Quote &opening : model().quotes())
         expected[opening.symbol].add(opening);
-    connect(&m_model, &MarketSimulator::quoteUpdated, this,
+    connect(&model(), &MarketSimulator::quoteUpdated, this,
             [&](const Quote &quote) { expected[quote.symbol].add(quote); });
     for (int i = 0; i < 300; ++i) // enough for some trails to pass their 60 prices
-        m_model.tick();
+        model().tick();
 
     const Reply reply = request("GET", QStringLiteral("/api/quotes"));
     QCOMPARE(reply.status, 200);
@@ -156,13 +156,13 @@ void TestEndpoints::quotesSnapshotHasEverySymbolWithItsTrail()
     QJsonParseError error;
     const QJsonObject root = QJsonDocument::fromJson(reply.body, &error).object();
     QCOMPARE(error.error, QJsonParseError::NoError);
-    QCOMPARE(root.value(u"running").toBool(), m_model.isRunning());
-    QCOMPARE(root.value(u"intervalMs").toInt(), m_model.intervalMs());
+    QCOMPARE(root.value(u"running").toBool(), model().isRunning());
+    QCOMPARE(root.value(u"intervalMs").toInt(), model().intervalMs());
     QCOMPARE(root.value(u"heartbeatMs").toInt(), localServerSettings().heartbeatMs);
     const QJsonArray quotes = root.value(u"quotes").toArray();
-    QCOMPARE(quotes.size(), m_model.quotes().size());
+    QCOMPARE(quotes.size(), model().quotes().size());
     for (qsizetype i = 0; i < quotes.size(); ++i) {
-        const Quote quote = m_model.quotes().at(i); // a copy: quotes() returns a temporary
+        const Quote quote = model().quotes().at(i); // a copy: quotes() returns a temporary
         const PriceTrail &trail = expected[quote.symbol];
         const QJsonObject shown = quotes[i].toObject();
         const auto cents
@@ -187,7 +187,7 @@ void TestEndpoints::resumedHistoryFillsTheTrails()
     MarketSimulator earlier;
     earlier.setSeed(8);
     const QList<Quote> ticks = tickAndRecord(earlier, 30);
-    m_hub->setFeed(earlier.status(), earlier.quotes(), ticks);
+    FeedPipeline::primeHub(*hub(), earlier, ticks);
 
     const QJsonArray quotes
         = QJsonDocument::fromJson(request("GET", QStringLiteral("/api/quotes")).body)
@@ -363,7 +363,7 @@ void TestEndpoints::publishQueueIsBoundedWhileNchanIsAway()
     QTest::failOnWarning(dropping);
     startHub(settings); // publishes the status and the 4 opening prices
     for (int i = 0; i < 20; ++i)
-        m_model.tick();
+        model().tick();
     QTRY_COMPARE(metrics().value("quotecast_publish_connected", -1), 0.0);
     const QHash<QString, double> values = metrics();
     QCOMPARE(values.value("quotecast_publish_queued"), 5.0);
@@ -403,18 +403,18 @@ void TestEndpoints::metricsCountClientsEventsAndBytes()
     QCOMPARE(before.value("quotecast_clients"), 0.0);
 
     SseClient all, aaplOnly;
-    all.open(m_hub->serverPort());
-    aaplOnly.open(m_hub->serverPort(), "/stream?symbols=AAPL");
+    all.open(hub()->serverPort());
+    aaplOnly.open(hub()->serverPort(), "/stream?symbols=AAPL");
     QVERIFY(all.waitForHeaders());
     QVERIFY(aaplOnly.waitForHeaders());
     QTRY_COMPARE(metrics().value("quotecast_clients"), 2.0);
 
     int aaplTicks = 0;
-    connect(&m_model, &MarketSimulator::quoteUpdated, this,
+    connect(&model(), &MarketSimulator::quoteUpdated, this,
             [&](const Quote &quote) { aaplTicks += quote.symbol == u"AAPL"; });
     constexpr int ticks = 20;
     for (int i = 0; i < ticks; ++i)
-        m_model.tick();
+        model().tick();
     QVERIFY(aaplTicks > 0 && aaplTicks < ticks); // the filter makes a difference
     // Each tick reaches the unfiltered client; only AAPL's reach the other one.
     const double sent = ticks + aaplTicks;
@@ -434,11 +434,11 @@ void TestEndpoints::metricsCountClientsEventsAndBytes()
 
 void TestEndpoints::metricsFollowTheFeedStatus()
 {
-    m_model.start();
+    model().start();
     QTRY_COMPARE(metrics().value("quotecast_feed_running"), 1.0);
-    m_model.setIntervalMs(1500);
+    model().setIntervalMs(1500);
     QTRY_COMPARE(metrics().value("quotecast_feed_interval_seconds"), 1.5);
-    m_model.stop();
+    model().stop();
     QTRY_COMPARE(metrics().value("quotecast_feed_running"), 0.0);
 }
 

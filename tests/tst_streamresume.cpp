@@ -29,11 +29,14 @@ private slots:
     void aReplayLargerThanTheClientBufferIsNotCut();
 
 private:
+    // The app's pieces (a new feed, seeded) with a server of these settings.
+    void startHub(const ServerSettings &settings);
     void addTicks(int count);
-    QByteArray id(quint64 seq) const { return m_hub->runId() + '-' + QByteArray::number(seq); }
+    QByteArray id(quint64 seq) const { return hub()->runId() + '-' + QByteArray::number(seq); }
+    MarketSimulator &model() const { return *m_pipeline->simulator(); }
+    StreamHub *hub() const { return m_pipeline->hub(); }
 
-    std::unique_ptr<MarketSimulator> m_model;
-    std::unique_ptr<StreamHub> m_hub;
+    std::unique_ptr<FeedPipeline> m_pipeline;
 };
 
 namespace {
@@ -49,27 +52,30 @@ QList<SseClient::Event> afterStatus(const SseClient &client)
 }
 } // namespace
 
+void TestStreamResume::startHub(const ServerSettings &settings)
+{
+    AppOptions options = localOptions(settings);
+    options.seed = 9;
+    m_pipeline = startLocalPipeline(options);
+    QVERIFY(m_pipeline);
+}
+
 void TestStreamResume::init()
 {
     ServerSettings settings = localServerSettings();
     settings.resumeBufferSize = 20;
-    m_model = std::make_unique<MarketSimulator>();
-    m_model->setSeed(9);
-    m_hub = startLocalHub(*m_model, settings);
-    QVERIFY(m_hub);
-    connect(m_model.get(), &MarketSimulator::quoteUpdated, m_hub.get(), &StreamHub::addTick);
+    startHub(settings);
 }
 
 void TestStreamResume::cleanup()
 {
-    m_hub.reset();
-    m_model.reset();
+    m_pipeline.reset();
 }
 
 void TestStreamResume::addTicks(int count)
 {
     for (int i = 0; i < count; ++i)
-        m_model->tick();
+        model().tick();
 }
 
 // The last id goes in the header (a browser's own reconnection) or in `?lastEventId=` (a page
@@ -92,22 +98,22 @@ void TestStreamResume::resumesExactlyAfterAForcedDisconnect()
     QFETCH(QByteArray, target);
     QFETCH(QByteArray, headers);
     auto client = std::make_unique<SseClient>();
-    client->open(m_hub->serverPort());
+    client->open(hub()->serverPort());
     QVERIFY(client->waitForBlocks(6));
     addTicks(3);
     QVERIFY(client->waitForBlocks(9));
     const QByteArray lastSeen = client->blocks().last().id;
     QCOMPARE(lastSeen, id(3));
     client->socket().abort(); // the network drops
-    QTRY_COMPARE(m_hub->clientCount(), 0);
+    QTRY_COMPARE(hub()->clientCount(), 0);
 
     addTicks(5); // missed while away: 4..8
 
     SseClient resumed;
     const auto fill = [&](QByteArray text) {
-        return text.replace("LAST", lastSeen).replace("RUN", m_hub->runId());
+        return text.replace("LAST", lastSeen).replace("RUN", hub()->runId());
     };
-    resumed.open(m_hub->serverPort(), fill(target), fill(headers));
+    resumed.open(hub()->serverPort(), fill(target), fill(headers));
     QVERIFY(resumed.waitForBlocks(2 + 5));
     addTicks(1);
     QVERIFY(resumed.waitForBlocks(2 + 6));
@@ -122,7 +128,7 @@ void TestStreamResume::theHeaderWinsOverTheQuery()
     addTicks(3);
     // The query names a tick it could resume after; the header, which wins, one of another run.
     SseClient client;
-    client.open(m_hub->serverPort(), "/stream?lastEventId=" + id(1), "Last-Event-ID: zzzz0-1\r\n");
+    client.open(hub()->serverPort(), "/stream?lastEventId=" + id(1), "Last-Event-ID: zzzz0-1\r\n");
     QVERIFY(client.waitForBlocks(6));
     const QList<SseClient::Event> snapshot = afterStatus(client);
     QCOMPARE(snapshot.size(), 4); // one per symbol, not ticks 2 and 3
@@ -143,15 +149,15 @@ void TestStreamResume::unresumableLastEventIdGetsTheSnapshot_data()
 void TestStreamResume::unresumableLastEventIdGetsTheSnapshot()
 {
     QFETCH(QByteArray, lastEventId);
-    lastEventId.replace("RUN", m_hub->runId());
+    lastEventId.replace("RUN", hub()->runId());
     addTicks(30); // the history keeps 11..30
     SseClient client;
-    client.open(m_hub->serverPort(), "/stream", "Last-Event-ID: " + lastEventId + "\r\n");
+    client.open(hub()->serverPort(), "/stream", "Last-Event-ID: " + lastEventId + "\r\n");
     QVERIFY(client.waitForBlocks(6));
     const QList<SseClient::Event> snapshot = afterStatus(client);
     QCOMPARE(snapshot.size(), 4);
     for (int i = 0; i < 4; ++i) {
-        QCOMPARE(symbolOf(snapshot[i]), m_model->symbols()[i]);
+        QCOMPARE(symbolOf(snapshot[i]), model().symbols()[i]);
         QCOMPARE(snapshot[i].id, i == 3 ? id(30) : QByteArray());
     }
 }
@@ -160,12 +166,12 @@ void TestStreamResume::snapshotThenLiveHasNoGapNorDuplicate()
 {
     // Ticks flow while clients connect: whatever the timing, the snapshot's id plus
     // the live ids that follow are consecutive.
-    m_model->setIntervalMs(10);
-    m_model->start();
+    model().setIntervalMs(10);
+    model().start();
     SseClient client;
-    client.open(m_hub->serverPort());
+    client.open(hub()->serverPort());
     QVERIFY(client.waitForBlocks(6 + 10));
-    m_model->stop();
+    model().stop();
     const QList<SseClient::Event> events = afterStatus(client);
     const QByteArray snapshotId = events[3].id;
     quint64 expected = snapshotId.mid(snapshotId.lastIndexOf('-') + 1).toULongLong() + 1;
@@ -177,14 +183,14 @@ void TestStreamResume::filterLimitsSnapshotReplayAndLive()
 {
     const QSet<QString> wanted { QStringLiteral("AAPL"), QStringLiteral("MSFT") };
     auto client = std::make_unique<SseClient>();
-    client->open(m_hub->serverPort(), "/stream?symbols=aapl,%20MSFT");
+    client->open(hub()->serverPort(), "/stream?symbols=aapl,%20MSFT");
     QVERIFY(client->waitForBlocks(2 + 2));
     QList<SseClient::Event> events = afterStatus(*client);
     QCOMPARE(symbolOf(events[0]), QStringLiteral("AAPL"));
     QCOMPARE(symbolOf(events[1]), QStringLiteral("MSFT"));
     QCOMPARE(events[1].id, id(0));
 
-    QSignalSpy ticks(m_model.get(), &MarketSimulator::quoteUpdated);
+    QSignalSpy ticks(&model(), &MarketSimulator::quoteUpdated);
     addTicks(12);
     QList<QByteArray> wantedIds;
     for (const QList<QVariant> &tick : std::as_const(ticks)) {
@@ -203,7 +209,7 @@ void TestStreamResume::filterLimitsSnapshotReplayAndLive()
 
     // Resume from the snapshot's id with the same filter: the same ticks, replayed.
     SseClient resumed;
-    resumed.open(m_hub->serverPort(), "/stream?symbols=AAPL,MSFT",
+    resumed.open(hub()->serverPort(), "/stream?symbols=AAPL,MSFT",
                  "Last-Event-ID: " + id(0) + "\r\n");
     QVERIFY(resumed.waitForBlocks(2 + int(wantedIds.size())));
     QList<QByteArray> replayedIds;
@@ -230,12 +236,12 @@ void TestStreamResume::badFilterIsA400NamingTheProblem()
     QFETCH(QByteArray, target);
     QFETCH(QByteArray, mentions);
     SseClient client;
-    client.open(m_hub->serverPort(), target);
+    client.open(hub()->serverPort(), target);
     QVERIFY(client.waitForHeaders());
     QCOMPARE(client.statusCode(), 400);
     QTRY_VERIFY2(client.body().contains(mentions), client.body().constData());
     QVERIFY(client.body().contains("AAPL,GOOG,MSFT,AMZN")); // says what would work
-    QCOMPARE(m_hub->clientCount(), 0);
+    QCOMPARE(hub()->clientCount(), 0);
 }
 
 void TestStreamResume::aReplayLargerThanTheClientBufferIsNotCut()
@@ -246,19 +252,17 @@ void TestStreamResume::aReplayLargerThanTheClientBufferIsNotCut()
     ServerSettings settings = localServerSettings();
     settings.resumeBufferSize = 200'000;
     settings.clientBufferBytes = 64 * 1024;
-    m_hub = startLocalHub(*m_model, settings);
-    QVERIFY(m_hub);
-    connect(m_model.get(), &MarketSimulator::quoteUpdated, m_hub.get(), &StreamHub::addTick);
+    startHub(settings);
     addTicks(100'000); // about 11 MB of events
     SseClient client;
-    client.open(m_hub->serverPort(), "/stream", "Last-Event-ID: " + id(1) + "\r\n");
+    client.open(hub()->serverPort(), "/stream", "Last-Event-ID: " + id(1) + "\r\n");
     QVERIFY(client.waitForHeaders());
     addTicks(1);
     // It stays connected and is brought up to date: with the ticks it missed when they fit,
     // else with the snapshot, and the live tick after them.
     QTRY_VERIFY_WITH_TIMEOUT(
         !client.dataEvents().isEmpty() && client.dataEvents().constLast().id == id(100'001), 10000);
-    QCOMPARE(m_hub->slowClientsDropped(), quint64(0));
+    QCOMPARE(hub()->slowClientsDropped(), quint64(0));
     QCOMPARE(client.socket().state(), QAbstractSocket::ConnectedState);
 }
 

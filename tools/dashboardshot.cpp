@@ -1,13 +1,14 @@
 // dashboardshot: screenshots of the real dashboard and the real page, for the README.
-// The MainWindow and the StreamHub are wired as in main.cpp, on a seeded feed that has
+// The pieces are built as in main.cpp (FeedPipeline, createDashboard), on a seeded feed that has
 // ticked a fixed number of times; Chromium, driven through chromedriver, opens the page.
 // The feed starts when the browser connects and both shots are taken before its first
 // tick, so the window and the page show the same prices on every run (checked).
 // Needs a display for the window (tools/screenshots.sh runs it under Xvfb).
 #include "webdriver.h"
+#include <app/dashboard.h>
+#include <app/feedpipeline.h>
 #include <app/translations.h>
 #include <feed/marketsimulator.h>
-#include <server/serverthread.h>
 #include <server/streamhub.h>
 #include <widgets/mainwindow.h>
 
@@ -75,31 +76,27 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("quotecast"));
     QCoreApplication::setApplicationName(QStringLiteral("quotecast"));
 
-    MarketSimulator model;
-    model.setSeed(parser.value(seedOption).toUInt());
-    model.setIntervalMs(parser.value(intervalOption).toInt());
+    AppOptions options;
+    options.seed = parser.value(seedOption).toUInt();
+    options.intervalMs = parser.value(intervalOption).toInt();
+    options.paused = true; // until the browser connects
+    options.inMemory = true;
+    options.server.bindAddress = QHostAddress::LocalHost;
+    options.server.port = 0;
+    FeedPipeline pipeline(options);
+    MarketSimulator &model = *pipeline.simulator();
+    StreamHub *hub = pipeline.hub();
+    if (!pipeline.start()) {
+        err << "dashboardshot: cannot listen: " << pipeline.errorString() << '\n';
+        return 1;
+    }
+    const std::unique_ptr<MainWindow> window = createDashboard(pipeline);
+    window->setServerUrls({ QUrl(parser.value(urlOption)) });
 
-    ServerSettings settings;
-    settings.bindAddress = QHostAddress::LocalHost;
-    settings.port = 0;
-    ServerThread server(settings);
-    StreamHub *hub = server.hub();
-
-    MainWindow window(&model);
-    window.setServerUrls({ QUrl(parser.value(urlOption)) });
-    QObject::connect(hub, &StreamHub::clientCountChanged, &window, &MainWindow::setClientCount);
-
-    hub->setFeed({ true, model.intervalMs(), model.symbols() }, model.quotes());
-    QObject::connect(&model, &MarketSimulator::quoteUpdated, hub, &StreamHub::addTick);
-    QObject::connect(&model, &MarketSimulator::statusChanged, hub, &StreamHub::setStatus);
     // The window and the hub see every tick, as in a long run: sparklines have a history
     // and the page's snapshot is the window's state.
     for (int i = parser.value(ticksOption).toInt(); i > 0; --i)
         model.tick();
-    if (!server.start()) {
-        err << "dashboardshot: cannot listen: " << server.errorString() << '\n';
-        return 1;
-    }
     int clients = 0;
     QObject::connect(hub, &StreamHub::clientCountChanged, &model, [&](int count) {
         clients = count;
@@ -108,7 +105,7 @@ int main(int argc, char *argv[])
     });
     int ticksSinceStart = 0;
     QObject::connect(&model, &MarketSimulator::quoteUpdated, &model, [&] { ++ticksSinceStart; });
-    window.show();
+    window->show();
 
     // Chromium's profile outlives the driver, which closes the session on every way out.
     const QTemporaryDir profile;
@@ -137,7 +134,7 @@ int main(int argc, char *argv[])
                       { QStringLiteral("deviceScaleFactor"), 1 },
                       { QStringLiteral("mobile"), false } });
 
-    const QString pageUrl = QStringLiteral("http://127.0.0.1:%1/").arg(server.serverPort());
+    const QString pageUrl = QStringLiteral("http://127.0.0.1:%1/").arg(pipeline.serverPort());
     driver.navigate(session, QUrl(pageUrl));
     const QString ready = QStringLiteral("return document.body.dataset.feed === 'live' && "
                                          "document.querySelectorAll('[data-symbol]').length === %1")
@@ -158,7 +155,7 @@ int main(int argc, char *argv[])
         && pageFile.write(page) == page.size();
     pageFile.close();
     // The event loop ran while the page loaded: the status bar counts the browser.
-    const bool windowSaved = window.grab().save(parser.value(windowOption), "PNG");
+    const bool windowSaved = window->grab().save(parser.value(windowOption), "PNG");
     const int ticksDuringShots = ticksSinceStart;
     driver.closeSession(session);
 

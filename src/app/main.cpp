@@ -1,19 +1,18 @@
-// quotecast: wires the model, the HTTP hub and (unless headless) the window.
+// quotecast: reads the command line, builds the pieces through FeedPipeline and (unless
+// headless) the window through createDashboard, and runs until quit or a termination signal.
 #include <app/appoptions.h>
+#include <app/dashboard.h>
+#include <app/feedpipeline.h>
 #include <app/lanurl.h>
+#include <app/preferences.h>
 #include <app/translations.h>
 #include <feed/marketsimulator.h>
-#include <history/tickstorethread.h>
 #include <platform/resourcelimits.h>
 #include <platform/unixsignalnotifier.h>
-#include <server/serverthread.h>
-#include <server/streamhub.h>
 #include <widgets/mainwindow.h>
 
 #include <QApplication>
 #include <QIcon>
-#include <QSettings>
-#include <QStandardPaths>
 #include <QTextStream>
 
 #include <cstdio>
@@ -85,12 +84,12 @@ int main(int argc, char *argv[])
 
     // The window remembers its last interval and port; the command line wins over them. A
     // headless server is configured by its command line alone (a service has no desktop).
-    QSettings settings;
+    Preferences preferences;
     AppOptions::Outcome outcome;
     QString message;
-    const AppOptions options
+    AppOptions options
         = AppOptions::parse(app->arguments(), &outcome, &message,
-                            windowed ? AppOptions::fromSettings(settings) : AppOptions());
+                            windowed ? AppOptions::fromSettings(preferences) : AppOptions());
     switch (outcome) {
     case AppOptions::Outcome::ShowHelp:
     case AppOptions::Outcome::ShowVersion:
@@ -103,103 +102,52 @@ int main(int argc, char *argv[])
         break;
     }
 
-    ServerSettings serverSettings = options.server;
     const int capacity = streamCapacity(fileDescriptorLimit);
-    if (serverSettings.maxClients > capacity) {
+    if (options.server.maxClients > capacity) {
         err << "quotecast: --max-clients lowered to " << capacity << ": this process may open "
             << fileDescriptorLimit << " files (ulimit -n), one per stream" << Qt::endl;
-        serverSettings.maxClients = capacity;
+        options.server.maxClients = capacity;
     }
 
-    // The tick history on disk: the feed carries on where it stopped, under the same ids. A
-    // file that cannot be used is reported, and the feed runs in memory.
-    TickStoreThread history;
-    StoredFeed stored;
-    if (!options.inMemory) {
-        const QString file = !options.historyFile.isEmpty()
-            ? options.historyFile
-            : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-                + QStringLiteral("/history.sqlite");
-        if (history.open(file, options.historyDays, serverSettings.resumeBufferSize, &stored)) {
-            serverSettings.historyFile = file; // for GET /api/history
-        } else {
-            err << "quotecast: cannot keep the tick history: " << history.errorString()
-                << "\n           carrying on in memory (--history-file picks another file)"
-                << Qt::endl;
-            stored = {};
-        }
-    }
-    serverSettings.runId = stored.historyId;
-
-    MarketSimulator model(options.openings);
-    if (options.seed)
-        model.setSeed(*options.seed);
-    model.setIntervalMs(options.intervalMs);
-    model.resume(stored.latest, stored.lastSeq);
-    // Started before anything listens: no tick comes before the event loop runs, and the hub
-    // and nchan get the running status from the start rather than "stopped", then "started".
-    if (!options.paused)
-        model.start();
-    // Only an open store gets the ticks: with --in-memory its thread never starts, and every
-    // queued tick would wait in that thread's event queue for ever (216 bytes a tick).
-    const bool keepsHistory = !serverSettings.historyFile.isEmpty();
-    if (keepsHistory) {
-        QObject::connect(&model, &MarketSimulator::quoteUpdated, history.store(),
-                         &TickStore::append);
-        QObject::connect(history.store(), &TickStore::writeFailed, [&err](const QString &error) {
+    FeedPipeline pipeline(options);
+    if (!pipeline.historyError().isEmpty())
+        err << "quotecast: cannot keep the tick history: " << pipeline.historyError()
+            << "\n           carrying on in memory (--history-file picks another file)" << Qt::endl;
+    if (TickStore *store = pipeline.tickStore())
+        QObject::connect(store, &TickStore::writeFailed, [&err](const QString &error) {
             err << "quotecast: the tick history stopped being written: " << error << Qt::endl;
         });
-    }
-
-    ServerThread server(serverSettings);
-    StreamHub *hub = server.hub();
-    hub->setFeed(model.status(), model.quotes(), stored.recent);
-    // The hub lives in the server thread: these connections are queued.
-    QObject::connect(&model, &MarketSimulator::quoteUpdated, hub, &StreamHub::addTick);
-    QObject::connect(&model, &MarketSimulator::statusChanged, hub, &StreamHub::setStatus);
-    if (!server.start()) {
+    if (!pipeline.start()) {
         err << "quotecast: cannot listen on " << options.server.bindAddress.toString() << ':'
-            << options.server.port << ": " << server.errorString() << '\n'
+            << options.server.port << ": " << pipeline.errorString() << '\n'
             << "Is another quotecast running? Pick another port with --port.\n";
         return 1;
     }
     // The network interfaces are listed once: the first URL is printed, the window offers all.
-    const QList<QUrl> urls = lanUrls(options.server.bindAddress, server.serverPort());
+    const QList<QUrl> urls = lanUrls(options.server.bindAddress, pipeline.serverPort());
     const QUrl url = urls.constFirst();
     out << "quotecast: serving live quotes at " << url.toString() << '\n'
         << "           raw stream: curl -N "
         << url.resolved(QUrl(QStringLiteral("stream"))).toString()
-        << (serverSettings.publishUrl.isEmpty()
+        << (options.server.publishUrl.isEmpty()
                 ? QString()
-                : "\n           publishing to " + serverSettings.publishUrl.toString())
+                : "\n           publishing to " + options.server.publishUrl.toString())
         << (windowed ? "" : "\n           press Ctrl-C to stop") << Qt::endl;
 
     UnixSignalNotifier signalNotifier;
     QObject::connect(&signalNotifier, &UnixSignalNotifier::terminationRequested, app.get(),
                      &QCoreApplication::quit);
-    std::unique_ptr<MainWindow> window;
-    if (windowed) {
-        // The id of the desktop entry lets Wayland compositors show the menu's icon.
-        QGuiApplication::setDesktopFileName(QStringLiteral("io.github.quotecast.Quotecast"));
-        QApplication::setWindowIcon(
-            QIcon(QStringLiteral(":/icons/io.github.quotecast.Quotecast.svg")));
-        window = std::make_unique<MainWindow>(&model, stored.recent);
-        window->setServerUrls(urls);
-        QObject::connect(hub, &StreamHub::clientCountChanged, window.get(),
-                         &MainWindow::setClientCount);
-        QObject::connect(hub, &StreamHub::publisherStatusChanged, window.get(),
-                         &MainWindow::setPublisherStatus);
-        window->setHistoryAvailable(keepsHistory);
-        QObject::connect(window.get(), &MainWindow::exportRequested, history.store(),
-                         &TickStore::exportCsv);
-        QObject::connect(history.store(), &TickStore::exportFinished, window.get(),
-                         &MainWindow::showExportResult);
-        QObject::connect(app.get(), &QCoreApplication::aboutToQuit, [&] {
-            AppOptions last = options;
-            last.intervalMs = model.intervalMs();
-            last.saveTo(settings);
-        });
-        window->show();
-    }
-    return app->exec();
+    if (!windowed)
+        return app->exec();
+
+    // The id of the desktop entry lets Wayland compositors show the menu's icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.quotecast.Quotecast"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/io.github.quotecast.Quotecast.svg")));
+    const std::unique_ptr<MainWindow> window = createDashboard(pipeline, &preferences);
+    window->setServerUrls(urls);
+    window->show();
+    const int exitCode = app->exec();
+    options.intervalMs = pipeline.simulator()->intervalMs(); // as the user left it
+    options.saveTo(preferences);
+    return exitCode;
 }

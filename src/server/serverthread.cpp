@@ -10,10 +10,12 @@ ServerThread::ServerThread(const ServerSettings &settings)
 
 ServerThread::~ServerThread() = default;
 
-bool ServerThread::start()
+bool ServerThread::start(const std::function<void(StreamHub &)> &beforeListening)
 {
     bool listening = false;
     m_host.run([&] {
+        if (beforeListening)
+            beforeListening(*hub());
         listening = hub()->listen();
         m_errorString = hub()->errorString();
         m_port = hub()->serverPort();

@@ -3,6 +3,8 @@
 #include <platform/threadhost.h>
 #include <server/serversettings.h>
 
+#include <functional>
+
 namespace quotecast {
 
 class StreamHub;
@@ -18,8 +20,10 @@ public:
     ~ServerThread();
     Q_DISABLE_COPY_MOVE(ServerThread)
 
-    // Starts the thread and binds the port; blocks until the hub listens or failed to.
-    bool start();
+    // Starts the thread, runs `beforeListening` in it (what the hub must know before its first
+    // client, such as the feed: see FeedPipeline), then binds the port; blocks until the hub
+    // listens or failed to. Whatever the hub creates meanwhile belongs to the server thread.
+    bool start(const std::function<void(StreamHub &)> &beforeListening = {});
     QString errorString() const { return m_errorString; }
     quint16 serverPort() const { return m_port; }
     StreamHub *hub() const { return m_host.object(); }

@@ -1,0 +1,107 @@
+#include <app/feedpipeline.h>
+
+#include <feed/marketsimulator.h>
+#include <history/tickstorethread.h>
+#include <server/serverthread.h>
+#include <server/streamhub.h>
+
+#include <QStandardPaths>
+
+namespace quotecast {
+
+FeedPipeline::FeedPipeline(const AppOptions &options, ServerThreading threading)
+    : m_options(options)
+    , m_serverSettings(options.server)
+    , m_simulator(std::make_unique<MarketSimulator>(options.openings))
+{
+    if (!options.inMemory)
+        openHistory();
+    m_serverSettings.runId = m_stored.historyId;
+
+    if (options.seed)
+        m_simulator->setSeed(*options.seed);
+    m_simulator->setIntervalMs(options.intervalMs);
+    m_simulator->resume(m_stored.latest, m_stored.lastSeq);
+    // Only an open store gets the ticks: a store whose thread never started would keep every
+    // queued tick in that thread's event queue for ever (216 bytes a tick).
+    if (m_history)
+        QObject::connect(m_simulator.get(), &MarketSimulator::quoteUpdated, m_history->store(),
+                         &TickStore::append);
+
+    if (threading == ServerThreading::OwnThread)
+        m_serverThread = std::make_unique<ServerThread>(m_serverSettings);
+    else
+        m_callerThreadHub = std::make_unique<StreamHub>(m_serverSettings);
+}
+
+FeedPipeline::~FeedPipeline() = default;
+
+// The tick history on disk: the feed carries on where it stopped, under the same ids.
+void FeedPipeline::openHistory()
+{
+    const QString file = !m_options.historyFile.isEmpty()
+        ? m_options.historyFile
+        : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+            + QStringLiteral("/history.sqlite");
+    m_history = std::make_unique<TickStoreThread>();
+    if (m_history->open(file, m_options.historyDays, m_serverSettings.resumeBufferSize,
+                        &m_stored)) {
+        m_serverSettings.historyFile = file; // for GET /api/history
+        return;
+    }
+    m_historyError = m_history->errorString();
+    m_history.reset();
+    m_stored = {};
+}
+
+bool FeedPipeline::start()
+{
+    // Started before anything listens: no tick comes before the event loop runs, and the hub
+    // and nchan get the running status from the start rather than "stopped", then "started".
+    if (!m_options.paused)
+        m_simulator->start();
+    const auto prime = [this](StreamHub &hub) { primeHub(hub, *m_simulator, m_stored.recent); };
+    if (m_serverThread) {
+        // In the server thread, while this one waits: what the hub posts to nchan meanwhile
+        // belongs to that thread, and no browser finds a hub that does not know the feed yet.
+        if (!m_serverThread->start(prime))
+            return false;
+    } else {
+        prime(*m_callerThreadHub);
+        if (!m_callerThreadHub->listen())
+            return false;
+    }
+    // Queued when the hub lives in the server thread.
+    QObject::connect(m_simulator.get(), &MarketSimulator::quoteUpdated, hub(), &StreamHub::addTick);
+    QObject::connect(m_simulator.get(), &MarketSimulator::statusChanged, hub(),
+                     &StreamHub::setStatus);
+    return true;
+}
+
+QString FeedPipeline::errorString() const
+{
+    return m_serverThread ? m_serverThread->errorString() : m_callerThreadHub->errorString();
+}
+
+StreamHub *FeedPipeline::hub() const
+{
+    return m_serverThread ? m_serverThread->hub() : m_callerThreadHub.get();
+}
+
+quint16 FeedPipeline::serverPort() const
+{
+    return m_serverThread ? m_serverThread->serverPort() : m_callerThreadHub->serverPort();
+}
+
+TickStore *FeedPipeline::tickStore() const
+{
+    return m_history ? m_history->store() : nullptr;
+}
+
+void FeedPipeline::primeHub(StreamHub &hub, const MarketSimulator &simulator,
+                            const QList<Quote> &recentTicks)
+{
+    hub.setFeed(simulator.status(), simulator.quotes(), recentTicks);
+}
+
+} // namespace quotecast
