@@ -2,7 +2,6 @@
 #include "nginxnode.h"
 #include "redisserver.h"
 #include "sseclient.h"
-#include <server/serverthread.h>
 
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -182,17 +181,16 @@ void TestNchan::eventsQueuedWhileNginxIsDownArriveWhenItIsBack()
 
 void TestNchan::theOpeningEventsLeaveFromTheServerThread()
 {
-    // As main.cpp does: the hub is fed its opening status and prices before its thread
-    // starts, and the network objects of the posts must still belong to that thread.
+    // As main.cpp does (FeedPipeline): the hub is fed its opening status and prices as its
+    // thread starts, and the network objects of the posts must belong to that thread.
     QTest::failOnWarning(QRegularExpression(QStringLiteral("different thread")));
     ServerSettings settings = localServerSettings();
     settings.publishUrl = m_single.publishUrl();
-    ServerThread server(settings);
-    server.hub()->setFeed(m_model.status(), m_model.quotes());
-    QVERIFY(server.start());
+    FeedPipeline pipeline(localOptions(settings), FeedPipeline::ServerThreading::OwnThread);
+    QVERIFY(pipeline.start());
 
     QList<qint64> openings;
-    for (const Quote &quote : m_model.quotes())
+    for (const Quote &quote : pipeline.simulator()->quotes())
         openings.append(qint64(quote.seq));
     SseClient client;
     client.open(m_single.port(), "/stream");

@@ -39,10 +39,8 @@ void NchanPublisher::publish(const QByteArray &json, const QByteArray &eventName
         m_queue.erase(oldestWaiting);
     }
     m_queue.push_back({ json, eventName });
-    // Posted, not called: the hub is fed its opening events before its thread runs
-    // (main.cpp), and the requests' network objects must belong to this object's thread.
     if (!m_inFlight && !m_retry.isActive())
-        QMetaObject::invokeMethod(this, &NchanPublisher::sendNext, Qt::QueuedConnection);
+        sendNext();
 }
 
 PublisherStatus NchanPublisher::status() const
@@ -54,7 +52,7 @@ PublisherStatus NchanPublisher::status() const
 
 void NchanPublisher::sendNext()
 {
-    if (m_queue.empty() || m_inFlight)
+    if (m_queue.empty())
         return;
     QNetworkRequest request(m_url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
