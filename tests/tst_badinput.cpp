@@ -6,7 +6,8 @@
 using namespace quotecast;
 
 // Hostile and odd requests against a real server: each gets a clear answer or a clean
-// close, and afterwards the server still serves a normal client. Nothing leaks.
+// close, and afterwards the server still serves a normal client and holds no socket for it.
+// (Which path or method gets a 404 or a 405 is tst_routing's.)
 class TestBadInput : public QObject
 {
     Q_OBJECT
@@ -17,10 +18,12 @@ private slots:
     void hostileRequest_data();
     void hostileRequest();
     void idleKeepAliveConnectionIsClosed();
-    void noSocketOutlivesItsClient();
 
 private:
-    bool serverStillServes();
+    // Fails the test unless a new client gets a whole stream's preamble.
+    void verifyServerStillServes();
+    // Fails the test unless the server has let go of every connection.
+    void verifyNoSocketIsLeft();
 
     MarketSimulator m_model;
     std::unique_ptr<StreamHub> m_hub;
@@ -40,11 +43,22 @@ void TestBadInput::cleanupTestCase()
     m_hub.reset();
 }
 
-bool TestBadInput::serverStillServes()
+void TestBadInput::verifyServerStillServes()
 {
     SseClient client;
     client.open(m_hub->serverPort());
-    return client.waitForBlocks(6) && client.statusCode() == 200;
+    const StreamPreamble preamble = StreamPreamble::of(m_model);
+    QVERIFY2(client.waitForBlocks(preamble.blocks()),
+             qPrintable(QStringLiteral("a normal client got %1 of the preamble's %2 blocks: %3")
+                            .arg(client.blocks().size())
+                            .arg(preamble.blocks())
+                            .arg(QString::fromUtf8(client.body().left(300)))));
+    QCOMPARE(client.statusCode(), 200);
+}
+
+void TestBadInput::verifyNoSocketIsLeft()
+{
+    QTRY_COMPARE_WITH_TIMEOUT(m_hub->findChildren<QTcpSocket *>().size(), 0, 5000);
 }
 
 void TestBadInput::hostileRequest_data()
@@ -105,33 +119,7 @@ void TestBadInput::hostileRequest_data()
     QTest::addRow("negative Content-Length")
         << QByteArray("POST / HTTP/1.1\r\nContent-Length: -1\r\n\r\n") << 400
         << QByteArray("Content-Length");
-    // Paths that must not escape the page's resources
-    QTest::addRow("traversal") << get("/../../etc/passwd") << 404 << QByteArray("Not found");
-    QTest::addRow("encoded traversal")
-        << get("/%2e%2e/%2e%2e/etc/passwd") << 404 << QByteArray("Not found");
-    QTest::addRow("encoded slash") << get("/..%2fCMakeLists.txt") << 404 << QByteArray("Not found");
-    QTest::addRow("double encoding")
-        << get("/%252e%252e%252fetc%252fpasswd") << 404 << QByteArray("Not found");
-    QTest::addRow("backslashes") << get("/..\\..\\CMakeLists.txt") << 404
-                                 << QByteArray("Not found");
-    QTest::addRow("NUL in path") << get("/index.html%00.js") << 404 << QByteArray("Not found");
-    QTest::addRow("resource prefix") << get("/:/web/index.html") << 404 << QByteArray("Not found");
-    // Read-only
-    QTest::addRow("POST /") << QByteArray("POST / HTTP/1.1\r\nContent-Length: 5\r\n\r\nhello")
-                            << 405 << QByteArray("read-only");
-    QTest::addRow("PUT /stream") << QByteArray("PUT /stream HTTP/1.1\r\n\r\n") << 405
-                                 << QByteArray("read-only");
-    QTest::addRow("DELETE /stream")
-        << QByteArray("DELETE /stream HTTP/1.1\r\n\r\n") << 405 << QByteArray("read-only");
-    QTest::addRow("OPTIONS /") << QByteArray("OPTIONS / HTTP/1.1\r\n\r\n") << 405
-                               << QByteArray("read-only");
-    QTest::addRow("PATCH /app.js")
-        << QByteArray("PATCH /app.js HTTP/1.1\r\n\r\n") << 405 << QByteArray("read-only");
     // Odd but legitimate
-    QTest::addRow("HEAD /") << QByteArray("HEAD / HTTP/1.1\r\n\r\n") << 200
-                            << QByteArray("Content-Length: ");
-    QTest::addRow("HEAD /stream") << QByteArray("HEAD /stream HTTP/1.1\r\n\r\n") << 200
-                                  << QByteArray("text/event-stream");
     QTest::addRow("HTTP/1.0 page")
         << QByteArray("GET / HTTP/1.0\r\n\r\n") << 200 << QByteArray("</html>");
     QTest::addRow("HTTP/1.0 stream")
@@ -166,13 +154,12 @@ void TestBadInput::hostileRequest()
     QVERIFY2(response.startsWith("HTTP/1.1 " + QByteArray::number(status) + ' '),
              response.left(200).constData());
     QVERIFY2(response.contains(says), response.left(400).constData());
-    if (status == 405)
-        QVERIFY(response.contains("\r\nAllow: GET, HEAD\r\n"));
-    if (status == 404)
-        QVERIFY2(response.size() < 1024, "no file content, no echo of a huge path");
 
     socket.abort();
-    QVERIFY(serverStillServes());
+    verifyServerStillServes();
+    if (QTest::currentTestFailed())
+        return;
+    verifyNoSocketIsLeft();
 }
 
 void TestBadInput::idleKeepAliveConnectionIsClosed()
@@ -183,13 +170,7 @@ void TestBadInput::idleKeepAliveConnectionIsClosed()
     QTRY_VERIFY(socket.bytesAvailable() > 0);
     // Keep-alive: the connection stays open after the answer, but not forever.
     QTRY_COMPARE_WITH_TIMEOUT(socket.state(), QAbstractSocket::UnconnectedState, 5000);
-}
-
-void TestBadInput::noSocketOutlivesItsClient()
-{
-    // Every connection of the tests above is gone, refused or not: the server holds
-    // no socket for them any more.
-    QTRY_COMPARE_WITH_TIMEOUT(m_hub->findChildren<QTcpSocket *>().size(), 0, 5000);
+    verifyNoSocketIsLeft();
 }
 
 QTEST_GUILESS_MAIN(TestBadInput)

@@ -54,9 +54,6 @@ private slots:
     void closedClientIsForgotten();
     void killedClientProcessIsForgotten();
     void bytesAfterTheRequestDoNotCorruptTheStream();
-    void errorAnswers_data();
-    void errorAnswers();
-    void pageHasContentSecurityPolicy();
     void busyPortIsAnError();
     void runIdsDifferAcrossRuns();
     void threadedHubServesModelAndClosesStreamsOnShutdown();
@@ -336,61 +333,6 @@ void TestStreamHub::bytesAfterTheRequestDoNotCorruptTheStream()
     QVERIFY2(!client.body().contains("HTTP/1.1"), client.body().constData());
     QCOMPARE(client.blocks().last().id, m_hub->runId() + "-1");
     QCOMPARE(m_hub->clientCount(), 1);
-}
-
-void TestStreamHub::errorAnswers_data()
-{
-    QTest::addColumn<QByteArray>("request");
-    QTest::addColumn<int>("status");
-    QTest::addColumn<QByteArray>("allow");
-    QTest::addRow("unknown path") << QByteArray("GET /nope HTTP/1.1\r\n") << 404 << QByteArray();
-    QTest::addRow("unknown nested path")
-        << QByteArray("GET /a/b/c HTTP/1.1\r\n") << 404 << QByteArray();
-    QTest::addRow("traversal") << QByteArray("GET /../CMakeLists.txt HTTP/1.1\r\n") << 404
-                               << QByteArray();
-    QTest::addRow("POST /stream") << QByteArray("POST /stream HTTP/1.1\r\nContent-Length: 0\r\n")
-                                  << 405 << QByteArray("GET, HEAD");
-    QTest::addRow("DELETE /") << QByteArray("DELETE / HTTP/1.1\r\n") << 405
-                              << QByteArray("GET, HEAD");
-}
-
-void TestStreamHub::errorAnswers()
-{
-    QFETCH(QByteArray, request);
-    QFETCH(int, status);
-    QFETCH(QByteArray, allow);
-    QTcpSocket socket;
-    socket.connectToHost(QHostAddress::LocalHost, m_hub->serverPort());
-    socket.write(request + "Host: 127.0.0.1\r\n\r\n");
-    QByteArray response;
-    QTRY_VERIFY([&] {
-        response += socket.readAll();
-        return response.contains("\r\n\r\n") && !response.endsWith("\r\n\r\n");
-    }());
-    QVERIFY2(response.startsWith("HTTP/1.1 " + QByteArray::number(status) + ' '),
-             response.constData());
-    QVERIFY(response.contains("Content-Type: text/plain"));
-    if (!allow.isEmpty())
-        QVERIFY(response.contains("Allow: " + allow + "\r\n"));
-    const QByteArray body = response.mid(response.indexOf("\r\n\r\n") + 4);
-    QVERIFY2(body.size() > 5, "the body says what was wrong");
-    QCOMPARE(m_hub->clientCount(), 0);
-}
-
-void TestStreamHub::pageHasContentSecurityPolicy()
-{
-    for (const QByteArray &path : { QByteArray("/"), QByteArray("/app.js") }) {
-        SseClient client; // plain HTTP is enough to read headers
-        client.open(m_hub->serverPort(), path);
-        QVERIFY(client.waitForHeaders());
-        QCOMPARE(client.statusCode(), 200);
-        QVERIFY(client.header("Content-Security-Policy").contains("script-src 'self'"));
-        QVERIFY(!client.header("Content-Security-Policy").contains("unsafe-inline"));
-    }
-    SseClient page;
-    page.open(m_hub->serverPort(), "/");
-    QVERIFY(page.waitForHeaders());
-    QCOMPARE(page.header("Content-Type"), QByteArray("text/html; charset=utf-8"));
 }
 
 void TestStreamHub::busyPortIsAnError()
