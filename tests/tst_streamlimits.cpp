@@ -23,8 +23,6 @@ private slots:
     void readerThatStopsIsTimedOutByTheKernel();
     void pastMaxClientsIs503WithRetryAfter();
     void retryIsSpreadAroundTheConfiguredDelay();
-    void corsHeaderOnlyForTheConfiguredOrigin_data();
-    void corsHeaderOnlyForTheConfiguredOrigin();
 };
 
 void TestStreamLimits::slowReaderIsCutWhileOthersKeepReceiving()
@@ -181,36 +179,6 @@ void TestStreamLimits::retryIsSpreadAroundTheConfiguredDelay()
     QVERIFY(advised.size() >= 15);
     QVERIFY(std::any_of(advised.cbegin(), advised.cend(), [](int ms) { return ms < 1000; }));
     QVERIFY(std::any_of(advised.cbegin(), advised.cend(), [](int ms) { return ms > 1000; }));
-}
-
-void TestStreamLimits::corsHeaderOnlyForTheConfiguredOrigin_data()
-{
-    QTest::addColumn<QByteArray>("configured");
-    QTest::addColumn<QByteArray>("origin");
-    QTest::addColumn<bool>("allowed");
-    QTest::addRow("configured origin")
-        << QByteArray("https://example.org") << QByteArray("https://example.org") << true;
-    QTest::addRow("another origin")
-        << QByteArray("https://example.org") << QByteArray("https://evil.example") << false;
-    QTest::addRow("none configured") << QByteArray() << QByteArray("https://example.org") << false;
-}
-
-void TestStreamLimits::corsHeaderOnlyForTheConfiguredOrigin()
-{
-    QFETCH(QByteArray, configured);
-    QFETCH(QByteArray, origin);
-    QFETCH(bool, allowed);
-    ServerSettings settings = localServerSettings();
-    settings.corsOrigin = configured;
-    MarketSimulator model;
-    const auto hub = startLocalHub(model, settings);
-    QVERIFY(hub);
-    SseClient client;
-    client.open(hub->serverPort(), "/stream", "Origin: " + origin + "\r\n");
-    QVERIFY(client.waitForHeaders());
-    QCOMPARE(client.hasHeader("Access-Control-Allow-Origin"), allowed);
-    if (allowed)
-        QCOMPARE(client.header("Access-Control-Allow-Origin"), origin);
 }
 
 QTEST_GUILESS_MAIN(TestStreamLimits)
