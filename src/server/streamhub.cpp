@@ -66,8 +66,8 @@ StreamHub::StreamHub(const ServerSettings &settings, QObject *parent)
     , m_runId(settings.runId.isEmpty() ? newRunId() : settings.runId)
     , m_http(this)
     , m_resumeBuffer(settings.resumeBufferSize)
-    , m_streams(new StreamSet(settings.streamThreads, settings.clientBufferBytes,
-                              settings.clientTimeoutMs, this))
+    , m_streams(StreamSet::create(settings.streamThreads, settings.clientBufferBytes,
+                                  settings.clientTimeoutMs, this))
     , m_heartbeat(this)
     , m_historyPages(settings.historyFile)
 {

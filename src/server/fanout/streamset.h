@@ -5,69 +5,66 @@
 #include <QSet>
 #include <QString>
 
-#include <atomic>
-#include <memory>
-#include <vector>
-
 class QTcpSocket;
 
 namespace quotecast {
 
-class StreamWriter;
-
-// Every open event stream, spread over a few StreamWriter threads that do the
-// fan-out. The hub's thread only hands streams and events over,
-// so the work proportional to the number of clients never runs there.
+// Every open event stream, and the fan-out of each event to them. The hub's thread only
+// hands streams and events over. Two implementations, chosen by the build:
+// - "epoll" (Linux): a few StreamWriter threads with raw sockets, so that the work
+//   proportional to the number of clients never runs on the hub's thread;
+// - "qt" (any platform; QUOTECAST_PORTABLE=ON forces it on Linux): the QTcpSockets stay in
+//   the hub's thread and Qt writes them. Simpler and portable, slower under load (bench/).
 class StreamSet : public QObject
 {
     Q_OBJECT
 
 public:
-    // `threads` StreamWriters (0: one per core but one); a client whose unsent data passes
-    // `maxPendingBytes` is dropped as too slow, one whose connection makes no progress for
-    // `clientTimeoutMs` (1000 to 3,600,000) by the kernel.
-    StreamSet(int threads, qint64 maxPendingBytes, int clientTimeoutMs, QObject *parent = nullptr);
-    ~StreamSet() override;
-
-    // Takes the connection of `socket` over (Qt's socket is closed; its owner deletes it as
-    // usual), sends it `initial`, and from then on every broadcast its filter (`symbols`,
-    // all when empty) lets through. The caller has taken the socket out of Qt's hands: no
-    // slot reads it any more. A connection that cannot be taken over is logged and dropped.
-    void add(QTcpSocket *socket, const QByteArray &initial, const QSet<QString> &symbols);
-    // Queues `bytes` for every stream whose filter lets `symbol` through (all for an
-    // empty symbol).
-    void broadcast(const QByteArray &bytes, const QString &symbol = {});
-    // Queues a heartbeat for every stream; Totals::eventsSent does not count it.
-    void broadcastHeartbeat(const QByteArray &bytes);
-    // Sends what each client still has pending, as far as it goes, then closes every
-    // stream with a FIN: the clean end of stream that makes browsers reconnect.
-    void closeAll();
-
-    // Totals over the writers, for /metrics. Each writer's are read without a lock, so
-    // they may be a moment behind one another.
+    // Totals for /metrics. The epoll writers' are read without a lock, so they may be a
+    // moment behind one another.
     struct Totals
     {
-        quint64 eventsSent = 0;
-        quint64 bytesSent = 0;
-        quint64 slowClientsDropped = 0;
-        quint64 clientsTimedOut = 0;
+        quint64 eventsSent = 0; // live events handed to clients, once per client
+        quint64 bytesSent = 0; // everything the sockets took
+        quint64 slowClientsDropped = 0; // unsent data passed maxPendingBytes
+        quint64 clientsTimedOut = 0; // no progress for clientTimeoutMs (epoll only)
     };
 
-    int size() const;
-    Totals totals() const;
+    // The build's implementation. `threads`: epoll writers (0: one per core but one; the Qt
+    // one has none of its own). A client whose unsent data passes `maxPendingBytes` (bytes) is
+    // dropped as too slow; one whose connection makes no progress for `clientTimeoutMs`
+    // (1000 to 3,600,000) is dropped by the kernel where the platform allows it (Linux's
+    // TCP_USER_TIMEOUT; elsewhere TCP keepalive only).
+    static StreamSet *create(int threads, qint64 maxPendingBytes, int clientTimeoutMs,
+                             QObject *parent);
+    // "epoll" or "qt".
+    static const char *implementation();
+
+    // Takes the connection of `socket` over, sends it `initial`, and from then on every
+    // broadcast its filter (`symbols`, all when empty) lets through. The caller has taken
+    // the socket out of Qt's hands: no slot reads it any more. A connection that cannot be
+    // taken over is logged and dropped.
+    virtual void add(QTcpSocket *socket, const QByteArray &initial, const QSet<QString> &symbols)
+        = 0;
+    // Queues `bytes` for every stream whose filter lets `symbol` through (all for an empty
+    // symbol).
+    virtual void broadcast(const QByteArray &bytes, const QString &symbol = {}) = 0;
+    // Queues a heartbeat for every stream; Totals::eventsSent does not count it.
+    virtual void broadcastHeartbeat(const QByteArray &bytes) = 0;
+    // Sends what each client still has pending, as far as it goes, then closes every stream
+    // with a FIN: the clean end of stream that makes browsers reconnect.
+    virtual void closeAll() = 0;
+
+    // Open streams; may be read from any thread.
+    virtual int size() const = 0;
+    virtual Totals totals() const = 0;
 
 signals:
     // In this object's thread, once per change however many streams closed at once.
     void sizeChanged(int size);
 
-private:
-    // Called from the writers' threads.
-    void scheduleSizeReport();
-    void reportSize();
-
-    std::vector<std::unique_ptr<StreamWriter>> m_writers;
-    std::atomic<bool> m_sizeReportScheduled { false };
-    int m_reportedSize = 0;
+protected:
+    using QObject::QObject;
 };
 
 } // namespace quotecast

@@ -1,4 +1,4 @@
-#include <server/fanout/streamset.h>
+#include <server/fanout/epollstreamset.h>
 
 #include <server/fanout/streamwriter.h>
 
@@ -16,8 +16,20 @@ Q_LOGGING_CATEGORY(lcStreamSet, "quotecast.hub", QtInfoMsg)
 
 namespace quotecast {
 
-StreamSet::StreamSet(int threads, qint64 maxPendingBytes, int clientTimeoutMs, QObject *parent)
-    : QObject(parent)
+StreamSet *StreamSet::create(int threads, qint64 maxPendingBytes, int clientTimeoutMs,
+                             QObject *parent)
+{
+    return new EpollStreamSet(threads, maxPendingBytes, clientTimeoutMs, parent);
+}
+
+const char *StreamSet::implementation()
+{
+    return "epoll";
+}
+
+EpollStreamSet::EpollStreamSet(int threads, qint64 maxPendingBytes, int clientTimeoutMs,
+                               QObject *parent)
+    : StreamSet(parent)
 {
     // By default every core but one, which is left to the window, the thread that
     // accepts connections and the rest of the desktop. Measured on 2 cores shared with
@@ -31,12 +43,13 @@ StreamSet::StreamSet(int threads, qint64 maxPendingBytes, int clientTimeoutMs, Q
     }
 }
 
-StreamSet::~StreamSet()
+EpollStreamSet::~EpollStreamSet()
 {
     m_writers.clear(); // joins their threads while the rest of this object still exists
 }
 
-void StreamSet::add(QTcpSocket *socket, const QByteArray &initial, const QSet<QString> &symbols)
+void EpollStreamSet::add(QTcpSocket *socket, const QByteArray &initial,
+                         const QSet<QString> &symbols)
 {
     // The writer takes a duplicate of the descriptor, and Qt's socket is closed at once (its
     // owner then deletes it as usual): from here on a stream costs one send() per event, with
@@ -56,19 +69,19 @@ void StreamSet::add(QTcpSocket *socket, const QByteArray &initial, const QSet<QS
     reportSize();
 }
 
-void StreamSet::broadcast(const QByteArray &bytes, const QString &symbol)
+void EpollStreamSet::broadcast(const QByteArray &bytes, const QString &symbol)
 {
     for (const auto &writer : m_writers)
         writer->fanOut(bytes, symbol);
 }
 
-void StreamSet::broadcastHeartbeat(const QByteArray &bytes)
+void EpollStreamSet::broadcastHeartbeat(const QByteArray &bytes)
 {
     for (const auto &writer : m_writers)
         writer->fanOutHeartbeat(bytes);
 }
 
-void StreamSet::closeAll()
+void EpollStreamSet::closeAll()
 {
     // Every writer closes its share at the same time.
     std::vector<std::future<void>> closed;
@@ -79,7 +92,7 @@ void StreamSet::closeAll()
     reportSize();
 }
 
-int StreamSet::size() const
+int EpollStreamSet::size() const
 {
     int size = 0;
     for (const auto &writer : m_writers)
@@ -87,7 +100,7 @@ int StreamSet::size() const
     return size;
 }
 
-StreamSet::Totals StreamSet::totals() const
+StreamSet::Totals EpollStreamSet::totals() const
 {
     Totals totals;
     for (const auto &writer : m_writers) {
@@ -99,14 +112,14 @@ StreamSet::Totals StreamSet::totals() const
     return totals;
 }
 
-void StreamSet::scheduleSizeReport()
+void EpollStreamSet::scheduleSizeReport()
 {
     // A thousand clients leaving at once make one report, not a thousand.
     if (!m_sizeReportScheduled.exchange(true))
-        QMetaObject::invokeMethod(this, &StreamSet::reportSize, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, &EpollStreamSet::reportSize, Qt::QueuedConnection);
 }
 
-void StreamSet::reportSize()
+void EpollStreamSet::reportSize()
 {
     m_sizeReportScheduled = false;
     const int current = size();

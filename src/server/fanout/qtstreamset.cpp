@@ -1,0 +1,125 @@
+#include <server/fanout/qtstreamset.h>
+
+#include <QDeadlineTimer>
+#include <QLoggingCategory>
+#include <QTcpSocket>
+
+Q_LOGGING_CATEGORY(lcQtStreams, "quotecast.streams", QtInfoMsg)
+
+namespace quotecast {
+
+StreamSet *StreamSet::create(int, qint64 maxPendingBytes, int, QObject *parent)
+{
+    return new QtStreamSet(maxPendingBytes, parent);
+}
+
+const char *StreamSet::implementation()
+{
+    return "qt";
+}
+
+QtStreamSet::QtStreamSet(qint64 maxPendingBytes, QObject *parent)
+    : StreamSet(parent)
+    , m_maxPendingBytes(maxPendingBytes)
+{ }
+
+QtStreamSet::~QtStreamSet()
+{
+    closeAll();
+}
+
+void QtStreamSet::add(QTcpSocket *socket, const QByteArray &initial, const QSet<QString> &symbols)
+{
+    // Keepalive is what Qt offers everywhere to notice a browser that vanished; Linux's
+    // TCP_USER_TIMEOUT (the epoll fan-out) is not portable.
+    socket->setSocketOption(QAbstractSocket::KeepAliveOption, 1);
+    m_streams.insert(socket, symbols);
+    m_size = int(m_streams.size());
+    // A stream is one-way: what the client sends is read and dropped.
+    connect(socket, &QTcpSocket::readyRead, this, [socket] { socket->readAll(); });
+    connect(socket, &QTcpSocket::bytesWritten, this,
+            [this](qint64 bytes) { m_totals.bytesSent += quint64(bytes); });
+    connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
+        disconnect(socket, nullptr, this, nullptr);
+        socket->deleteLater(); // safe if its owner has asked for it too
+        remove(socket);
+    });
+    // Its owner (QHttpServer) may delete it first, at shutdown.
+    connect(socket, &QObject::destroyed, this, [this, socket] { remove(socket); });
+    socket->write(initial);
+    emit sizeChanged(size());
+}
+
+void QtStreamSet::broadcast(const QByteArray &bytes, const QString &symbol)
+{
+    fanOut(bytes, symbol, true);
+}
+
+void QtStreamSet::broadcastHeartbeat(const QByteArray &bytes)
+{
+    fanOut(bytes, {}, false);
+}
+
+void QtStreamSet::fanOut(const QByteArray &bytes, const QString &symbol, bool counted)
+{
+    QList<QTcpSocket *> slow;
+    for (auto it = m_streams.cbegin(); it != m_streams.cend(); ++it) {
+        if (!symbol.isEmpty() && !it->isEmpty() && !it->contains(symbol))
+            continue;
+        QTcpSocket *socket = it.key();
+        if (socket->bytesToWrite() + bytes.size() > m_maxPendingBytes) {
+            slow.append(socket);
+            continue;
+        }
+        socket->write(bytes); // shares the bytes until Qt copies them into its buffer
+        m_totals.eventsSent += counted ? 1 : 0;
+    }
+    // Cut after the loop: abort() emits disconnected(), which removes from m_streams.
+    for (QTcpSocket *socket : std::as_const(slow)) {
+        ++m_totals.slowClientsDropped;
+        qCInfo(lcQtStreams) << "dropped a slow client with" << socket->bytesToWrite()
+                            << "bytes unsent; slow clients dropped so far:"
+                            << m_totals.slowClientsDropped;
+        socket->abort();
+    }
+}
+
+void QtStreamSet::closeAll()
+{
+    if (m_streams.isEmpty())
+        return;
+    // Each socket writes what it still holds, then sends its FIN; waited for together, within
+    // a bound, since a client that does not read would hold the shutdown forever.
+    const QList<QTcpSocket *> sockets = m_streams.keys();
+    for (QTcpSocket *socket : sockets)
+        socket->disconnectFromHost();
+    const QDeadlineTimer deadline(2000);
+    for (QTcpSocket *socket : sockets) {
+        if (m_streams.contains(socket) && socket->state() != QAbstractSocket::UnconnectedState)
+            socket->waitForDisconnected(int(qMax<qint64>(1, deadline.remainingTime())));
+    }
+    for (QTcpSocket *socket : sockets) {
+        if (m_streams.contains(socket))
+            socket->abort();
+    }
+}
+
+int QtStreamSet::size() const
+{
+    return m_size;
+}
+
+StreamSet::Totals QtStreamSet::totals() const
+{
+    return m_totals;
+}
+
+void QtStreamSet::remove(QTcpSocket *socket)
+{
+    if (!m_streams.remove(socket))
+        return;
+    m_size = int(m_streams.size());
+    emit sizeChanged(size());
+}
+
+} // namespace quotecast
