@@ -18,11 +18,14 @@
 #include <QIcon>
 #include <QLabel>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTest>
+
+#include <optional>
 
 using namespace quotecast;
 
@@ -54,11 +57,12 @@ private slots:
     void showsHowRelayingToNchanGoes();
 
 private:
-    // Ticks a seeded model until `symbol` moves in the wanted direction.
-    static Quote tickUntil(MarketSimulator &model, int direction);
+    // Ticks a seeded model until a symbol moves in the wanted direction; nullopt when none
+    // does within 1000 ticks.
+    static std::optional<Quote> tickUntil(MarketSimulator &model, int direction);
 };
 
-Quote TestDashboard::tickUntil(MarketSimulator &model, int direction)
+std::optional<Quote> TestDashboard::tickUntil(MarketSimulator &model, int direction)
 {
     QSignalSpy ticks(&model, &MarketSimulator::quoteUpdated);
     for (int i = 0; i < 1000; ++i) {
@@ -67,7 +71,7 @@ Quote TestDashboard::tickUntil(MarketSimulator &model, int direction)
         if ((direction > 0 && quote.changeCents > 0) || (direction < 0 && quote.changeCents < 0))
             return quote;
     }
-    return {};
+    return std::nullopt;
 }
 
 void TestDashboard::initTestCase()
@@ -112,8 +116,9 @@ void TestDashboard::tickTintsItsCard()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
-    const Quote quote = tickUntil(model, direction);
-    QVERIFY(!quote.symbol.isEmpty());
+    const std::optional<Quote> moved = tickUntil(model, direction);
+    QVERIFY2(moved, "no symbol moved that way in 1000 ticks");
+    const Quote quote = *moved;
     PriceCard *card = window.card(quote.symbol);
     QCOMPARE(card->trend(), trend);
     QCOMPARE(card->priceText(), QLocale().toString(quote.priceCents / 100.0, 'f', 2));
@@ -332,6 +337,8 @@ void TestDashboard::remembersItsGeometry()
 void TestDashboard::followsADarkPaletteAndKeepsTrendsReadable()
 {
     const QPalette original = QApplication::palette();
+    // The next tests get the light palette back, also when this one fails.
+    const auto restore = qScopeGuard([&original] { QApplication::setPalette(original); });
     QPalette dark = original;
     dark.setColor(QPalette::Window, QColor(0x20, 0x23, 0x27));
     dark.setColor(QPalette::WindowText, QColor(0xe8, 0xea, 0xed));
@@ -351,7 +358,6 @@ void TestDashboard::followsADarkPaletteAndKeepsTrendsReadable()
                      >= 4.5,
                  qPrintable(tinted.color(QPalette::Window).name()));
     }
-    QApplication::setPalette(original);
 }
 
 void TestDashboard::appIconRendersFromTheResources()

@@ -108,12 +108,12 @@ QString describe(const std::optional<qint64> &value, quotecast::quantity::Unit u
 // The tests tests/CMakeLists.txt registers, by their CTest names: each
 // quotecast_add_test(tst_x) with its tests/tst_x.cpp, and each browser_<spec> of the foreach over
 // the Playwright specs with its tests/browser/<spec>.spec.mjs. A name whose source is missing is
-// left out, so that the README cannot be made to list it. Empty when the file cannot be read.
-QStringList registeredTests()
+// left out, so that the README cannot be made to list it. nullopt when the file cannot be read.
+std::optional<QStringList> registeredTests()
 {
     QFile file(SourceDir + "/tests/CMakeLists.txt");
     if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
-        return {};
+        return std::nullopt;
     const QString cmake = QString::fromUtf8(file.readAll());
     const QDir tests(SourceDir + "/tests");
     QStringList names;
@@ -137,11 +137,18 @@ QStringList registeredTests()
     return names;
 }
 
-QByteArray get(quint16 port, const QString &path)
+// The body of GET `path` when it is a 200; else nullopt, and `error` says what came instead.
+std::optional<QByteArray> get(quint16 port, const QString &path, QString *error)
 {
     CurlRun run;
-    run.run({ "-q", "-si", QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(path) }, 10000);
-    return run.status() == 200 ? run.body() : QByteArray();
+    if (run.run({ "-q", "-si", QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(path) }, 10000)
+        && run.status() == 200)
+        return run.body();
+    *error = QStringLiteral("GET %1: %2 %3 %4")
+                 .arg(path, run.error())
+                 .arg(run.status())
+                 .arg(QString::fromUtf8(run.body().left(200)));
+    return std::nullopt;
 }
 } // namespace
 
@@ -165,6 +172,7 @@ void TestReadme::initTestCase()
     help.setProcessEnvironment(environment);
     help.start(m_binary, { "--help" });
     QVERIFY(help.waitForFinished(10000));
+    QCOMPARE(help.exitCode(), 0);
     m_help = HelpOption::parse(QString::fromUtf8(help.readAllStandardOutput()));
 
     // A history file, not --in-memory: the README shows /api/history. --publish to a port
@@ -182,22 +190,40 @@ void TestReadme::initTestCase()
 
     // Wait until every symbol has more stored ticks than a page of 10, as in the README's
     // examples, where /api/history has a next page.
-    const QJsonArray quotes = QJsonDocument::fromJson(get(port, "/api/quotes"))["quotes"].toArray();
-    QVERIFY(!quotes.isEmpty());
-    for (const QJsonValue &quote : quotes) {
+    const std::optional<QByteArray> quotes = get(port, "/api/quotes", &error);
+    QVERIFY2(quotes, qPrintable(error));
+    const QJsonArray symbols = QJsonDocument::fromJson(*quotes)["quotes"].toArray();
+    QVERIFY2(!symbols.isEmpty(), quotes->constData());
+    for (const QJsonValue &quote : symbols) {
         const QString path = "/api/history?limit=10&symbol=" + quote["symbol"].toString();
-        QTRY_VERIFY_WITH_TIMEOUT(QJsonDocument::fromJson(get(port, path))["more"].toBool(), 10000);
+        const auto hasNextPage = [&] {
+            const std::optional<QByteArray> page = get(port, path, &error);
+            if (page)
+                error = QStringLiteral("GET %1 has no next page: %2").arg(path, *page);
+            return page && QJsonDocument::fromJson(*page)["more"].toBool();
+        };
+        QTRY_VERIFY2_WITH_TIMEOUT(hasNextPage(), qPrintable(error), 10000);
     }
 
-    const QByteArray metrics = get(port, "/metrics");
+    // What the tests below compare the README with: none of them may pass by finding nothing.
+    QVERIFY2(m_help.size() >= 10, "quotecast --help printed fewer than 10 options");
+    const std::optional<QByteArray> metrics = get(port, "/metrics", &error);
+    QVERIFY2(metrics, qPrintable(error));
     static const QRegularExpression type(QStringLiteral("^# TYPE (\\S+) (\\S+)$"),
                                          QRegularExpression::MultilineOption);
-    for (auto it = type.globalMatch(QString::fromUtf8(metrics)); it.hasNext();) {
+    for (auto it = type.globalMatch(QString::fromUtf8(*metrics)); it.hasNext();) {
         const QRegularExpressionMatch match = it.next();
         m_liveMetrics.insert(match.captured(1), match.captured(2));
     }
+    QVERIFY2(m_liveMetrics.size() >= 10, "/metrics has fewer than 10 # TYPE lines");
     m_curls = CurlExample::extract(*m_readme, &m_unreadableCurls);
-    m_registeredTests = registeredTests();
+    const std::optional<QStringList> registered = registeredTests();
+    QVERIFY2(registered, "cannot read tests/CMakeLists.txt");
+    m_registeredTests = *registered;
+    QVERIFY2(m_registeredTests.filter(QRegularExpression("^tst_")).size() >= 10
+                 && !m_registeredTests.filter(QRegularExpression("^browser_")).isEmpty(),
+             "tests/CMakeLists.txt registers fewer than 10 tst_ tests or no browser_ test "
+             "(as this test reads it)");
 }
 
 void TestReadme::cleanupTestCase()
@@ -208,8 +234,6 @@ void TestReadme::cleanupTestCase()
 void TestReadme::readmeHasTheTablesAndExamplesTheTestsRead()
 {
     // Each check below reads one of these: none of them may pass by finding nothing.
-    QVERIFY2(m_help.size() >= 10, "quotecast --help printed fewer than 10 options");
-    QVERIFY2(m_liveMetrics.size() >= 10, "/metrics has fewer than 10 # TYPE lines");
     for (const QStringList &header :
          { QStringList { "option", "default", "meaning" },
            QStringList { "limit", "default", "option", "when it is reached" },
@@ -220,10 +244,6 @@ void TestReadme::readmeHasTheTablesAndExamplesTheTestsRead()
                  qPrintable("README.md has no table headed | " + header.join(" | ") + " |"));
     }
     QVERIFY2(m_curls.size() >= 5, "README.md has fewer than 5 curl examples");
-    QVERIFY2(m_registeredTests.filter(QRegularExpression("^tst_")).size() >= 10
-                 && !m_registeredTests.filter(QRegularExpression("^browser_")).isEmpty(),
-             "tests/CMakeLists.txt registers fewer than 10 tst_ tests or no browser_ test "
-             "(as this test reads it)");
 }
 
 const HelpOption *TestReadme::helpOption(const QString &name) const
