@@ -43,8 +43,11 @@ quint16 HeadlessServer::startAndReadPort(QProcess &process, const QString &binar
         if (const QRegularExpressionMatch match = url.match(QString::fromUtf8(out));
             match.hasMatch())
             return quint16(match.captured(1).toUInt());
-        if (process.state() == QProcess::NotRunning || deadline.hasExpired())
-            return 0;
-        process.waitForReadyRead(int(deadline.remainingTime()));
+        // Nothing more within the time left, or it has exited: no URL will come.
+        if (deadline.hasExpired() || !process.waitForReadyRead(int(deadline.remainingTime()))) {
+            out += process.readAllStandardOutput();
+            const QRegularExpressionMatch match = url.match(QString::fromUtf8(out));
+            return match.hasMatch() ? quint16(match.captured(1).toUInt()) : 0;
+        }
     }
 }

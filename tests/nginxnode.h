@@ -17,6 +17,7 @@ public:
     bool configure(const QString &serverFile, quint16 redisPort = 0);
     bool start(); // true once it accepts connections
     void stop() { m_server.stop(); }
+    bool isRunning() const { return m_server.isRunning(); }
 
     quint16 port() const { return m_server.port(); }
     QUrl publishUrl() const;

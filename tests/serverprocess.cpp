@@ -24,5 +24,10 @@ void ServerProcess::stop()
     if (m_process.state() == QProcess::NotRunning)
         return;
     m_process.terminate();
-    m_process.waitForFinished(5000);
+    if (!m_process.waitForFinished(5000)) {
+        // Still there: it would keep the port, and the next start() of this server would fail.
+        qWarning("%s ignored SIGTERM for 5 s; killing it", qPrintable(m_process.program()));
+        m_process.kill();
+        m_process.waitForFinished(5000);
+    }
 }

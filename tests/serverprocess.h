@@ -16,6 +16,8 @@ public:
     QString directory() const { return m_dir.path(); }
     // Starts `program` and waits until it accepts connections on port().
     bool start(const QString &program, const QStringList &arguments);
+    bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
+    // SIGTERM, and SIGKILL when that has not ended it within 5 s.
     void stop();
 
 private:
