@@ -2,6 +2,8 @@
 
 #include <QTest>
 
+#include <limits>
+
 #include <sys/resource.h>
 
 using namespace quotecast;
@@ -19,6 +21,10 @@ private slots:
 
 void TestResourceLimits::raisesTheSoftLimitToTheHardLimit()
 {
+#if !QUOTECAST_LINUX_PARTS
+    QCOMPARE(raiseFileDescriptorLimit(), -1L); // the portable build knows no limit
+    QSKIP("setrlimit is POSIX; the portable build does not raise the limit");
+#endif
     rlimit limit {};
     QCOMPARE(getrlimit(RLIMIT_NOFILE, &limit), 0);
     limit.rlim_cur = qMin<rlim_t>(limit.rlim_max, 512);
@@ -37,6 +43,7 @@ void TestResourceLimits::streamCapacityLeavesAReserve_data()
     QTest::addRow("this machine's hard limit") << 20000L << 19744;
     QTest::addRow("the usual soft limit") << 1024L << 768;
     QTest::addRow("less than the reserve") << 100L << 1;
+    QTest::addRow("unknown: no cap") << -1L << std::numeric_limits<int>::max();
 }
 
 void TestResourceLimits::streamCapacityLeavesAReserve()

@@ -8,7 +8,7 @@
 #include <app/translations.h>
 #include <feed/marketsimulator.h>
 #include <platform/resourcelimits.h>
-#include <platform/unixsignalnotifier.h>
+#include <platform/terminationnotifier.h>
 #include <widgets/mainwindow.h>
 
 #include <QApplication>
@@ -134,8 +134,8 @@ int main(int argc, char *argv[])
                 : "\n           publishing to " + options.server.publishUrl.toString())
         << (windowed ? "" : "\n           press Ctrl-C to stop") << Qt::endl;
 
-    UnixSignalNotifier signalNotifier;
-    QObject::connect(&signalNotifier, &UnixSignalNotifier::terminationRequested, app.get(),
+    TerminationNotifier signalNotifier;
+    QObject::connect(&signalNotifier, &TerminationNotifier::terminationRequested, app.get(),
                      &QCoreApplication::quit);
     if (!windowed)
         return app->exec();

@@ -1,4 +1,4 @@
-#include <platform/unixsignalnotifier.h>
+#include <platform/terminationnotifier.h>
 
 #include <QSocketNotifier>
 
@@ -12,27 +12,32 @@ namespace {
 int g_socketPair[2] = { -1, -1 };
 }
 
-UnixSignalNotifier::UnixSignalNotifier(QObject *parent)
+TerminationNotifier::TerminationNotifier(QObject *parent)
     : QObject(parent)
 {
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, g_socketPair) != 0) {
         qWarning("quotecast: cannot watch for SIGINT/SIGTERM: socketpair failed");
         return;
     }
-    m_notifier = new QSocketNotifier(g_socketPair[1], QSocketNotifier::Read, this);
-    connect(m_notifier, &QSocketNotifier::activated, this, &UnixSignalNotifier::readSignal);
+    auto *notifier = new QSocketNotifier(g_socketPair[1], QSocketNotifier::Read, this);
+    connect(notifier, &QSocketNotifier::activated, this, [this] {
+        char byte = 0;
+        if (::read(g_socketPair[1], &byte, 1) == 1)
+            emit terminationRequested(int(byte));
+    });
+    m_watcher = notifier;
 
     struct sigaction action = {};
-    action.sa_handler = &UnixSignalNotifier::handle;
+    action.sa_handler = &TerminationNotifier::handle;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
 }
 
-UnixSignalNotifier::~UnixSignalNotifier()
+TerminationNotifier::~TerminationNotifier()
 {
-    if (!m_notifier)
+    if (!m_watcher)
         return;
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
@@ -41,17 +46,10 @@ UnixSignalNotifier::~UnixSignalNotifier()
     g_socketPair[0] = g_socketPair[1] = -1;
 }
 
-void UnixSignalNotifier::handle(int signalNumber)
+void TerminationNotifier::handle(int signalNumber)
 {
     const char byte = char(signalNumber);
     [[maybe_unused]] const auto written = ::write(g_socketPair[0], &byte, 1);
-}
-
-void UnixSignalNotifier::readSignal()
-{
-    char byte = 0;
-    if (::read(g_socketPair[1], &byte, 1) == 1)
-        emit terminationRequested(int(byte));
 }
 
 } // namespace quotecast
