@@ -346,13 +346,15 @@ void TestDashboard::followsADarkPaletteAndKeepsTrendsReadable()
     MarketSimulator model;
     MainWindow window(&model);
     window.show();
-    PriceCard *card = window.card(QStringLiteral("AAPL"));
+    const Quote opening = model.quotes().constFirst();
+    PriceCard *card = window.card(opening.symbol);
+    QVERIFY(card);
     // A flat card takes the system's colours, not hard-coded light ones.
     QCOMPARE(card->palette().color(QPalette::Window), dark.color(QPalette::Window));
     QCOMPARE(card->palette().color(QPalette::WindowText), dark.color(QPalette::WindowText));
     // Green and red cards keep readable text (WCAG AA for large text: 3; we ask 4.5).
     for (const qint64 change : { 1'00, -1'00 }) {
-        card->setQuote({ QStringLiteral("AAPL"), 170'00 + change, change, 1, 1 });
+        card->setQuote({ opening.symbol, opening.priceCents + change, change, 1, 1 });
         const QPalette tinted = card->palette();
         QVERIFY2(Wcag::contrast(tinted.color(QPalette::Window), tinted.color(QPalette::WindowText))
                      >= 4.5,

@@ -1,5 +1,6 @@
 #include "headlessserver.h"
 #include "sseclient.h"
+#include <feed/marketsimulator.h>
 #include <history/tickreader.h>
 
 #include <QJsonDocument>
@@ -303,10 +304,11 @@ void TestHeadless::aHistoryFileHasOneWriterAndOutlivesACrash()
     QProcess first;
     QVERIFY2(start(first, arguments) != 0, first.readAllStandardError().constData());
     // Once the first run has written some ticks (a batch every 250 ms)...
+    const QString symbol = quotecast::MarketSimulator::defaultOpenings().constFirst().symbol;
     quotecast::TickReader written(file);
     QTRY_VERIFY([&] {
         QString error;
-        const auto page = written.ticks(QStringLiteral("AAPL"), 0, 0, 1, &error);
+        const auto page = written.ticks(symbol, 0, 0, 1, &error);
         return page && !page->ticks.isEmpty();
     }());
 
