@@ -35,11 +35,18 @@ bool needsWindow(int argc, char *argv[])
     return true;
 }
 
+// Whether a QApplication can open its platform plugin. On X11/Wayland systems the display
+// is named by the environment (or QT_QPA_PLATFORM picks another plugin, e.g. offscreen);
+// Windows and macOS always have their window system.
 bool hasDisplay()
 {
+#if defined(Q_OS_UNIX) && !defined(Q_OS_DARWIN)
     return !qEnvironmentVariableIsEmpty("DISPLAY")
         || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
         || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+#else
+    return true;
+#endif
 }
 
 } // namespace
