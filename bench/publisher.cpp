@@ -74,10 +74,12 @@ int main(int argc, char **argv)
         const std::string body = "{\"symbol\":\"" + std::string(symbols[seq % 4])
             + "\",\"price\":170.85,\"change\":0.85,\"ts\":" + std::to_string(ts)
             + ",\"seq\":" + std::to_string(seq) + "}";
-        const std::string request = "POST " + path
-            + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-              "Content-Type: application/json\r\nContent-Length: "
-            + std::to_string(body.size()) + "\r\n\r\n" + body;
+        std::string request = "POST " + path;
+        request += " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                   "Content-Type: application/json\r\nContent-Length: ";
+        request += std::to_string(body.size());
+        request += "\r\n\r\n";
+        request += body;
         // nginx may close the connection when it runs out of connections (at 19,000
         // subscribers it does): reconnect and post the event again, a few times.
         int attempts = 0;

@@ -18,7 +18,7 @@
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv); // painting on a QImage needs no display
-    QStringList args = app.arguments().mid(1);
+    QStringList args = QCoreApplication::arguments().mid(1);
     QTextStream err(stderr);
 
     QColor background;

@@ -91,7 +91,7 @@ QString WebDriver::openSession(const QSize &windowSize, const QStringList &extra
     };
     const QJsonValue answer = call("POST", QStringLiteral("session"),
                                    { { QStringLiteral("capabilities"), capabilities } });
-    const QString session = answer.toObject().value(u"sessionId").toString();
+    QString session = answer.toObject().value(u"sessionId").toString();
     if (session.isEmpty()) {
         const QString message = answer.toObject().value(u"message").toString();
         m_errorString = QStringLiteral("no browser session: ")
@@ -123,7 +123,7 @@ QJsonValue WebDriver::call(const QByteArray &verb, const QString &path, const QJ
     // WebDriver's own errors come with an HTTP status and a JSON body; no status: no driver.
     if (!reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid())
         return QJsonValue::Undefined;
-    const QJsonValue value = QJsonDocument::fromJson(reply->readAll()).object().value(u"value");
+    QJsonValue value = QJsonDocument::fromJson(reply->readAll()).object().value(u"value");
     if (reply->error() != QNetworkReply::NoError)
         qWarning() << "WebDriver" << verb << path << reply->errorString() << value;
     return value;

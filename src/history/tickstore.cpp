@@ -21,13 +21,16 @@ namespace {
 // error when any statement fails (a file that is not a database, or read-only).
 QString prepare(QSqlDatabase &db, int retentionDays, int recentCount, StoredFeed *feed)
 {
+    // A constant of its own: a literal split over two lines inside the list reads like a
+    // missing comma.
+    static constexpr char CreateTicks[]
+        = "CREATE TABLE IF NOT EXISTS ticks (seq INTEGER PRIMARY KEY, symbol TEXT NOT NULL, "
+          "price_cents INTEGER NOT NULL, change_cents INTEGER NOT NULL, ts INTEGER NOT NULL)";
     QSqlQuery query(db);
     for (const char *sql :
          { "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
            "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-           "CREATE TABLE IF NOT EXISTS ticks (seq INTEGER PRIMARY KEY, symbol TEXT NOT NULL, "
-           "price_cents INTEGER NOT NULL, change_cents INTEGER NOT NULL, ts INTEGER NOT NULL)",
-           "CREATE INDEX IF NOT EXISTS ticks_by_time ON ticks (ts)",
+           CreateTicks, "CREATE INDEX IF NOT EXISTS ticks_by_time ON ticks (ts)",
            "CREATE INDEX IF NOT EXISTS ticks_by_symbol ON ticks (symbol, seq)" }) {
         if (!query.exec(QString::fromLatin1(sql)))
             return query.lastError().text();

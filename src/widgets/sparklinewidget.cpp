@@ -24,14 +24,17 @@ void SparklineWidget::paintEvent(QPaintEvent *)
 {
     if (m_prices.size() < 2)
         return;
-    const auto [low, high] = std::minmax_element(m_prices.cbegin(), m_prices.cend());
-    const double range = double(qMax<qint64>(*high - *low, 1));
+    // Plain variables, not structured bindings: C++17 lets no lambda capture those (GCC allows
+    // it, clang does not).
+    const auto extremes = std::minmax_element(m_prices.cbegin(), m_prices.cend());
+    const qint64 low = *extremes.first;
+    const double range = double(qMax<qint64>(*extremes.second - low, 1));
     const double dotRadius = 2.5;
     const QRectF area = QRectF(rect()).adjusted(dotRadius, dotRadius, -dotRadius, -dotRadius);
     const double step = area.width() / double(m_prices.size() - 1);
     const auto point = [&](qsizetype i) {
         return QPointF(area.left() + double(i) * step,
-                       area.bottom() - double(m_prices[i] - *low) / range * area.height());
+                       area.bottom() - double(m_prices[i] - low) / range * area.height());
     };
 
     QPainterPath line(point(0));
