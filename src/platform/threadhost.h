@@ -44,6 +44,14 @@ public:
         QMetaObject::invokeMethod(m_object, std::move(work), Qt::BlockingQueuedConnection);
     }
 
+    // The same without waiting: `work` runs in the thread later, in the order posted.
+    template<typename Work> void post(Work work)
+    {
+        if (!m_thread.isRunning())
+            m_thread.start();
+        QMetaObject::invokeMethod(m_object, std::move(work), Qt::QueuedConnection);
+    }
+
 private:
     QThread m_thread;
     T *m_object;

@@ -1,15 +1,19 @@
 #include <server/historypages.h>
 
 #include <history/tickreader.h>
+#include <platform/threadhost.h>
 #include <server/sse/sseevent.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QPointer>
+#include <QTcpSocket>
 #include <QUrlQuery>
 
 #include <limits>
+#include <variant>
 
 Q_LOGGING_CATEGORY(lcHistoryPages, "quotecast.hub", QtInfoMsg)
 
@@ -17,82 +21,161 @@ namespace quotecast {
 
 using StatusCode = HttpReply::StatusCode;
 
-HistoryPages::HistoryPages(const QString &historyFile)
+namespace {
+
+struct PageRequest
 {
-    if (!historyFile.isEmpty())
-        m_reader = std::make_unique<TickReader>(historyFile);
+    QString symbol;
+    qint64 since = 0;
+    qint64 after = 0;
+    qint64 limit = 0;
+};
+
+HttpReply::Body error(StatusCode status, const QString &message)
+{
+    return { status, "text/plain; charset=utf-8", message.toUtf8() + '\n' };
 }
 
-HistoryPages::~HistoryPages() = default;
-
-HttpReply::Body HistoryPages::page(const QUrlQuery &query, const QStringList &symbols) const
+// The page `query` asks for, or the 400 that says what is wrong with it.
+std::variant<PageRequest, HttpReply::Body> parse(const QUrlQuery &query, const QStringList &symbols)
 {
-    const auto error = [](StatusCode status, const QString &message) {
-        return HttpReply::Body { status, "text/plain; charset=utf-8", message.toUtf8() + '\n' };
-    };
-    if (!m_reader) {
-        return error(StatusCode::ServiceUnavailable,
-                     QStringLiteral("No history here: this quotecast keeps no tick history on "
-                                    "disk (--in-memory, or its history file could not be used)"));
-    }
-    const QString symbol = query.queryItemValue(QStringLiteral("symbol")).trimmed().toUpper();
-    if (!symbols.contains(symbol)) {
+    PageRequest request;
+    request.symbol = query.queryItemValue(QStringLiteral("symbol")).trimmed().toUpper();
+    if (!symbols.contains(request.symbol)) {
         return error(StatusCode::BadRequest,
                      QStringLiteral("Bad request: symbol=%1 is not one of %2")
-                         .arg(symbol.left(32), symbols.join(u',')));
+                         .arg(request.symbol.left(32), symbols.join(u',')));
     }
     // A whole number from `min` to `max`, or `fallback` when the parameter is absent.
-    QString badNumber;
+    QString bad;
     const auto number = [&](const QString &key, qint64 fallback, qint64 min, qint64 max) {
-        if (!query.hasQueryItem(key))
+        if (!bad.isEmpty() || !query.hasQueryItem(key))
             return fallback;
         bool ok = false;
         const qint64 value = query.queryItemValue(key).toLongLong(&ok);
         if (!ok || value < min || value > max) {
-            badNumber = QStringLiteral("Bad request: %1 must be a whole number from %2 to %3")
-                            .arg(key)
-                            .arg(min)
-                            .arg(max);
+            bad = QStringLiteral("Bad request: %1 must be a whole number from %2 to %3")
+                      .arg(key)
+                      .arg(min)
+                      .arg(max);
         }
         return value;
     };
     constexpr qint64 Any = std::numeric_limits<qint64>::max();
-    const qint64 since = number(QStringLiteral("since"), 0, 0, Any);
-    const qint64 after = badNumber.isEmpty() ? number(QStringLiteral("after"), 0, 0, Any) : 0;
-    const qint64 limit
-        = badNumber.isEmpty() ? number(QStringLiteral("limit"), DefaultLimit, 1, MaxLimit) : 0;
-    if (!badNumber.isEmpty())
-        return error(StatusCode::BadRequest, badNumber);
+    request.since = number(QStringLiteral("since"), 0, 0, Any);
+    request.after = number(QStringLiteral("after"), 0, 0, Any);
+    request.limit
+        = number(QStringLiteral("limit"), HistoryPages::DefaultLimit, 1, HistoryPages::MaxLimit);
+    if (!bad.isEmpty())
+        return error(StatusCode::BadRequest, bad);
+    return request;
+}
 
-    QString readError;
-    const std::optional<TickReader::Page> page
-        = m_reader->ticks(symbol, since, quint64(after), int(limit), &readError);
-    if (!page) {
-        qCWarning(lcHistoryPages) << "cannot read the tick history:" << readError;
-        return error(StatusCode::InternalServerError,
-                     QStringLiteral("The tick history cannot be read right now"));
+} // namespace
+
+// Reads pages in the thread that hosts it, where its SQLite connection lives.
+class PageReader : public QObject
+{
+public:
+    explicit PageReader(const QString &historyFile)
+        : m_reader(historyFile)
+    { }
+
+    HttpReply::Body read(const PageRequest &request)
+    {
+        QString readError;
+        const std::optional<TickReader::Page> page = m_reader.ticks(
+            request.symbol, request.since, quint64(request.after), int(request.limit), &readError);
+        if (!page) {
+            qCWarning(lcHistoryPages) << "cannot read the tick history:" << readError;
+            return error(StatusCode::InternalServerError,
+                         QStringLiteral("The tick history cannot be read right now"));
+        }
+        QJsonArray ticks;
+        for (const Quote &tick : page->ticks) {
+            QJsonObject object = SseEvent::quoteObject(tick);
+            object.remove(QStringLiteral("symbol")); // said once, at the top
+            ticks.append(object);
+        }
+        QJsonObject result { { QStringLiteral("symbol"), request.symbol },
+                             { QStringLiteral("ticks"), ticks },
+                             { QStringLiteral("more"), page->more } };
+        if (page->more) {
+            // The next page starts after the last tick of this one, with the same filter.
+            QUrlQuery next;
+            next.addQueryItem(QStringLiteral("symbol"), request.symbol);
+            next.addQueryItem(QStringLiteral("since"), QString::number(request.since));
+            next.addQueryItem(QStringLiteral("after"),
+                              QString::number(page->ticks.constLast().seq));
+            next.addQueryItem(QStringLiteral("limit"), QString::number(request.limit));
+            result.insert(QStringLiteral("next"),
+                          QStringLiteral("/api/history?") + next.toString(QUrl::FullyEncoded));
+        }
+        return { StatusCode::Ok, "application/json",
+                 QJsonDocument(result).toJson(QJsonDocument::Compact) + '\n' };
     }
-    QJsonArray ticks;
-    for (const Quote &tick : page->ticks) {
-        QJsonObject object = SseEvent::quoteObject(tick);
-        object.remove(QStringLiteral("symbol")); // said once, at the top
-        ticks.append(object);
+
+private:
+    TickReader m_reader;
+};
+
+HistoryPages::HistoryPages(const QString &historyFile, QObject *parent)
+    : QObject(parent)
+{
+    if (!historyFile.isEmpty()) {
+        m_reader = std::make_unique<ThreadHost<PageReader>>(QStringLiteral("quotecast history"),
+                                                            historyFile);
     }
-    QJsonObject result { { QStringLiteral("symbol"), symbol },
-                         { QStringLiteral("ticks"), ticks },
-                         { QStringLiteral("more"), page->more } };
-    if (page->more) {
-        // The next page starts after the last tick of this one, with the same filter.
-        QUrlQuery next;
-        next.addQueryItem(QStringLiteral("symbol"), symbol);
-        next.addQueryItem(QStringLiteral("since"), QString::number(since));
-        next.addQueryItem(QStringLiteral("after"), QString::number(page->ticks.constLast().seq));
-        next.addQueryItem(QStringLiteral("limit"), QString::number(limit));
-        result.insert(QStringLiteral("next"),
-                      QStringLiteral("/api/history?") + next.toString(QUrl::FullyEncoded));
+}
+
+HistoryPages::~HistoryPages() = default; // joins the reader's thread first
+
+void HistoryPages::answer(const QUrlQuery &query, const QStringList &symbols,
+                          QHttpServerResponder &&responder, const HttpReply::Headers &extra,
+                          bool withBody)
+{
+    if (!m_reader) {
+        HttpReply::writeLive(
+            responder,
+            error(StatusCode::ServiceUnavailable,
+                  QStringLiteral("No history here: this quotecast keeps no tick history on disk "
+                                 "(--in-memory, or its history file could not be used)")),
+            extra, withBody);
+        return;
     }
-    return { StatusCode::Ok, "application/json",
-             QJsonDocument(result).toJson(QJsonDocument::Compact) + '\n' };
+    const auto parsed = parse(query, symbols);
+    if (const auto *bad = std::get_if<HttpReply::Body>(&parsed)) {
+        HttpReply::writeLive(responder, *bad, extra, withBody);
+        return;
+    }
+    // Qt 6.4's QAbstractHttpServer handles a connection's next pipelined request as soon as
+    // this handler returns (qabstracthttpserver.cpp, handleReadyRead), and its answer would
+    // overtake this one. So the socket's signals stay blocked until this answer is written:
+    // its readyRead (the next request) and disconnected (Qt's deleteLater) are taken up then.
+    QTcpSocket *socket = responder.socket();
+    socket->blockSignals(true);
+    struct Pending
+    {
+        QHttpServerResponder responder;
+        QPointer<QTcpSocket> socket;
+    };
+    auto pending = std::make_shared<Pending>(Pending { std::move(responder), socket });
+    m_reader->post([this, reader = m_reader->object(), request = std::get<PageRequest>(parsed),
+                    pending, extra, withBody] {
+        HttpReply::Body body = reader->read(request);
+        QMetaObject::invokeMethod(this, [pending, body = std::move(body), extra, withBody] {
+            QTcpSocket *socket = pending->socket;
+            if (!socket)
+                return; // the server is going away
+            HttpReply::writeLive(pending->responder, body, extra, withBody);
+            socket->blockSignals(false);
+            if (socket->state() == QAbstractSocket::UnconnectedState)
+                socket->deleteLater();
+            else if (socket->bytesAvailable() > 0)
+                QMetaObject::invokeMethod(socket, &QAbstractSocket::readyRead,
+                                          Qt::QueuedConnection);
+        });
+    });
 }
 
 } // namespace quotecast

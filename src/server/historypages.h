@@ -2,6 +2,7 @@
 
 #include <server/httpreply.h>
 
+#include <QObject>
 #include <QStringList>
 
 #include <memory>
@@ -10,27 +11,35 @@ class QUrlQuery;
 
 namespace quotecast {
 
-class TickReader;
+template<typename T> class ThreadHost;
+class PageReader;
 
 // GET /api/history?symbol=&since=&after=&limit=: one symbol's stored ticks, oldest first, a
-// page at a time, read from the tick history's SQLite file (docs/protocol.md).
-class HistoryPages
+// page at a time, read from the tick history's SQLite file (docs/protocol.md). SQLite is read
+// in a thread of its own, so that a slow page never holds up the thread that accepts
+// connections and opens streams.
+class HistoryPages : public QObject
 {
+    Q_OBJECT
+
 public:
     static constexpr int DefaultLimit = 1000; // ticks per page
     static constexpr int MaxLimit = 10000;
 
     // `historyFile` empty: no history here, every page answers 503.
-    explicit HistoryPages(const QString &historyFile);
-    ~HistoryPages();
+    explicit HistoryPages(const QString &historyFile, QObject *parent = nullptr);
+    ~HistoryPages() override;
 
-    // The page `query` asks for, among `symbols` (the feed's): 200 with JSON; 400 with what is
-    // wrong (unknown symbol; since/after not whole numbers >= 0; limit not 1 to MaxLimit); 503
-    // without a history; 500 when SQLite fails (logged). Reads SQLite on the calling thread.
-    HttpReply::Body page(const QUrlQuery &query, const QStringList &symbols) const;
+    // Answers the page `query` asks for, among `symbols` (the feed's), with `extra` headers
+    // (CORS), the body only when `withBody`: 200 with JSON; 400 with what is wrong (unknown
+    // symbol; since/after not whole numbers >= 0; limit not 1 to MaxLimit) and 503 without a
+    // history, at once; 200, or 500 when SQLite fails (logged), once the page is read. Until
+    // then the connection's next request waits (Qt 6.4 would answer it first).
+    void answer(const QUrlQuery &query, const QStringList &symbols,
+                QHttpServerResponder &&responder, const HttpReply::Headers &extra, bool withBody);
 
 private:
-    std::unique_ptr<TickReader> m_reader;
+    std::unique_ptr<ThreadHost<PageReader>> m_reader; // null without a history
 };
 
 } // namespace quotecast

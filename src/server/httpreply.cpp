@@ -18,6 +18,19 @@ void writeHead(QHttpServerResponder &responder, const Headers &headers, StatusCo
         responder.writeHeader(name, value);
 }
 
+void writeLive(QHttpServerResponder &responder, const Body &body, const Headers &extra,
+               bool withBody)
+{
+    writeHead(responder,
+              Headers { { "Content-Type", body.contentType },
+                        { "Content-Length", QByteArray::number(body.bytes.size()) },
+                        { "Cache-Control", "no-store" },
+                        { "X-Content-Type-Options", "nosniff" } }
+                  + extra,
+              body.status);
+    responder.writeBody(withBody ? body.bytes : QByteArray());
+}
+
 void text(QHttpServerResponder &responder, StatusCode status, const QByteArray &message,
           const QByteArray &allow)
 {

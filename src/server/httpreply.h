@@ -32,6 +32,11 @@ Headers corsHeaders(const QHttpServerRequest &request, const QByteArray &allowed
 void writeHead(QHttpServerResponder &responder, const Headers &headers,
                StatusCode status = StatusCode::Ok);
 
+// `body` as a live value: never cached (Cache-Control: no-store), with `extra` headers (CORS);
+// the body itself only when `withBody` (HEAD gets the same head).
+void writeLive(QHttpServerResponder &responder, const Body &body, const Headers &extra,
+               bool withBody);
+
 // A one-line text/plain answer, as every error is (`message` without its newline), with an
 // `Allow` header when `allow` is set (RFC 9110 §15.5.6: a 405 says what is allowed).
 void text(QHttpServerResponder &responder, StatusCode status, const QByteArray &message,

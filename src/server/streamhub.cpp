@@ -69,7 +69,7 @@ StreamHub::StreamHub(const ServerSettings &settings, QObject *parent)
     , m_streams(StreamSet::create(settings.streamThreads, settings.clientBufferBytes,
                                   settings.clientTimeoutMs, this))
     , m_heartbeat(this)
-    , m_historyPages(settings.historyFile)
+    , m_historyPages(settings.historyFile, this)
 {
     if (!settings.publishUrl.isEmpty()) {
         m_publisher = new NchanPublisher(settings.publishUrl, settings.publishQueue, this);
@@ -256,6 +256,11 @@ void StreamHub::addRoutes()
 void StreamHub::serveApi(const QHttpServerRequest &request, const QString &path,
                          QHttpServerResponder &responder, bool withBody)
 {
+    if (path == u"/api/history") {
+        m_historyPages.answer(request.query(), m_status.symbols, std::move(responder),
+                              HttpReply::corsHeaders(request, m_settings.corsOrigin), withBody);
+        return;
+    }
     StatusCode status = StatusCode::Ok;
     QByteArray type = "text/plain; charset=utf-8";
     QByteArray body;
@@ -268,11 +273,6 @@ void StreamHub::serveApi(const QHttpServerRequest &request, const QString &path,
                                    { QStringLiteral("quotes"), m_board.toJson() } };
         type = "application/json";
         body = QJsonDocument(quotes).toJson(QJsonDocument::Compact) + '\n';
-    } else if (path == u"/api/history") {
-        const HttpReply::Body page = m_historyPages.page(request.query(), m_status.symbols);
-        status = page.status;
-        type = page.contentType;
-        body = page.bytes;
     } else if (path == u"/healthz") {
         body = "ok\n";
     } else {
@@ -281,14 +281,8 @@ void StreamHub::serveApi(const QHttpServerRequest &request, const QString &path,
         body = metrics().toPrometheusText();
     }
     // Live values: never cached. Pages of another allowed origin may read them.
-    HttpReply::writeHead(responder,
-                         Headers { { "Content-Type", type },
-                                   { "Content-Length", QByteArray::number(body.size()) },
-                                   { "Cache-Control", "no-store" },
-                                   { "X-Content-Type-Options", "nosniff" } }
-                             + HttpReply::corsHeaders(request, m_settings.corsOrigin),
-                         status);
-    responder.writeBody(withBody ? body : QByteArray());
+    HttpReply::writeLive(responder, { status, type, body },
+                         HttpReply::corsHeaders(request, m_settings.corsOrigin), withBody);
 }
 
 void StreamHub::openStream(const QHttpServerRequest &request, QHttpServerResponder &&responder)
