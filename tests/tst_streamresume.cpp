@@ -32,6 +32,10 @@ private:
     // The app's pieces (a new feed, seeded) with a server of these settings.
     void startHub(const ServerSettings &settings);
     void addTicks(int count);
+    // Waits for what a stream opens with and checks its snapshot: one event per symbol of the
+    // feed, in the feed's order, only the last with an id, `lastId`.
+    void verifySnapshot(SseClient &client, const QByteArray &lastId);
+    StreamPreamble preamble() const { return StreamPreamble::of(model()); }
     QByteArray id(quint64 seq) const { return hub()->runId() + '-' + QByteArray::number(seq); }
     MarketSimulator &model() const { return *m_pipeline->simulator(); }
     StreamHub *hub() const { return m_pipeline->hub(); }
@@ -43,12 +47,6 @@ namespace {
 QString symbolOf(const SseClient::Event &event)
 {
     return QJsonDocument::fromJson(event.data).object().value(u"symbol").toString();
-}
-
-// The events after `retry:` and `event: status`.
-QList<SseClient::Event> afterStatus(const SseClient &client)
-{
-    return client.blocks().mid(2);
 }
 } // namespace
 
@@ -78,17 +76,29 @@ void TestStreamResume::addTicks(int count)
         model().tick();
 }
 
+void TestStreamResume::verifySnapshot(SseClient &client, const QByteArray &lastId)
+{
+    QVERIFY(client.waitForBlocks(preamble().blocks()));
+    const QList<SseClient::Event> snapshot = client.snapshot(preamble());
+    QCOMPARE(snapshot.size(), model().symbols().size());
+    for (qsizetype i = 0; i < snapshot.size(); ++i) {
+        QCOMPARE(symbolOf(snapshot[i]), model().symbols().at(i));
+        QCOMPARE(snapshot[i].id, i == snapshot.size() - 1 ? lastId : QByteArray());
+    }
+}
+
 // The last id goes in the header (a browser's own reconnection) or in `?lastEventId=` (a page
 // opening a new EventSource), with exactly the same result.
 void TestStreamResume::resumesExactlyAfterAForcedDisconnect_data()
 {
-    QTest::addColumn<QByteArray>("target"); // LAST stands for the last id seen
+    // LAST stands for the last id seen, RUN for the server's run id, ALL for every symbol.
+    QTest::addColumn<QByteArray>("target");
     QTest::addColumn<QByteArray>("headers");
     QTest::addRow("Last-Event-ID header")
         << QByteArray("/stream") << QByteArray("Last-Event-ID: LAST\r\n");
     QTest::addRow("lastEventId query") << QByteArray("/stream?lastEventId=LAST") << QByteArray();
     QTest::addRow("query with a filter of every symbol")
-        << QByteArray("/stream?symbols=AAPL,GOOG,MSFT,AMZN&lastEventId=LAST") << QByteArray();
+        << QByteArray("/stream?symbols=ALL&lastEventId=LAST") << QByteArray();
     QTest::addRow("header, and a stale query from an earlier EventSource")
         << QByteArray("/stream?lastEventId=RUN-1") << QByteArray("Last-Event-ID: LAST\r\n");
 }
@@ -99,9 +109,9 @@ void TestStreamResume::resumesExactlyAfterAForcedDisconnect()
     QFETCH(QByteArray, headers);
     auto client = std::make_unique<SseClient>();
     client->open(hub()->serverPort());
-    QVERIFY(client->waitForBlocks(6));
+    QVERIFY(client->waitForBlocks(preamble().blocks()));
     addTicks(3);
-    QVERIFY(client->waitForBlocks(9));
+    QVERIFY(client->waitForBlocks(preamble().blocks() + 3));
     const QByteArray lastSeen = client->blocks().last().id;
     QCOMPARE(lastSeen, id(3));
     client->socket().abort(); // the network drops
@@ -111,14 +121,18 @@ void TestStreamResume::resumesExactlyAfterAForcedDisconnect()
 
     SseClient resumed;
     const auto fill = [&](QByteArray text) {
-        return text.replace("LAST", lastSeen).replace("RUN", hub()->runId());
+        return text.replace("LAST", lastSeen)
+            .replace("RUN", hub()->runId())
+            .replace("ALL", model().symbols().join(u',').toUtf8());
     };
     resumed.open(hub()->serverPort(), fill(target), fill(headers));
-    QVERIFY(resumed.waitForBlocks(2 + 5));
+    // No snapshot: the 5 ticks missed, then the next one; nothing twice.
+    const StreamPreamble replay = StreamPreamble::resumed();
+    QVERIFY(resumed.waitForBlocks(replay.blocks() + 5));
     addTicks(1);
-    QVERIFY(resumed.waitForBlocks(2 + 6));
-    const QList<SseClient::Event> events = afterStatus(resumed);
-    QCOMPARE(events.size(), 6); // no snapshot, nothing twice
+    QVERIFY(resumed.waitForBlocks(replay.blocks() + 6));
+    const QList<SseClient::Event> events = resumed.afterPreamble(replay);
+    QCOMPARE(events.size(), 6);
     for (int i = 0; i < 6; ++i)
         QCOMPARE(events[i].id, id(quint64(4 + i)));
 }
@@ -129,10 +143,7 @@ void TestStreamResume::theHeaderWinsOverTheQuery()
     // The query names a tick it could resume after; the header, which wins, one of another run.
     SseClient client;
     client.open(hub()->serverPort(), "/stream?lastEventId=" + id(1), "Last-Event-ID: zzzz0-1\r\n");
-    QVERIFY(client.waitForBlocks(6));
-    const QList<SseClient::Event> snapshot = afterStatus(client);
-    QCOMPARE(snapshot.size(), 4); // one per symbol, not ticks 2 and 3
-    QCOMPARE(snapshot.last().id, id(3));
+    verifySnapshot(client, id(3)); // not ticks 2 and 3
 }
 
 void TestStreamResume::unresumableLastEventIdGetsTheSnapshot_data()
@@ -153,13 +164,7 @@ void TestStreamResume::unresumableLastEventIdGetsTheSnapshot()
     addTicks(30); // the history keeps 11..30
     SseClient client;
     client.open(hub()->serverPort(), "/stream", "Last-Event-ID: " + lastEventId + "\r\n");
-    QVERIFY(client.waitForBlocks(6));
-    const QList<SseClient::Event> snapshot = afterStatus(client);
-    QCOMPARE(snapshot.size(), 4);
-    for (int i = 0; i < 4; ++i) {
-        QCOMPARE(symbolOf(snapshot[i]), model().symbols()[i]);
-        QCOMPARE(snapshot[i].id, i == 3 ? id(30) : QByteArray());
-    }
+    verifySnapshot(client, id(30));
 }
 
 void TestStreamResume::snapshotThenLiveHasNoGapNorDuplicate()
@@ -170,25 +175,28 @@ void TestStreamResume::snapshotThenLiveHasNoGapNorDuplicate()
     model().start();
     SseClient client;
     client.open(hub()->serverPort());
-    QVERIFY(client.waitForBlocks(6 + 10));
+    QVERIFY(client.waitForBlocks(preamble().blocks() + 10));
     model().stop();
-    const QList<SseClient::Event> events = afterStatus(client);
-    const QByteArray snapshotId = events[3].id;
+    const QByteArray snapshotId = client.snapshot(preamble()).constLast().id;
     quint64 expected = snapshotId.mid(snapshotId.lastIndexOf('-') + 1).toULongLong() + 1;
-    for (const SseClient::Event &event : events.mid(4))
+    for (const SseClient::Event &event : client.afterPreamble(preamble()))
         QCOMPARE(event.id, id(expected++));
 }
 
 void TestStreamResume::filterLimitsSnapshotReplayAndLive()
 {
-    const QSet<QString> wanted { QStringLiteral("AAPL"), QStringLiteral("MSFT") };
+    // The first and the last symbol, named in any case, with spaces.
+    const QString first = model().symbols().constFirst(), last = model().symbols().constLast();
+    const QSet<QString> wanted { first, last };
+    const StreamPreamble filtered = StreamPreamble::ofSymbols(wanted.size());
     auto client = std::make_unique<SseClient>();
-    client->open(hub()->serverPort(), "/stream?symbols=aapl,%20MSFT");
-    QVERIFY(client->waitForBlocks(2 + 2));
-    QList<SseClient::Event> events = afterStatus(*client);
-    QCOMPARE(symbolOf(events[0]), QStringLiteral("AAPL"));
-    QCOMPARE(symbolOf(events[1]), QStringLiteral("MSFT"));
-    QCOMPARE(events[1].id, id(0));
+    client->open(hub()->serverPort(),
+                 "/stream?symbols=" + first.toLower().toUtf8() + ",%20" + last.toUtf8());
+    QVERIFY(client->waitForBlocks(filtered.blocks()));
+    const QList<SseClient::Event> snapshot = client->snapshot(filtered);
+    QCOMPARE(symbolOf(snapshot[0]), first);
+    QCOMPARE(symbolOf(snapshot[1]), last);
+    QCOMPARE(snapshot[1].id, id(0));
 
     QSignalSpy ticks(&model(), &MarketSimulator::quoteUpdated);
     addTicks(12);
@@ -199,9 +207,9 @@ void TestStreamResume::filterLimitsSnapshotReplayAndLive()
             wantedIds.append(id(quote.seq));
     }
     QVERIFY(!wantedIds.isEmpty() && wantedIds.size() < 12);
-    QVERIFY(client->waitForBlocks(2 + 2 + int(wantedIds.size())));
+    QVERIFY(client->waitForBlocks(filtered.blocks() + int(wantedIds.size())));
     QList<QByteArray> liveIds;
-    for (const SseClient::Event &event : afterStatus(*client).mid(2)) {
+    for (const SseClient::Event &event : client->afterPreamble(filtered)) {
         QVERIFY2(wanted.contains(symbolOf(event)), qPrintable(symbolOf(event)));
         liveIds.append(event.id);
     }
@@ -209,24 +217,25 @@ void TestStreamResume::filterLimitsSnapshotReplayAndLive()
 
     // Resume from the snapshot's id with the same filter: the same ticks, replayed.
     SseClient resumed;
-    resumed.open(hub()->serverPort(), "/stream?symbols=AAPL,MSFT",
+    resumed.open(hub()->serverPort(), "/stream?symbols=" + (first + u',' + last).toUtf8(),
                  "Last-Event-ID: " + id(0) + "\r\n");
-    QVERIFY(resumed.waitForBlocks(2 + int(wantedIds.size())));
+    const StreamPreamble replay = StreamPreamble::resumed();
+    QVERIFY(resumed.waitForBlocks(replay.blocks() + int(wantedIds.size())));
     QList<QByteArray> replayedIds;
-    for (const SseClient::Event &event : afterStatus(resumed))
+    for (const SseClient::Event &event : resumed.afterPreamble(replay))
         replayedIds.append(event.id);
     QCOMPARE(replayedIds, wantedIds);
 }
 
 void TestStreamResume::badFilterIsA400NamingTheProblem_data()
 {
-    QTest::addColumn<QByteArray>("target");
+    QTest::addColumn<QByteArray>("target"); // FIRST and LAST stand for symbols of the feed
     QTest::addColumn<QByteArray>("mentions");
-    QTest::addRow("unknown symbol") << QByteArray("/stream?symbols=TSLA") << QByteArray("TSLA");
+    QTest::addRow("unknown symbol") << QByteArray("/stream?symbols=NOPE") << QByteArray("NOPE");
     QTest::addRow("one unknown among known")
-        << QByteArray("/stream?symbols=AAPL,NOPE") << QByteArray("NOPE");
+        << QByteArray("/stream?symbols=FIRST,NOPE") << QByteArray("NOPE");
     QTest::addRow("empty list") << QByteArray("/stream?symbols=") << QByteArray("empty");
-    QTest::addRow("empty item") << QByteArray("/stream?symbols=AAPL,,MSFT") << QByteArray("empty");
+    QTest::addRow("empty item") << QByteArray("/stream?symbols=FIRST,,LAST") << QByteArray("empty");
     QTest::addRow("encoded control bytes")
         << QByteArray("/stream?symbols=%00%01") << QByteArray("unknown");
 }
@@ -235,12 +244,14 @@ void TestStreamResume::badFilterIsA400NamingTheProblem()
 {
     QFETCH(QByteArray, target);
     QFETCH(QByteArray, mentions);
+    target.replace("FIRST", model().symbols().constFirst().toUtf8())
+        .replace("LAST", model().symbols().constLast().toUtf8());
     SseClient client;
     client.open(hub()->serverPort(), target);
     QVERIFY(client.waitForHeaders());
     QCOMPARE(client.statusCode(), 400);
     QTRY_VERIFY2(client.body().contains(mentions), client.body().constData());
-    QVERIFY(client.body().contains("AAPL,GOOG,MSFT,AMZN")); // says what would work
+    QVERIFY(client.body().contains(model().symbols().join(u',').toUtf8())); // what would work
     QCOMPARE(hub()->clientCount(), 0);
 }
 
