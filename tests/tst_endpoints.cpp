@@ -35,14 +35,10 @@ private slots:
     void historyBadRequests_data();
     void historyBadRequests();
     void historyWithoutAFileIsUnavailable();
-    void publishQueueIsBoundedWhileNchanIsAway();
     void healthz();
     void metricsParseAsPrometheusText();
     void metricsCountClientsEventsAndBytes();
     void metricsFollowTheFeedStatus();
-    void headAndOtherMethods_data();
-    void headAndOtherMethods();
-    void allowedOriginMayReadTheApi();
 
 private:
     struct Reply
@@ -343,34 +339,6 @@ void TestEndpoints::historyWithoutAFileIsUnavailable()
     QVERIFY2(reply.body.contains("--in-memory"), reply.body.constData());
 }
 
-void TestEndpoints::publishQueueIsBoundedWhileNchanIsAway()
-{
-    // An nchan that is not there: a port nothing listens on.
-    const quint16 port = freeLoopbackPort();
-    QVERIFY(port != 0);
-    ServerSettings settings = localServerSettings();
-    settings.publishUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/pub/quotes").arg(port));
-    settings.publishQueue = 5;
-    // A headless server has no status bar: each change is logged, once, not once per event
-    // (the second of either fails the test).
-    const QRegularExpression unreachable(
-        QStringLiteral("cannot publish to http://127.0.0.1:\\d+/pub/quotes \\(.+\\); retrying"));
-    const QRegularExpression dropping(
-        QStringLiteral("is full \\(5 events\\): dropping the oldest"));
-    QTest::ignoreMessage(QtWarningMsg, unreachable);
-    QTest::ignoreMessage(QtWarningMsg, dropping);
-    QTest::failOnWarning(unreachable);
-    QTest::failOnWarning(dropping);
-    startHub(settings); // publishes the status and the 4 opening prices
-    for (int i = 0; i < 20; ++i)
-        model().tick();
-    QTRY_COMPARE(metrics().value("quotecast_publish_connected", -1), 0.0);
-    const QHash<QString, double> values = metrics();
-    QCOMPARE(values.value("quotecast_publish_queued"), 5.0);
-    QCOMPARE(values.value("quotecast_publish_sent_total"), 0.0);
-    QCOMPARE(values.value("quotecast_publish_dropped_total"), 25.0 - 5.0);
-}
-
 void TestEndpoints::healthz()
 {
     const Reply reply = request("GET", QStringLiteral("/healthz"));
@@ -440,48 +408,6 @@ void TestEndpoints::metricsFollowTheFeedStatus()
     QTRY_COMPARE(metrics().value("quotecast_feed_interval_seconds"), 1.5);
     model().stop();
     QTRY_COMPARE(metrics().value("quotecast_feed_running"), 0.0);
-}
-
-void TestEndpoints::headAndOtherMethods_data()
-{
-    QTest::addColumn<QByteArray>("verb");
-    QTest::addColumn<QString>("path");
-    QTest::addColumn<int>("status");
-    for (const char *path : { "/api/quotes", "/api/history", "/healthz", "/metrics" }) {
-        // This hub keeps no history file: /api/history says so, also to HEAD.
-        const int headStatus = qstrcmp(path, "/api/history") == 0 ? 503 : 200;
-        QTest::addRow("HEAD %s", path)
-            << QByteArray("HEAD") << QString::fromLatin1(path) << headStatus;
-        QTest::addRow("POST %s", path) << QByteArray("POST") << QString::fromLatin1(path) << 405;
-        QTest::addRow("DELETE %s", path)
-            << QByteArray("DELETE") << QString::fromLatin1(path) << 405;
-    }
-    QTest::addRow("unknown API") << QByteArray("GET") << QStringLiteral("/api/nothing") << 404;
-}
-
-void TestEndpoints::headAndOtherMethods()
-{
-    QFETCH(QByteArray, verb);
-    QFETCH(QString, path);
-    QFETCH(int, status);
-    const Reply reply = request(verb, path);
-    QCOMPARE(reply.status, status);
-    if (verb == "HEAD") {
-        QVERIFY(reply.body.isEmpty());
-        QVERIFY(reply.raw->header(QNetworkRequest::ContentLengthHeader).toInt() > 0);
-    }
-}
-
-void TestEndpoints::allowedOriginMayReadTheApi()
-{
-    ServerSettings settings = localServerSettings();
-    settings.corsOrigin = "https://example.org";
-    startHub(settings);
-    const Reply allowed = request("GET", QStringLiteral("/api/quotes"), "https://example.org");
-    QCOMPARE(allowed.raw->rawHeader("Access-Control-Allow-Origin"),
-             QByteArray("https://example.org"));
-    const Reply other = request("GET", QStringLiteral("/api/quotes"), "https://evil.example");
-    QVERIFY(!other.raw->hasRawHeader("Access-Control-Allow-Origin"));
 }
 
 QTEST_GUILESS_MAIN(TestEndpoints)

@@ -14,7 +14,8 @@ using namespace quotecast;
 // quotecast --publish in front of real nginx nodes with nchan, configured by the files that
 // packaging/nchan ships: one node keeping its buffer in memory, and two nodes sharing one
 // real redis-server. Every event reaches every node's subscribers, in order; the publisher's
-// queue rides out a node's restart; with Redis, a browser resumes on any node.
+// queue rides out a node's restart, and stays bounded while no nchan answers (a test that needs
+// no nginx); with Redis, a browser resumes on any node.
 class TestNchan : public QObject
 {
     Q_OBJECT
@@ -22,6 +23,7 @@ class TestNchan : public QObject
 private slots:
     void initTestCase();
     void cleanup();
+    void publishQueueIsBoundedWhileNchanIsAway();
     void everyEventReachesNchanSubscribersInOrder_data();
     void everyEventReachesNchanSubscribersInOrder();
     void eventsQueuedWhileNginxIsDownArriveWhenItIsBack();
@@ -126,6 +128,42 @@ QByteArray TestNchan::idOf(const SseClient &client, qint64 seq)
             return event.id;
     }
     return {};
+}
+
+void TestNchan::publishQueueIsBoundedWhileNchanIsAway()
+{
+    // An nchan that is not there: a port nothing listens on (no nginx needed).
+    const quint16 port = freeLoopbackPort();
+    QVERIFY(port != 0);
+    ServerSettings settings = localServerSettings();
+    settings.publishUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/pub/quotes").arg(port));
+    settings.publishQueue = 5;
+    // A headless server has no status bar: each change is logged, once, not once per event
+    // (the second of either fails the test).
+    const QRegularExpression unreachable(
+        QStringLiteral("cannot publish to http://127.0.0.1:\\d+/pub/quotes \\(.+\\); retrying"));
+    const QRegularExpression dropping(
+        QStringLiteral("is full \\(5 events\\): dropping the oldest"));
+    QTest::ignoreMessage(QtWarningMsg, unreachable);
+    QTest::ignoreMessage(QtWarningMsg, dropping);
+    QTest::failOnWarning(unreachable);
+    QTest::failOnWarning(dropping);
+    MarketSimulator model;
+    const auto hub = startLocalHub(model, settings); // publishes what a stream opens with
+    QVERIFY(hub);
+    connect(&model, &MarketSimulator::quoteUpdated, hub.get(), &StreamHub::addTick);
+    constexpr int ticks = 20;
+    for (int i = 0; i < ticks; ++i)
+        model.tick();
+    QVERIFY(hub->metrics().publisher);
+    // Once the first post was refused (which the first warning says):
+    QTRY_VERIFY(!hub->metrics().publisher->lastError.isEmpty());
+    const PublisherStatus status = *hub->metrics().publisher;
+    QVERIFY(!status.connected);
+    QCOMPARE(status.queued, 5);
+    QCOMPARE(status.published, quint64(0));
+    // Every event but the 5 queued ones was dropped: what a stream opens with, and the ticks.
+    QCOMPARE(status.dropped, quint64(StreamPreamble::of(model).dataEvents() + ticks - 5));
 }
 
 void TestNchan::everyEventReachesNchanSubscribersInOrder_data()
