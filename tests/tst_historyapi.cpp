@@ -1,0 +1,208 @@
+#include "httpget.h"
+#include "localhub.h"
+#include "recordedfeed.h"
+#include <history/tickstore.h>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+#include <optional>
+
+using namespace quotecast;
+
+// GET /api/history on a real server over a real history file, read with Qt's HTTP client:
+// paging through a symbol's stored ticks, the time filter, the 400s, and the 503 of a server
+// that keeps no history.
+class TestHistoryApi : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void cleanup();
+
+    void historyPagesThroughTheStoredTicks();
+    void historyFiltersByTime();
+    void historyBadRequests_data();
+    void historyBadRequests();
+    void historyWithoutAFileIsUnavailable();
+
+private:
+    HttpAnswer get(const QString &path) { return httpGet(m_network, hub()->serverPort(), path); }
+    // The app's pieces (a new feed, seeded) with a server of these settings; false (and the
+    // test failed, with the reason) when it cannot listen.
+    bool startHub(const ServerSettings &settings = localServerSettings());
+    // Writes `count` ticks of a seeded feed to a new history file, as quotecast stores them,
+    // and starts the server on it. The ticks, in order; fails the test, and gives nothing,
+    // when the file cannot be written or the server cannot listen.
+    std::optional<QList<Quote>> serveStoredTicks(int count);
+    MarketSimulator &model() const { return *m_pipeline->simulator(); }
+    StreamHub *hub() const { return m_pipeline->hub(); }
+
+    std::unique_ptr<FeedPipeline> m_pipeline;
+    std::unique_ptr<QTemporaryDir> m_historyDir;
+    QNetworkAccessManager m_network;
+};
+
+bool TestHistoryApi::startHub(const ServerSettings &settings)
+{
+    AppOptions options = localOptions(settings);
+    options.seed = 2026;
+    m_pipeline = startLocalPipeline(options);
+    return m_pipeline != nullptr;
+}
+
+void TestHistoryApi::cleanup()
+{
+    m_pipeline.reset();
+    m_historyDir.reset();
+}
+
+std::optional<QList<Quote>> TestHistoryApi::serveStoredTicks(int count)
+{
+    m_historyDir = std::make_unique<QTemporaryDir>();
+    ServerSettings settings = localServerSettings();
+    settings.historyFile = m_historyDir->filePath(QStringLiteral("ticks.sqlite"));
+    MarketSimulator feed;
+    feed.setSeed(21);
+    auto store = std::make_unique<TickStore>();
+    QSignalSpy writeFailed(store.get(), &TickStore::writeFailed);
+    StoredFeed stored;
+    if (!store->open(settings.historyFile, 30, 10, &stored)) {
+        QTest::qFail(qPrintable(store->errorString()), __FILE__, __LINE__);
+        return std::nullopt;
+    }
+    connect(&feed, &MarketSimulator::quoteUpdated, store.get(), &TickStore::append);
+    const QList<Quote> ticks = tickAndRecord(feed, count);
+    store.reset(); // writes what it buffered and closes the file
+    if (!writeFailed.isEmpty()) {
+        QTest::qFail(qPrintable(writeFailed.constFirst().constFirst().toString()), __FILE__,
+                     __LINE__);
+        return std::nullopt;
+    }
+    if (!startHub(settings))
+        return std::nullopt;
+    return ticks;
+}
+
+namespace {
+QList<Quote> ofSymbol(const QList<Quote> &ticks, const QString &symbol)
+{
+    QList<Quote> result;
+    for (const Quote &tick : ticks) {
+        if (tick.symbol == symbol)
+            result.append(tick);
+    }
+    return result;
+}
+
+QList<Quote> ticksIn(const QJsonObject &page)
+{
+    QList<Quote> ticks;
+    for (const QJsonValue &value : page.value(u"ticks").toArray()) {
+        const QJsonObject tick = value.toObject();
+        ticks.append({ page.value(u"symbol").toString(),
+                       qRound64(tick.value(u"price").toDouble() * 100),
+                       qRound64(tick.value(u"change").toDouble() * 100),
+                       tick.value(u"ts").toInteger(), quint64(tick.value(u"seq").toInteger()) });
+    }
+    return ticks;
+}
+} // namespace
+
+void TestHistoryApi::historyPagesThroughTheStoredTicks()
+{
+    const std::optional<QList<Quote>> ticks = serveStoredTicks(1000);
+    QVERIFY(ticks);
+    QCOMPARE(ticks->size(), 1000);
+
+    // Following `next` from the first page gives every tick of the symbol (named in lower
+    // case) once, in order.
+    constexpr int limit = 70;
+    const QString symbol = model().symbols().constFirst();
+    const QList<Quote> expected = ofSymbol(*ticks, symbol);
+    QVERIFY2(expected.size() > 2 * limit, qPrintable(symbol)); // several pages
+    QList<Quote> received;
+    QString next
+        = QStringLiteral("/api/history?symbol=%1&limit=%2").arg(symbol.toLower()).arg(limit);
+    int pages = 0;
+    while (!next.isEmpty() && pages < 100) {
+        const HttpAnswer reply = get(next);
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(reply.contentType, QByteArray("application/json"));
+        const QJsonObject page = QJsonDocument::fromJson(reply.body).object();
+        QCOMPARE(page.value(u"symbol").toString(), symbol);
+        const QList<Quote> ticksOfPage = ticksIn(page);
+        QVERIFY(ticksOfPage.size() <= limit);
+        received += ticksOfPage;
+        QCOMPARE(page.value(u"more").toBool(), page.contains(u"next"));
+        next = page.value(u"next").toString();
+        ++pages;
+    }
+    QCOMPARE(received, expected);
+    QCOMPARE(pages, int((expected.size() + limit - 1) / limit));
+}
+
+void TestHistoryApi::historyFiltersByTime()
+{
+    const std::optional<QList<Quote>> ticks = serveStoredTicks(300);
+    QVERIFY(ticks);
+    const QString symbol = model().symbols().constLast();
+    const QList<Quote> ofThatSymbol = ofSymbol(*ticks, symbol);
+    QVERIFY2(!ofThatSymbol.isEmpty(), qPrintable(symbol));
+    const Quote &middle = ofThatSymbol.at(ofThatSymbol.size() / 2);
+    QList<Quote> expected;
+    for (const Quote &tick : ofThatSymbol) {
+        if (tick.timestampMs >= middle.timestampMs)
+            expected.append(tick);
+    }
+    const HttpAnswer reply = get(
+        QStringLiteral("/api/history?symbol=%1&since=%2").arg(symbol).arg(middle.timestampMs));
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(ticksIn(QJsonDocument::fromJson(reply.body).object()), expected);
+}
+
+void TestHistoryApi::historyBadRequests_data()
+{
+    QTest::addColumn<QString>("query"); // SYMBOL stands for a symbol of the feed
+    QTest::addColumn<QString>("mentions");
+    QTest::addRow("no symbol") << ""
+                               << "symbol";
+    QTest::addRow("unknown symbol") << "symbol=NOPE"
+                                    << "NOPE";
+    QTest::addRow("limit zero") << "symbol=SYMBOL&limit=0"
+                                << "limit";
+    QTest::addRow("limit too big") << "symbol=SYMBOL&limit=10001"
+                                   << "limit";
+    QTest::addRow("since not a number") << "symbol=SYMBOL&since=yesterday"
+                                        << "since";
+    QTest::addRow("after negative") << "symbol=SYMBOL&after=-1"
+                                    << "after";
+}
+
+void TestHistoryApi::historyBadRequests()
+{
+    QFETCH(QString, query);
+    QFETCH(QString, mentions);
+    QVERIFY(serveStoredTicks(10));
+    query.replace(QStringLiteral("SYMBOL"), model().symbols().constFirst());
+    const HttpAnswer reply = get(QStringLiteral("/api/history?") + query);
+    QCOMPARE(reply.status, 400);
+    QVERIFY2(reply.body.contains(mentions.toUtf8()), reply.body.constData());
+}
+
+void TestHistoryApi::historyWithoutAFileIsUnavailable()
+{
+    QVERIFY(startHub());
+    const HttpAnswer reply
+        = get(QStringLiteral("/api/history?symbol=") + model().symbols().constFirst());
+    QCOMPARE(reply.status, 503);
+    QVERIFY2(reply.body.contains("--in-memory"), reply.body.constData());
+}
+
+QTEST_GUILESS_MAIN(TestHistoryApi)
+#include "tst_historyapi.moc"
