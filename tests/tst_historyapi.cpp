@@ -1,12 +1,16 @@
 #include "httpget.h"
 #include "localhub.h"
 #include "recordedfeed.h"
+#include "sseclient.h"
 #include <history/tickstore.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -30,6 +34,8 @@ private slots:
     void historyBadRequests_data();
     void historyBadRequests();
     void historyWithoutAFileIsUnavailable();
+    void aSlowPageHoldsUpNoNewStream();
+    void aSlowPageKeepsItsConnectionsOrder();
 
 private:
     HttpAnswer get(const QString &path) { return httpGet(m_network, hub()->serverPort(), path); }
@@ -202,6 +208,82 @@ void TestHistoryApi::historyWithoutAFileIsUnavailable()
         = get(QStringLiteral("/api/history?symbol=") + model().symbols().constFirst());
     QCOMPARE(reply.status, 503);
     QVERIFY2(reply.body.contains("--in-memory"), reply.body.constData());
+}
+
+namespace {
+// Another connection holding the history file's lock, as a long write, a backup or a slow disk
+// would: a page then waits for it (SQLite's busy timeout, 1 s) until release().
+class HistoryLock
+{
+public:
+    explicit HistoryLock(const QString &path)
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), Name);
+        db.setDatabaseName(path);
+        QSqlQuery query(db);
+        // In WAL mode only the exclusive locking mode keeps readers out.
+        m_held = db.open() && query.exec(QStringLiteral("PRAGMA locking_mode=EXCLUSIVE"))
+            && query.exec(QStringLiteral("BEGIN EXCLUSIVE"));
+    }
+    ~HistoryLock() { release(); }
+    bool isHeld() const { return m_held; }
+    void release()
+    {
+        QSqlDatabase::database(Name, false).close();
+        QSqlDatabase::removeDatabase(Name);
+        m_held = false;
+    }
+
+private:
+    static constexpr const char *Name = "test-history-lock";
+    bool m_held = false;
+};
+} // namespace
+
+void TestHistoryApi::aSlowPageHoldsUpNoNewStream()
+{
+    QVERIFY(serveStoredTicks(20));
+    HistoryLock lock(m_historyDir->filePath(QStringLiteral("ticks.sqlite")));
+    QVERIFY(lock.isHeld());
+
+    // The page waits for the lock; meanwhile a new stream opens and gets its whole preamble.
+    m_network.setProxy(QNetworkProxy::NoProxy);
+    const std::unique_ptr<QNetworkReply> page(m_network.get(
+        QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1/api/history?symbol=%2")
+                                 .arg(hub()->serverPort())
+                                 .arg(model().symbols().constFirst())))));
+    SseClient stream;
+    stream.open(hub()->serverPort());
+    QVERIFY(stream.waitForBlocks(StreamPreamble::of(model()).blocks()));
+    QVERIFY2(!page->isFinished(), "the page was answered before the stream opened");
+
+    lock.release();
+    QTRY_VERIFY_WITH_TIMEOUT(page->isFinished(), 10000);
+    QCOMPARE(page->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+}
+
+void TestHistoryApi::aSlowPageKeepsItsConnectionsOrder()
+{
+    QVERIFY(serveStoredTicks(20));
+    HistoryLock lock(m_historyDir->filePath(QStringLiteral("ticks.sqlite")));
+    QVERIFY(lock.isHeld());
+
+    // Two pipelined requests: the /healthz that needs no file must not overtake the page.
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, hub()->serverPort());
+    QVERIFY(socket.waitForConnected(5000));
+    const QByteArray symbol = model().symbols().constFirst().toUtf8();
+    socket.write("GET /api/history?symbol=" + symbol
+                 + "&limit=1 HTTP/1.1\r\nHost: t\r\n\r\n"
+                   "GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n");
+    QVERIFY(socket.waitForBytesWritten(5000));
+
+    lock.release();
+    QByteArray received;
+    QTRY_VERIFY_WITH_TIMEOUT((received += socket.readAll()).count("HTTP/1.1 200") == 2, 10000);
+    const qsizetype page = received.indexOf("\"symbol\":\"" + symbol + '"');
+    const qsizetype ok = received.indexOf("\r\n\r\nok\n");
+    QVERIFY2(page > 0 && ok > page, received.constData());
 }
 
 QTEST_GUILESS_MAIN(TestHistoryApi)
