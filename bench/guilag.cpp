@@ -56,7 +56,7 @@ int main(int argc, char *argv[])
     raiseFileDescriptorLimit();
     qputenv("QT_NO_GLIB", "1"); // as quotecast does
     QApplication app(argc, argv);
-    QStringList arguments = app.arguments();
+    QStringList arguments = QCoreApplication::arguments();
     const int warmupS = takeSeconds(arguments, QStringLiteral("--warmup"));
     const int durationS = takeSeconds(arguments, QStringLiteral("--duration"));
     AppOptions::Outcome outcome;
@@ -96,7 +96,7 @@ int main(int argc, char *argv[])
     std::printf("guilag: port %d, measuring for %d s after %d s\n", pipeline.serverPort(),
                 durationS, warmupS);
     std::fflush(stdout);
-    app.exec();
+    QApplication::exec();
 
     if (lagUs.empty())
         usage(QStringLiteral("no samples"));

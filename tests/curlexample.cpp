@@ -101,12 +101,10 @@ CurlExample CurlExample::fromCommand(const QString &command, int line)
             letters = longOptions.value(word);
         else if (word.startsWith(u'-') && !word.startsWith(QLatin1String("--")))
             letters = word.mid(1);
-        else if (word.startsWith(u'-'))
-            example.unreadable = word;
-        else if (example.url.isEmpty())
+        else if (!word.startsWith(u'-') && example.url.isEmpty())
             example.url = word;
         else
-            example.unreadable = word;
+            example.unreadable = word; // an option it cannot read, or a second URL
         for (qsizetype k = 0; k < letters.size() && example.unreadable.isEmpty(); ++k) {
             const QChar letter = letters[k];
             if (letter == u'N') {

@@ -260,6 +260,7 @@ void TestAppOptions::helpGivesUnitsAndDefaults()
            "--heartbeat <duration> Time between heartbeat events. Default: 5s.",
            "--retry <duration> Reconnection delay advised to browsers. Default: 3s.",
            "Default: 256KiB.",
+           // NOLINTNEXTLINE(bugprone-suspicious-missing-comma): one line of --help, split
            "--resume-buffer <events> Events kept for resuming with Last-Event-ID. "
            "Default: 10000.",
            "A bare number is milliseconds or bytes." }) {

@@ -118,7 +118,7 @@ void TestDashboard::tickTintsItsCard()
 
     const std::optional<Quote> moved = tickUntil(model, direction);
     QVERIFY2(moved, "no symbol moved that way in 1000 ticks");
-    const Quote quote = *moved;
+    const Quote &quote = *moved;
     PriceCard *card = window.card(quote.symbol);
     QCOMPARE(card->trend(), trend);
     QCOMPARE(card->priceText(), QLocale().toString(quote.priceCents / 100.0, 'f', 2));

@@ -264,7 +264,7 @@ void TestHeadless::historyCarriesOnAcrossARestart()
         QCOMPARE(events[i].data, beforeRestart[i].data);
     }
     // ...then the new run's ticks, numbered on from the last one.
-    const SseClient::Event next = events.at(beforeRestart.size());
+    const SseClient::Event &next = events.at(beforeRestart.size());
     QCOMPARE(SseClient::seqOf(next), SseClient::seqOf(beforeRestart.constLast()) + 1);
     QCOMPARE(next.id.split('-').constFirst(), resumeFrom.split('-').constFirst());
     process.terminate();

@@ -31,6 +31,7 @@ QList<QHostAddress> lanAddresses()
 QList<QUrl> lanUrls(const QHostAddress &bindAddress, quint16 port)
 {
     QList<QHostAddress> hosts { bindAddress };
+    // NOLINTNEXTLINE(misc-redundant-expression): three addresses, which clang-tidy 14 takes for one
     if (bindAddress == QHostAddress::Any || bindAddress == QHostAddress::AnyIPv4
         || bindAddress == QHostAddress::AnyIPv6) {
         hosts = lanAddresses();

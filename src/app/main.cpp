@@ -132,7 +132,7 @@ int main(int argc, char *argv[])
     }
     // The network interfaces are listed once: the first URL is printed, the window offers all.
     const QList<QUrl> urls = lanUrls(options.server.bindAddress, pipeline.serverPort());
-    const QUrl url = urls.constFirst();
+    const QUrl &url = urls.constFirst();
     out << "quotecast: serving live quotes at " << url.toString() << '\n'
         << "           raw stream: curl -N "
         << url.resolved(QUrl(QStringLiteral("stream"))).toString()

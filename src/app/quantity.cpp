@@ -12,7 +12,7 @@ namespace {
 struct Suffix
 {
     QLatin1StringView name;
-    qint64 factor;
+    qint64 factor = 0;
 };
 
 // Largest first: format() picks the first that divides the value exactly.

@@ -10,7 +10,7 @@ namespace quotecast::StreamRequest {
 // newer of the two when a browser reconnects an EventSource opened with the query.
 QByteArray lastEventId(const QHttpServerRequest &request)
 {
-    const QByteArray header = request.value("Last-Event-ID");
+    QByteArray header = request.value("Last-Event-ID");
     if (!header.isEmpty())
         return header;
     return request.query()

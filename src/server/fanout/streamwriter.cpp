@@ -56,7 +56,7 @@ constexpr uint32_t ReadEvents = EPOLLIN | EPOLLRDHUP;
 // its side or the connection failed (then `*error` is the errno, 0 for a clean close).
 bool drain(int fd, int *error = nullptr)
 {
-    std::array<char, 4096> sink;
+    std::array<char, 4096> sink; // NOLINT(cppcoreguidelines-pro-type-member-init): recv fills it
     for (;;) {
         const ssize_t n = ::recv(fd, sink.data(), sink.size(), MSG_DONTWAIT);
         if (n > 0)
@@ -143,7 +143,7 @@ void StreamWriter::enqueue(Command command)
 
 void StreamWriter::run()
 {
-    std::array<epoll_event, 512> ready;
+    std::array<epoll_event, 512> ready {}; // once per thread
     for (;;) {
         const int count = epoll_wait(m_epoll, ready.data(), int(ready.size()), -1);
         bool commandsWaiting = false;
@@ -336,7 +336,7 @@ void StreamWriter::countBytesSent(qint64 bytes)
                       std::memory_order_relaxed);
 }
 
-void StreamWriter::watchWrites(Stream &stream, bool on)
+void StreamWriter::watchWrites(Stream &stream, bool on) const
 {
     if (stream.watchingWrites == on)
         return;

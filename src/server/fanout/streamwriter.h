@@ -91,7 +91,7 @@ private:
     // True at most once a second (writer's thread): whether to log a dropped client.
     bool dropLogDue();
     void countBytesSent(qint64 bytes);
-    void watchWrites(Stream &stream, bool on);
+    void watchWrites(Stream &stream, bool on) const;
     void close(Stream &stream);
     void closeAllNow();
 
