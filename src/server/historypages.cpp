@@ -152,29 +152,37 @@ void HistoryPages::answer(const QUrlQuery &query, const QStringList &symbols,
     // this handler returns (qabstracthttpserver.cpp, handleReadyRead), and its answer would
     // overtake this one. So the socket's signals stay blocked until this answer is written:
     // its readyRead (the next request) and disconnected (Qt's deleteLater) are taken up then.
+    // Meanwhile the guard does not see what the client sends, so Qt reads no more than one
+    // request head's worth of it (RequestGuard's limit): the kernel's buffers hold the rest.
     QTcpSocket *socket = responder.socket();
     socket->blockSignals(true);
+    socket->setReadBufferSize(16 * 1024);
     struct Pending
     {
         QHttpServerResponder responder;
         QPointer<QTcpSocket> socket;
     };
     auto pending = std::make_shared<Pending>(Pending { std::move(responder), socket });
+    // `pending` moves on to the hub's thread: the responder is destroyed there, never in the
+    // reader's thread.
     m_reader->post([this, reader = m_reader->object(), request = std::get<PageRequest>(parsed),
-                    pending, extra, withBody] {
+                    pending = std::move(pending), extra, withBody]() mutable {
         HttpReply::Body body = reader->read(request);
-        QMetaObject::invokeMethod(this, [pending, body = std::move(body), extra, withBody] {
-            QTcpSocket *socket = pending->socket;
-            if (!socket)
-                return; // the server is going away
-            HttpReply::writeLive(pending->responder, body, extra, withBody);
-            socket->blockSignals(false);
-            if (socket->state() == QAbstractSocket::UnconnectedState)
-                socket->deleteLater();
-            else if (socket->bytesAvailable() > 0)
-                QMetaObject::invokeMethod(socket, &QAbstractSocket::readyRead,
-                                          Qt::QueuedConnection);
-        });
+        QMetaObject::invokeMethod(
+            this, [pending = std::move(pending), body = std::move(body), extra, withBody] {
+                QTcpSocket *socket = pending->socket;
+                if (!socket)
+                    return; // the server is going away
+                if (socket->state() == QAbstractSocket::ConnectedState)
+                    HttpReply::writeLive(pending->responder, body, extra, withBody);
+                socket->setReadBufferSize(0);
+                socket->blockSignals(false);
+                if (socket->state() == QAbstractSocket::UnconnectedState)
+                    socket->deleteLater(); // what Qt does when a client leaves
+                else if (socket->bytesAvailable() > 0)
+                    QMetaObject::invokeMethod(socket, &QAbstractSocket::readyRead,
+                                              Qt::QueuedConnection);
+            });
     });
 }
 
