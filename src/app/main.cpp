@@ -4,7 +4,7 @@
 #include <app/dashboard.h>
 #include <app/feedpipeline.h>
 #include <app/lanurl.h>
-#include <app/preferences.h>
+#include <preferences/preferences.h>
 #include <app/translations.h>
 #include <feed/marketsimulator.h>
 #include <platform/resourcelimits.h>
@@ -116,6 +116,10 @@ int main(int argc, char *argv[])
         options.server.maxClients = capacity;
     }
 
+    // Before anything starts: a SIGTERM from then on ends the event loop, and the streams close.
+    TerminationNotifier signalNotifier;
+    QObject::connect(&signalNotifier, &TerminationNotifier::terminationRequested, app.get(),
+                     &QCoreApplication::quit);
     FeedPipeline pipeline(options);
     if (!pipeline.historyError().isEmpty())
         err << "quotecast: cannot keep the tick history: " << pipeline.historyError()
@@ -141,9 +145,6 @@ int main(int argc, char *argv[])
                 : "\n           publishing to " + options.server.publishUrl.toString())
         << (windowed ? "" : "\n           press Ctrl-C to stop") << Qt::endl;
 
-    TerminationNotifier signalNotifier;
-    QObject::connect(&signalNotifier, &TerminationNotifier::terminationRequested, app.get(),
-                     &QCoreApplication::quit);
     if (!windowed)
         return app->exec();
 

@@ -2,13 +2,16 @@
 
 #include <QTimer>
 
+#include <atomic>
 #include <csignal>
 
 namespace quotecast {
 
 namespace {
-// All that a handler may touch by the C standard.
-volatile std::sig_atomic_t g_signal = 0;
+// A lock-free atomic is what a handler may touch (C++17 [support.signal]); on Windows the
+// handler runs in a thread of its own, where a plain sig_atomic_t would be a data race.
+std::atomic<int> g_signal { 0 };
+static_assert(std::atomic<int>::is_always_lock_free);
 } // namespace
 
 TerminationNotifier::TerminationNotifier(QObject *parent)
@@ -16,10 +19,8 @@ TerminationNotifier::TerminationNotifier(QObject *parent)
 {
     auto *timer = new QTimer(this);
     connect(timer, &QTimer::timeout, this, [this] {
-        if (const int signalNumber = g_signal) {
-            g_signal = 0;
+        if (const int signalNumber = g_signal.exchange(0))
             emit terminationRequested(signalNumber);
-        }
     });
     timer->start(100);
     m_watcher = timer;

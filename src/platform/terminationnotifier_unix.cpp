@@ -2,6 +2,7 @@
 
 #include <QSocketNotifier>
 
+#include <cerrno>
 #include <csignal>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -48,8 +49,10 @@ TerminationNotifier::~TerminationNotifier()
 
 void TerminationNotifier::handle(int signalNumber)
 {
+    const int savedErrno = errno; // the interrupted code may be about to read it
     const char byte = char(signalNumber);
     [[maybe_unused]] const auto written = ::write(g_socketPair[0], &byte, 1);
+    errno = savedErrno;
 }
 
 } // namespace quotecast
