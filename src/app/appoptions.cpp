@@ -1,6 +1,6 @@
 #include <app/appoptions.h>
 
-#include <app/preferences.h>
+#include <preferences/preferences.h>
 #include <app/quantity.h>
 #include <feed/marketsimulator.h>
 

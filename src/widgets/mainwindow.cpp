@@ -1,7 +1,7 @@
 #include <widgets/mainwindow.h>
 
 #include "ui_mainwindow.h"
-#include <app/preferences.h>
+#include <preferences/preferences.h>
 #include <feed/marketsimulator.h>
 #include <widgets/pricecard.h>
 
