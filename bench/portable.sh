@@ -7,11 +7,11 @@
 #   bench/portable.sh        loads a and b of bench/run.sh (about 2 minutes)
 #   bench/portable.sh c      any list of a, b, c
 #
-# Configures and builds build-portable/ (no tests, benchmarks or tools) the first time.
+# Configures and builds build-portable-bench/ (no tests, benchmarks or tools) the first time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${BUILD_DIR:-build}
-portable=${PORTABLE_BUILD_DIR:-build-portable}
+portable=${PORTABLE_BUILD_DIR:-build-portable-bench} # not the preset's: its own options
 cmake --build "$build" --target quotecast sseload > /dev/null
 [ -f "$portable/CMakeCache.txt" ] || cmake -S . -B "$portable" -G Ninja \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo -DQUOTECAST_PORTABLE=ON -DQUOTECAST_BUILD_TESTS=OFF \

@@ -177,7 +177,7 @@ void StreamHub::addTick(const Quote &quote)
 {
     m_board.update(quote);
     ++m_eventsPublished;
-    // Encoded once: for the streams, the replay history and nchan.
+    // Encoded once: for the streams, the resume buffer and nchan.
     const QByteArray json = SseEvent::quoteJson(quote);
     const QByteArray event = SseEvent::quote(json, SseEvent::eventId(m_runId, quote.seq));
     m_resumeBuffer.append(quote.seq, quote.symbol, event);

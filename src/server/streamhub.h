@@ -36,9 +36,10 @@ class StreamSet;
 // across threads in the app) and never reaches into the model. Each event is
 // encoded once; every client is written the same shared bytes.
 //
-// The hub lives in one thread (see ServerThread) and its StreamSet writes the streams
-// from threads of its own, so nothing proportional to the number of clients runs on
-// the GUI thread, nor holds up new connections.
+// The hub lives in one thread (see ServerThread) and, on Linux, its StreamSet writes the
+// streams from threads of its own, so nothing proportional to the number of clients runs
+// on the GUI thread, nor holds up new connections (the portable StreamSet writes them on
+// the hub's thread).
 class StreamHub : public QObject
 {
     Q_OBJECT
