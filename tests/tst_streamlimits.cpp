@@ -120,7 +120,7 @@ void TestStreamLimits::readerThatStopsIsTimedOutByTheKernel()
     QVERIFY(droppedAfterMs >= settings.clientTimeoutMs);
     qInfo("client that stopped reading dropped %lld ms after its stream opened, %llu ticks "
           "later, with %llu bytes sent",
-          droppedAfterMs, quint64(hub->metrics().eventsPublished),
+          droppedAfterMs, quint64(hub->metrics().ticksReceived),
           quint64(hub->metrics().bytesSent));
 }
 

@@ -21,7 +21,7 @@ QByteArray ServerMetrics::toPrometheusText() const
     appendMetric(text, "max_clients", "gauge", "Open event streams allowed; more get 503.",
                  number(maxClients));
     appendMetric(text, "events_published_total", "counter", "Feed events the server received.",
-                 number(eventsPublished));
+                 number(ticksReceived));
     appendMetric(text, "events_sent_total", "counter",
                  "Live events handed to clients, once per client.", number(eventsSent));
     appendMetric(text, "bytes_sent_total", "counter", "Bytes written to event streams.",

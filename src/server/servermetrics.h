@@ -13,7 +13,7 @@ struct ServerMetrics
 {
     int clients = 0;
     int maxClients = 0;
-    quint64 eventsPublished = 0; // feed ticks the hub received
+    quint64 ticksReceived = 0; // feed ticks the hub received (quotecast_events_published_total)
     quint64 eventsSent = 0; // live events handed to clients, counted once per client
     quint64 bytesSent = 0;
     quint64 slowClientsDropped = 0;

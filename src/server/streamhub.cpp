@@ -139,7 +139,7 @@ ServerMetrics StreamHub::metrics() const
     ServerMetrics metrics;
     metrics.clients = clientCount();
     metrics.maxClients = m_settings.maxClients;
-    metrics.eventsPublished = m_eventsPublished;
+    metrics.ticksReceived = m_ticksReceived;
     metrics.eventsSent = totals.eventsSent;
     metrics.bytesSent = totals.bytesSent;
     metrics.slowClientsDropped = totals.slowClientsDropped;
@@ -176,7 +176,7 @@ void StreamHub::setFeed(const FeedStatus &status, const QList<Quote> &quotes,
 void StreamHub::addTick(const Quote &quote)
 {
     m_board.update(quote);
-    ++m_eventsPublished;
+    ++m_ticksReceived;
     // Encoded once: for the streams, the resume buffer and nchan.
     const QByteArray json = SseEvent::quoteJson(quote);
     const QByteArray event = SseEvent::quote(json, SseEvent::eventId(m_runId, quote.seq));

@@ -105,7 +105,7 @@ private:
     FeedStatus m_status;
     QuoteBoard m_board;
     ResumeBuffer m_resumeBuffer;
-    quint64 m_eventsPublished = 0;
+    quint64 m_ticksReceived = 0;
     StreamSet *m_streams; // every open stream, with the symbols it asked for
     QTimer m_heartbeat;
 
