@@ -112,21 +112,4 @@ StreamSet::Totals EpollStreamSet::totals() const
     return totals;
 }
 
-void EpollStreamSet::scheduleSizeReport()
-{
-    // A thousand clients leaving at once make one report, not a thousand.
-    if (!m_sizeReportScheduled.exchange(true))
-        QMetaObject::invokeMethod(this, &EpollStreamSet::reportSize, Qt::QueuedConnection);
-}
-
-void EpollStreamSet::reportSize()
-{
-    m_sizeReportScheduled = false;
-    const int current = size();
-    if (current != m_reportedSize) {
-        m_reportedSize = current;
-        emit sizeChanged(current);
-    }
-}
-
 } // namespace quotecast

@@ -2,7 +2,6 @@
 
 #include <server/fanout/streamset.h>
 
-#include <atomic>
 #include <memory>
 #include <vector>
 
@@ -28,13 +27,7 @@ public:
     Totals totals() const override;
 
 private:
-    // Called from the writers' threads.
-    void scheduleSizeReport();
-    void reportSize();
-
     std::vector<std::unique_ptr<StreamWriter>> m_writers;
-    std::atomic<bool> m_sizeReportScheduled { false };
-    int m_reportedSize = 0;
 };
 
 } // namespace quotecast

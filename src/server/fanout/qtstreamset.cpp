@@ -47,7 +47,7 @@ void QtStreamSet::add(QTcpSocket *socket, const QByteArray &initial, const QSet<
     // Its owner (QHttpServer) may delete it first, at shutdown.
     connect(socket, &QObject::destroyed, this, [this, socket] { remove(socket); });
     socket->write(initial);
-    emit sizeChanged(size());
+    reportSize();
 }
 
 void QtStreamSet::broadcast(const QByteArray &bytes, const QString &symbol)
@@ -119,7 +119,7 @@ void QtStreamSet::remove(QTcpSocket *socket)
     if (!m_streams.remove(socket))
         return;
     m_size = int(m_streams.size());
-    emit sizeChanged(size());
+    scheduleSizeReport(); // once however many closed
 }
 
 } // namespace quotecast

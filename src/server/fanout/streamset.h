@@ -5,6 +5,8 @@
 #include <QSet>
 #include <QString>
 
+#include <atomic>
+
 class QTcpSocket;
 
 namespace quotecast {
@@ -65,6 +67,16 @@ signals:
 
 protected:
     using QObject::QObject;
+
+    // Emits sizeChanged() now if the size changed since the last report.
+    void reportSize();
+    // The same later, in this object's thread, from any thread: a thousand clients leaving at
+    // once make one report, not a thousand.
+    void scheduleSizeReport();
+
+private:
+    std::atomic<bool> m_sizeReportScheduled { false };
+    int m_reportedSize = 0;
 };
 
 } // namespace quotecast
