@@ -42,3 +42,18 @@ stop_nginx() { kill "$1" 2> /dev/null; wait "$1" 2> /dev/null || true; }
 
 # field JSON KEY: a number from sseload's --json file (the first KEY in it).
 field() { grep -o "\"$2\":[0-9.e+-]*" "$1" | head -n 1 | cut -d: -f2; }
+
+# run_loads LETTERS...: calls `load NAME TITLE CLIENTS EVENTS_PER_S RAMP_MS DURATION_S` (the
+# caller's) for each of the loads a, b, c, d that every benchmark script measures the same way.
+run_loads() {
+    local name
+    for name in "$@"; do
+        case $name in
+        a) load a "1,000 clients x 100 events/s" 1000 100 2000 20 ;;
+        b) load b "10,000 clients x 10 events/s" 10000 10 5000 20 ;;
+        c) load c "19,000 clients x 10 events/s" 19000 10 10000 30 ;;
+        d) load d "19,000 clients held 60 s at 1 event/s" 19000 1 10000 60 ;;
+        *) echo "bench: unknown load $name (a, b, c or d)" >&2; exit 2 ;;
+        esac
+    done
+}

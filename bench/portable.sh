@@ -5,7 +5,7 @@
 # Targets 127.0.0.1 only and stops by itself.
 #
 #   bench/portable.sh        loads a and b of bench/run.sh (about 2 minutes)
-#   bench/portable.sh c      any list of a, b, c
+#   bench/portable.sh c      any list of a, b, c, d
 #
 # Configures and builds build-portable-bench/ (no tests, benchmarks or tools) the first time.
 set -euo pipefail
@@ -52,13 +52,7 @@ load() { # NAME TITLE CLIENTS RATE RAMP_MS DURATION_S
     done
 }
 
-for name in ${*:-a b}; do
-    case $name in
-    a) load a "1,000 clients x 100 events/s" 1000 100 2000 20 ;;
-    b) load b "10,000 clients x 10 events/s" 10000 10 5000 20 ;;
-    c) load c "19,000 clients x 10 events/s" 19000 10 10000 30 ;;
-    *) echo "bench: unknown load $name (a, b or c)" >&2; exit 2 ;;
-    esac
-done
+[ $# -gt 0 ] || set -- a b
+run_loads "$@"
 echo
 echo "machine: $(nproc) cores, $(uname -r)"

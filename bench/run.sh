@@ -78,14 +78,7 @@ load() { # NAME TITLE CLIENTS RATE RAMP_MS DURATION_S
 # Which loads: a b (default), `full` for all four, or any list of their letters.
 loads=${*:-a b}
 [ "$loads" = full ] && loads="a b c d"
-for name in $loads; do
-    case $name in
-    a) load a "1,000 clients x 100 events/s" 1000 100 2000 20 ;;
-    b) load b "10,000 clients x 10 events/s" 10000 10 5000 20 ;;
-    c) load c "19,000 clients x 10 events/s" 19000 10 10000 30 ;;
-    d) load d "19,000 clients held 60 s at 1 event/s" 19000 1 10000 60 ;;
-    *) echo "bench: unknown load $name (a, b, c, d or full)" >&2; exit 2 ;;
-    esac
-done
+# shellcheck disable=SC2086 # the list of letters is meant to split
+run_loads $loads
 echo
 echo "machine: $(nproc) cores, $(uname -r)"
