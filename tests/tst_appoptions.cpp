@@ -1,4 +1,5 @@
 #include <app/appoptions.h>
+#include <preferences/preferences.h>
 
 #include <QSettings>
 #include <QTemporaryDir>
@@ -318,8 +319,9 @@ void TestAppOptions::savedSettingsAreDefaultsTheCommandLineWins()
     AppOptions last;
     last.intervalMs = 750;
     last.server.port = 9191;
-    last.saveTo(settings);
-    const AppOptions saved = AppOptions::fromSettings(settings);
+    Preferences preferences(settings);
+    last.saveTo(preferences);
+    const AppOptions saved = AppOptions::fromSettings(preferences);
     QCOMPARE(saved.intervalMs, 750);
     QCOMPARE(saved.server.port, quint16(9191));
 
@@ -346,7 +348,7 @@ void TestAppOptions::savedSettingsOutOfRangeAreIgnored()
     QSettings settings(dir.filePath(QStringLiteral("quotecast.conf")), QSettings::IniFormat);
     settings.setValue(QStringLiteral("feed/intervalMs"), 1);
     settings.setValue(QStringLiteral("server/port"), QStringLiteral("eighty"));
-    const AppOptions saved = AppOptions::fromSettings(settings);
+    const AppOptions saved = AppOptions::fromSettings(Preferences(settings));
     QCOMPARE(saved.intervalMs, AppOptions().intervalMs);
     QCOMPARE(saved.server.port, AppOptions().server.port);
 }

@@ -1,8 +1,8 @@
 #include <app/appoptions.h>
 
-#include <preferences/preferences.h>
 #include <app/quantity.h>
 #include <feed/marketsimulator.h>
+#include <preferences/preferences.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -125,17 +125,6 @@ void AppOptions::saveTo(Preferences &preferences) const
 {
     preferences.setIntervalMs(intervalMs);
     preferences.setPort(server.port);
-}
-
-AppOptions AppOptions::fromSettings(QSettings &settings)
-{
-    return fromSettings(Preferences(settings));
-}
-
-void AppOptions::saveTo(QSettings &settings) const
-{
-    Preferences preferences(settings);
-    saveTo(preferences);
 }
 
 AppOptions AppOptions::parse(const QStringList &arguments, Outcome *outcome, QString *message)

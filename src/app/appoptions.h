@@ -8,8 +8,6 @@
 
 #include <optional>
 
-class QSettings;
-
 namespace quotecast {
 
 class Preferences;
@@ -46,9 +44,6 @@ public:
     // the server's port. Saved values out of range (a hand-edited file) are ignored.
     static AppOptions fromSettings(const Preferences &saved);
     void saveTo(Preferences &preferences) const;
-    // The same in `settings` (read and written through Preferences, hence not const).
-    static AppOptions fromSettings(QSettings &settings);
-    void saveTo(QSettings &settings) const;
 };
 
 } // namespace quotecast
