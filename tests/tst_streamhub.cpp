@@ -1,7 +1,7 @@
 #include "localhub.h"
 #include "sseclient.h"
+#include <app/feedpipeline.h>
 #include <feed/marketsimulator.h>
-#include <server/serverthread.h>
 #include <server/sse/sseevent.h>
 #include <server/streamhub.h>
 
@@ -354,27 +354,35 @@ void TestStreamHub::runIdsDifferAcrossRuns()
 
 void TestStreamHub::threadedHubServesModelAndClosesStreamsOnShutdown()
 {
-    MarketSimulator model;
-    model.setIntervalMs(20);
-    model.setSeed(11);
-    auto server = std::make_unique<ServerThread>(localServerSettings());
-    server->hub()->setFeed(model.status(), model.quotes());
-    connect(&model, &MarketSimulator::quoteUpdated, server->hub(), &StreamHub::addTick);
-    QVERIFY(server->start());
-    QVERIFY(server->hub()->thread() != thread());
+    // As the app runs it: the pieces built and connected by FeedPipeline, the server in a
+    // thread of its own.
+    AppOptions options = localOptions();
+    options.intervalMs = 20;
+    options.seed = 11;
+    auto pipeline = std::make_unique<FeedPipeline>(options);
+    QVERIFY2(pipeline->start(), qPrintable(pipeline->errorString()));
+    QVERIFY(pipeline->hub()->thread() != thread());
+    MarketSimulator &model = *pipeline->simulator();
 
     SseClient client;
-    client.open(server->serverPort());
+    client.open(pipeline->serverPort());
     const StreamPreamble preamble = StreamPreamble::of(model);
     QVERIFY(client.waitForBlocks(preamble.blocks()));
-    model.start();
-    QVERIFY(client.waitForBlocks(preamble.blocks() + 3));
-    const QList<SseClient::Event> live = client.afterPreamble(preamble);
-    QVERIFY(live[0].id.endsWith("-1"));
-    QVERIFY(live[2].id.endsWith("-3"));
+    model.start(); // an `event: status` ("running"), then the ticks
+    const auto ticks = [&] {
+        QList<SseClient::Event> withIds;
+        for (const SseClient::Event &event : client.afterPreamble(preamble)) {
+            if (!event.id.isEmpty())
+                withIds.append(event);
+        }
+        return withIds;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(ticks().size() >= 3, 5000);
+    QVERIFY(ticks().at(0).id.endsWith("-1"));
+    QVERIFY(ticks().at(2).id.endsWith("-3"));
 
     QSignalSpy closed(&client.socket(), &QTcpSocket::disconnected);
-    server.reset(); // what closing the window or SIGTERM does
+    pipeline.reset(); // what closing the window or SIGTERM does
     QVERIFY(closed.size() == 1 || closed.wait(5000));
 }
 
