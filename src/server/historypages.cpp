@@ -119,8 +119,9 @@ private:
     TickReader m_reader;
 };
 
-HistoryPages::HistoryPages(const QString &historyFile, QObject *parent)
+HistoryPages::HistoryPages(const QString &historyFile, qint64 maxRequestBytes, QObject *parent)
     : QObject(parent)
+    , m_maxRequestBytes(maxRequestBytes)
 {
     if (!historyFile.isEmpty()) {
         m_reader = std::make_unique<ThreadHost<PageReader>>(QStringLiteral("quotecast history"),
@@ -153,10 +154,10 @@ void HistoryPages::answer(const QUrlQuery &query, const QStringList &symbols,
     // overtake this one. So the socket's signals stay blocked until this answer is written:
     // its readyRead (the next request) and disconnected (Qt's deleteLater) are taken up then.
     // Meanwhile the guard does not see what the client sends, so Qt reads no more than one
-    // request head's worth of it (RequestGuard's limit): the kernel's buffers hold the rest.
+    // request head's worth of it (the guard's limit): the kernel's buffers hold the rest.
     QTcpSocket *socket = responder.socket();
     socket->blockSignals(true);
-    socket->setReadBufferSize(16 * 1024);
+    socket->setReadBufferSize(m_maxRequestBytes);
     struct Pending
     {
         QHttpServerResponder responder;

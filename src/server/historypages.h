@@ -26,8 +26,10 @@ public:
     static constexpr int DefaultLimit = 1000; // ticks per page
     static constexpr int MaxLimit = 10000;
 
-    // `historyFile` empty: no history here, every page answers 503.
-    explicit HistoryPages(const QString &historyFile, QObject *parent = nullptr);
+    // `historyFile` empty: no history here, every page answers 503. `maxRequestBytes` is the
+    // request guard's limit on a head (ServerSettings): what Qt may read of a connection
+    // whose page is pending.
+    HistoryPages(const QString &historyFile, qint64 maxRequestBytes, QObject *parent = nullptr);
     ~HistoryPages() override;
 
     // Answers the page `query` asks for, among `symbols` (the feed's), with `extra` headers
@@ -39,6 +41,7 @@ public:
                 QHttpServerResponder &&responder, const HttpReply::Headers &extra, bool withBody);
 
 private:
+    const qint64 m_maxRequestBytes;
     std::unique_ptr<ThreadHost<PageReader>> m_reader; // null without a history
 };
 

@@ -44,4 +44,9 @@ void text(QHttpServerResponder &responder, StatusCode status, const QByteArray &
     }
 }
 
+void notFound(QHttpServerResponder &responder, const QString &path)
+{
+    text(responder, StatusCode::NotFound, "Not found: " + path.left(200).toUtf8());
+}
+
 } // namespace quotecast::HttpReply

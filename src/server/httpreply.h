@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QHttpServerResponder>
 #include <QList>
+#include <QString>
 
 #include <utility>
 
@@ -41,6 +42,9 @@ void writeLive(QHttpServerResponder &responder, const Body &body, const Headers 
 // `Allow` header when `allow` is set (RFC 9110 §15.5.6: a 405 says what is allowed).
 void text(QHttpServerResponder &responder, StatusCode status, const QByteArray &message,
           const QByteArray &allow = {});
+
+// 404 naming the path (its first 200 characters).
+void notFound(QHttpServerResponder &responder, const QString &path);
 
 } // namespace HttpReply
 } // namespace quotecast

@@ -53,8 +53,7 @@ void StaticFiles::serve(const QString &path, QHttpServerResponder &responder, bo
 {
     const auto file = m_files.constFind(path);
     if (file == m_files.cend()) {
-        HttpReply::text(responder, HttpReply::StatusCode::NotFound,
-                        "Not found: " + path.left(200).toUtf8());
+        HttpReply::notFound(responder, path);
         return;
     }
     HttpReply::writeHead(responder,

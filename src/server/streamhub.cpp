@@ -69,7 +69,7 @@ StreamHub::StreamHub(const ServerSettings &settings, QObject *parent)
     , m_streams(StreamSet::create(settings.streamThreads, settings.clientBufferBytes,
                                   settings.clientTimeoutMs, this))
     , m_heartbeat(this)
-    , m_historyPages(settings.historyFile, this)
+    , m_historyPages(settings.historyFile, settings.maxRequestBytes, this)
 {
     if (!settings.publishUrl.isEmpty()) {
         m_publisher = new NchanPublisher(settings.publishUrl, settings.publishQueue, this);
@@ -247,8 +247,7 @@ void StreamHub::addRoutes()
                                 "Method not allowed: " + path.toUtf8() + " is read-only",
                                 QByteArrayLiteral("GET, HEAD"));
             } else {
-                HttpReply::text(responder, StatusCode::NotFound,
-                                "Not found: " + path.left(200).toUtf8());
+                HttpReply::notFound(responder, path);
             }
         });
 }

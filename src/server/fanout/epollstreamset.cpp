@@ -22,11 +22,6 @@ StreamSet *StreamSet::create(int threads, qint64 maxPendingBytes, int clientTime
     return new EpollStreamSet(threads, maxPendingBytes, clientTimeoutMs, parent);
 }
 
-const char *StreamSet::implementation()
-{
-    return "epoll";
-}
-
 EpollStreamSet::EpollStreamSet(int threads, qint64 maxPendingBytes, int clientTimeoutMs,
                                QObject *parent)
     : StreamSet(parent)

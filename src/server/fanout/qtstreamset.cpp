@@ -13,11 +13,6 @@ StreamSet *StreamSet::create(int, qint64 maxPendingBytes, int, QObject *parent)
     return new QtStreamSet(maxPendingBytes, parent);
 }
 
-const char *StreamSet::implementation()
-{
-    return "qt";
-}
-
 QtStreamSet::QtStreamSet(qint64 maxPendingBytes, QObject *parent)
     : StreamSet(parent)
     , m_maxPendingBytes(maxPendingBytes)

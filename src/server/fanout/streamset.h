@@ -39,8 +39,6 @@ public:
     // TCP_USER_TIMEOUT; elsewhere TCP keepalive only).
     static StreamSet *create(int threads, qint64 maxPendingBytes, int clientTimeoutMs,
                              QObject *parent);
-    // "epoll" or "qt".
-    static const char *implementation();
 
     // Takes the connection of `socket` over, sends it `initial`, and from then on every
     // broadcast its filter (`symbols`, all when empty) lets through. The caller has taken
