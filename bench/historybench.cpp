@@ -53,14 +53,14 @@ int main(int argc, char *argv[])
     QTextStream out(stdout);
 
     // The ticks first, so that only the store is timed.
-    MarketSimulator model;
-    model.setSeed(1);
+    MarketSimulator market;
+    market.setSeed(1);
     QList<Quote> ticks;
     ticks.reserve(count);
-    QObject::connect(&model, &MarketSimulator::quoteUpdated,
+    QObject::connect(&market, &MarketSimulator::quoteUpdated,
                      [&](const Quote &q) { ticks.append(q); });
     for (int i = 0; i < count; ++i)
-        model.tick();
+        market.tick();
 
     QElapsedTimer timer;
     {

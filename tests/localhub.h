@@ -51,15 +51,15 @@ startLocalPipeline(const quotecast::AppOptions &options = localOptions())
     return pipeline;
 }
 
-// A listening StreamHub alone, for tests of the hub: it knows the model's openings and status
-// as the app's does (FeedPipeline::primeHub), but follows no model; the test feeds it. When
+// A listening StreamHub alone, for tests of the hub: it knows the market's openings and status
+// as the app's does (FeedPipeline::primeHub), but follows no market; the test feeds it. When
 // it cannot listen, it fails the test with the reason and gives null, as startLocalPipeline.
-inline std::unique_ptr<quotecast::StreamHub> startLocalHub(const quotecast::MarketSimulator &model,
+inline std::unique_ptr<quotecast::StreamHub> startLocalHub(const quotecast::MarketSimulator &market,
                                                            const quotecast::ServerSettings &settings
                                                            = localServerSettings())
 {
     auto hub = std::make_unique<quotecast::StreamHub>(settings);
-    quotecast::FeedPipeline::primeHub(*hub, model);
+    quotecast::FeedPipeline::primeHub(*hub, market);
     if (!hub->listen()) {
         QTest::qFail(qPrintable(QStringLiteral("the hub cannot listen on %1:%2: %3")
                                     .arg(settings.bindAddress.toString())

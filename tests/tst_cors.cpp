@@ -42,8 +42,8 @@ void TestCors::allowOriginOnlyForTheConfiguredOne()
     QFETCH(bool, allowed);
     ServerSettings settings = localServerSettings();
     settings.corsOrigin = configured;
-    MarketSimulator model;
-    const auto hub = startLocalHub(model, settings);
+    MarketSimulator market;
+    const auto hub = startLocalHub(market, settings);
     QVERIFY(hub);
     SseClient client; // reads any answer's head
     client.open(hub->serverPort(), path, "Origin: " + origin + "\r\n");

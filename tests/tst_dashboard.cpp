@@ -29,7 +29,7 @@
 
 using namespace quotecast;
 
-// The real window, rendered offscreen, driven through its model and its controls.
+// The real window, rendered offscreen, driven through its market and its controls.
 class TestDashboard : public QObject
 {
     Q_OBJECT
@@ -52,21 +52,21 @@ private slots:
     void remembersItsGeometry();
     void followsADarkPaletteAndKeepsTrendsReadable();
     void appIconRendersFromTheResources();
-    void resumedHistoryFillsTheSparklines();
+    void storedHistoryFillsTheSparklines();
     void exportIsOfferedWithAHistoryAndReportsItsResult();
     void showsHowRelayingToNchanGoes();
 
 private:
-    // Ticks a seeded model until a symbol moves in the wanted direction; nullopt when none
+    // Ticks a seeded market until a symbol moves in the wanted direction; nullopt when none
     // does within 1000 ticks.
-    static std::optional<Quote> tickUntil(MarketSimulator &model, int direction);
+    static std::optional<Quote> tickUntil(MarketSimulator &market, int direction);
 };
 
-std::optional<Quote> TestDashboard::tickUntil(MarketSimulator &model, int direction)
+std::optional<Quote> TestDashboard::tickUntil(MarketSimulator &market, int direction)
 {
-    QSignalSpy ticks(&model, &MarketSimulator::quoteUpdated);
+    QSignalSpy ticks(&market, &MarketSimulator::quoteUpdated);
     for (int i = 0; i < 1000; ++i) {
-        model.tick();
+        market.tick();
         const Quote quote = ticks.takeLast().first().value<Quote>();
         if ((direction > 0 && quote.changeCents > 0) || (direction < 0 && quote.changeCents < 0))
             return quote;
@@ -88,9 +88,9 @@ void TestDashboard::init()
 
 void TestDashboard::showsOneCardPerSymbol()
 {
-    MarketSimulator model;
-    MainWindow window(&model);
-    for (const Quote &quote : model.quotes()) {
+    MarketSimulator market;
+    MainWindow window(&market);
+    for (const Quote &quote : market.quotes()) {
         PriceCard *card = window.card(quote.symbol);
         QVERIFY2(card, qPrintable(quote.symbol));
         QCOMPARE(card->priceText(), QLocale().toString(quote.priceCents / 100.0, 'f', 2));
@@ -110,13 +110,13 @@ void TestDashboard::tickTintsItsCard()
 {
     QFETCH(int, direction);
     QFETCH(PriceCard::Trend, trend);
-    MarketSimulator model;
-    model.setSeed(2024);
-    MainWindow window(&model);
+    MarketSimulator market;
+    market.setSeed(2024);
+    MainWindow window(&market);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
-    const std::optional<Quote> moved = tickUntil(model, direction);
+    const std::optional<Quote> moved = tickUntil(market, direction);
     QVERIFY2(moved, "no symbol moved that way in 1000 ticks");
     const Quote &quote = *moved;
     PriceCard *card = window.card(quote.symbol);
@@ -151,48 +151,48 @@ void TestDashboard::unchangedPriceTurnsTheCardNeutralAgain()
 
 void TestDashboard::startStopButtonControlsTheModel()
 {
-    MarketSimulator model;
-    model.start();
-    MainWindow window(&model);
+    MarketSimulator market;
+    market.start();
+    MainWindow window(&market);
     window.show();
     auto *button = window.findChild<QPushButton *>(QStringLiteral("startStopButton"));
     QVERIFY(button);
     QCOMPARE(button->text(), QStringLiteral("Stop"));
 
     QTest::mouseClick(button, Qt::LeftButton);
-    QVERIFY(!model.isRunning());
+    QVERIFY(!market.isRunning());
     QCOMPARE(button->text(), QStringLiteral("Start"));
     QVERIFY(window.windowTitle().contains(u"paused"));
 
     QTest::mouseClick(button, Qt::LeftButton);
-    QVERIFY(model.isRunning());
+    QVERIFY(market.isRunning());
     QCOMPARE(button->text(), QStringLiteral("Stop"));
     QVERIFY(window.windowTitle().contains(u"live"));
 
-    // Stopping from elsewhere (the model) is reflected too.
-    model.stop();
+    // Stopping from elsewhere (the market) is reflected too.
+    market.stop();
     QCOMPARE(button->text(), QStringLiteral("Start"));
 }
 
 void TestDashboard::intervalControlSetsTheModel()
 {
-    MarketSimulator model;
-    MainWindow window(&model);
+    MarketSimulator market;
+    MainWindow window(&market);
     auto *spinBox = window.findChild<QDoubleSpinBox *>(QStringLiteral("intervalSpinBox"));
     QVERIFY(spinBox);
     QCOMPARE(spinBox->value(), 2.0);
     spinBox->setValue(0.5);
-    QCOMPARE(model.intervalMs(), 500);
-    model.setIntervalMs(3000);
+    QCOMPARE(market.intervalMs(), 500);
+    market.setIntervalMs(3000);
     QCOMPARE(spinBox->value(), 3.0);
 }
 
 void TestDashboard::clientCountFollowsConnections()
 {
-    MarketSimulator model;
-    const auto hub = startLocalHub(model);
+    MarketSimulator market;
+    const auto hub = startLocalHub(market);
     QVERIFY(hub);
-    MainWindow window(&model);
+    MainWindow window(&market);
     connect(hub.get(), &StreamHub::clientCountChanged, &window, &MainWindow::setClientCount);
     auto *label = window.findChild<QLabel *>(QStringLiteral("clientsLabel"));
     QVERIFY(label);
@@ -209,8 +209,8 @@ void TestDashboard::clientCountFollowsConnections()
 
 void TestDashboard::showsTheServerUrlAsALinkAndQrCode()
 {
-    MarketSimulator model;
-    MainWindow window(&model);
+    MarketSimulator market;
+    MainWindow window(&market);
     const QUrl url(QStringLiteral("http://192.0.2.7:8080/"));
     window.setServerUrls({ url });
     auto *label = window.findChild<QLabel *>(QStringLiteral("urlLabel"));
@@ -227,12 +227,12 @@ void TestDashboard::showsTheServerUrlAsALinkAndQrCode()
 
 void TestDashboard::severalAddressesCanBePickedAndTheChoiceIsRemembered()
 {
-    MarketSimulator model;
+    MarketSimulator market;
     const QList<QUrl> urls { QUrl(QStringLiteral("http://192.0.2.7:8080/")),
                              QUrl(QStringLiteral("http://198.51.100.4:8080/")),
                              QUrl(QStringLiteral("http://[2001:db8::5]:8080/")) };
     {
-        MainWindow window(&model);
+        MainWindow window(&market);
         window.setServerUrls(urls);
         auto *combo = window.findChild<QComboBox *>(QStringLiteral("addressCombo"));
         QVERIFY(!combo->isHidden());
@@ -246,15 +246,15 @@ void TestDashboard::severalAddressesCanBePickedAndTheChoiceIsRemembered()
                     ->text()
                     .contains(u"2001:db8::5"));
     }
-    MainWindow next(&model);
+    MainWindow next(&market);
     next.setServerUrls(urls);
     QCOMPARE(next.serverUrl(), urls[2]);
 }
 
 void TestDashboard::copyUrlPutsItOnTheClipboard()
 {
-    MarketSimulator model;
-    MainWindow window(&model);
+    MarketSimulator market;
+    MainWindow window(&market);
     window.setServerUrls({ QUrl(QStringLiteral("http://192.0.2.7:8080/")) });
     QGuiApplication::clipboard()->clear();
     QTest::mouseClick(window.findChild<QPushButton *>(QStringLiteral("copyUrlButton")),
@@ -264,25 +264,25 @@ void TestDashboard::copyUrlPutsItOnTheClipboard()
 
 void TestDashboard::keyboardShortcutsDriveTheFeed()
 {
-    MarketSimulator model;
-    model.start();
-    MainWindow window(&model);
+    MarketSimulator market;
+    market.start();
+    MainWindow window(&market);
     window.show();
     QVERIFY(QTest::qWaitForWindowActive(&window));
 
     QTest::keyClick(&window, Qt::Key_Space, Qt::ControlModifier);
-    QVERIFY(!model.isRunning());
+    QVERIFY(!market.isRunning());
     QVERIFY(window.windowTitle().contains(u"paused"));
     QTest::keyClick(&window, Qt::Key_Space, Qt::ControlModifier);
-    QVERIFY(model.isRunning());
+    QVERIFY(market.isRunning());
     QVERIFY(window.windowTitle().contains(u"live"));
 
-    QCOMPARE(model.intervalMs(), 2000);
+    QCOMPARE(market.intervalMs(), 2000);
     QTest::keyClick(&window, Qt::Key_Up, Qt::ControlModifier);
-    QCOMPARE(model.intervalMs(), 1500);
+    QCOMPARE(market.intervalMs(), 1500);
     QTest::keyClick(&window, Qt::Key_Down, Qt::ControlModifier);
     QTest::keyClick(&window, Qt::Key_Down, Qt::ControlModifier);
-    QCOMPARE(model.intervalMs(), 2500);
+    QCOMPARE(market.intervalMs(), 2500);
 
     QTest::keyClick(&window, Qt::Key_Q, Qt::ControlModifier);
     QVERIFY(!window.isVisible());
@@ -290,22 +290,22 @@ void TestDashboard::keyboardShortcutsDriveTheFeed()
 
 void TestDashboard::sparklineShowsTheBoundedTrailAndTooltipTheDay()
 {
-    MarketSimulator model({ { QStringLiteral("AAPL"), 170'00 } });
-    model.setSeed(5);
-    MainWindow window(&model);
+    MarketSimulator market({ { QStringLiteral("AAPL"), 170'00 } });
+    market.setSeed(5);
+    MainWindow window(&market);
     const PriceCard *card = window.card(QStringLiteral("AAPL"));
     qint64 high = 170'00, low = 170'00;
     QList<qint64> prices { 170'00 };
-    connect(&model, &MarketSimulator::quoteUpdated, this, [&](const Quote &quote) {
+    connect(&market, &MarketSimulator::quoteUpdated, this, [&](const Quote &quote) {
         high = qMax(high, quote.priceCents);
         low = qMin(low, quote.priceCents);
         prices.append(quote.priceCents);
     });
     for (int i = 0; i < 10; ++i)
-        model.tick();
+        market.tick();
     QCOMPARE(card->sparkline()->prices(), prices);
     for (int i = 0; i < 200; ++i)
-        model.tick();
+        market.tick();
     QCOMPARE(card->sparkline()->prices(), prices.mid(prices.size() - PriceTrail::DefaultCapacity));
 
     const QLocale locale;
@@ -318,17 +318,17 @@ void TestDashboard::sparklineShowsTheBoundedTrailAndTooltipTheDay()
 
 void TestDashboard::remembersItsGeometry()
 {
-    MarketSimulator model;
+    MarketSimulator market;
     QSize size;
     {
-        MainWindow window(&model);
+        MainWindow window(&market);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.resize(window.size() + QSize(123, 45));
         size = window.size();
         window.close();
     }
-    MainWindow next(&model);
+    MainWindow next(&market);
     next.show();
     QVERIFY(QTest::qWaitForWindowExposed(&next));
     QCOMPARE(next.size(), size);
@@ -343,10 +343,10 @@ void TestDashboard::followsADarkPaletteAndKeepsTrendsReadable()
     dark.setColor(QPalette::Window, QColor(0x20, 0x23, 0x27));
     dark.setColor(QPalette::WindowText, QColor(0xe8, 0xea, 0xed));
     QApplication::setPalette(dark);
-    MarketSimulator model;
-    MainWindow window(&model);
+    MarketSimulator market;
+    MainWindow window(&market);
     window.show();
-    const Quote opening = model.quotes().constFirst();
+    const Quote opening = market.quotes().constFirst();
     PriceCard *card = window.card(opening.symbol);
     QVERIFY(card);
     // A flat card takes the system's colours, not hard-coded light ones.
@@ -371,16 +371,17 @@ void TestDashboard::appIconRendersFromTheResources()
     QVERIFY(image.pixelColor(32, 32).alpha() > 0);
 }
 
-void TestDashboard::resumedHistoryFillsTheSparklines()
+void TestDashboard::storedHistoryFillsTheSparklines()
 {
-    // What main.cpp does with a stored history: the model resumes, the window gets the ticks.
+    // What main.cpp does with a stored history: the market continues from it, the window gets the
+    // ticks.
     MarketSimulator earlier;
     earlier.setSeed(3);
     const QList<Quote> ticks = tickAndRecord(earlier, 40);
-    MarketSimulator model;
-    model.resume(earlier.quotes(), ticks.constLast().seq);
-    MainWindow window(&model, ticks);
-    for (const Quote &latest : model.quotes()) {
+    MarketSimulator market;
+    market.continueFrom(earlier.quotes(), ticks.constLast().seq);
+    MainWindow window(&market, ticks);
+    for (const Quote &latest : market.quotes()) {
         QList<qint64> expected;
         for (const Quote &tick : std::as_const(ticks)) {
             if (tick.symbol == latest.symbol)
@@ -394,8 +395,8 @@ void TestDashboard::resumedHistoryFillsTheSparklines()
 
 void TestDashboard::exportIsOfferedWithAHistoryAndReportsItsResult()
 {
-    MarketSimulator model;
-    MainWindow window(&model);
+    MarketSimulator market;
+    MainWindow window(&market);
     auto *exportCsv = window.findChild<QAction *>(QStringLiteral("actionExportCsv"));
     QVERIFY(exportCsv);
     QVERIFY(!exportCsv->isEnabled()); // until main.cpp says a history is kept
@@ -414,8 +415,8 @@ void TestDashboard::exportIsOfferedWithAHistoryAndReportsItsResult()
 
 void TestDashboard::showsHowRelayingToNchanGoes()
 {
-    MarketSimulator model;
-    MainWindow window(&model);
+    MarketSimulator market;
+    MainWindow window(&market);
     window.show();
     auto *label = window.findChild<QLabel *>(QStringLiteral("publisherLabel"));
     QVERIFY(label);

@@ -26,7 +26,7 @@ private slots:
     void cleanup();
 
     void quotesSnapshotHasEverySymbolWithItsTrail();
-    void resumedHistoryFillsTheTrails();
+    void storedHistoryFillsTheTrails();
     void healthz();
     void metricsParseAsPrometheusText();
     void metricsCountClientsEventsAndBytes();
@@ -42,7 +42,7 @@ private:
     // One sample of /metrics. Fails the test, and gives NaN (equal to nothing), when /metrics
     // cannot be read or has no such sample.
     double metric(const QString &name);
-    MarketSimulator &model() const { return *m_pipeline->simulator(); }
+    MarketSimulator &market() const { return *m_pipeline->simulator(); }
     StreamHub *hub() const { return m_pipeline->hub(); }
 
     std::unique_ptr<FeedPipeline> m_pipeline;
@@ -120,12 +120,12 @@ void TestEndpoints::quotesSnapshotHasEverySymbolWithItsTrail()
 {
     // An independent record of what each symbol's trail must hold.
     QHash<QString, PriceTrail> expected;
-    for (const Quote &opening : model().quotes())
+    for (const Quote &opening : market().quotes())
         expected[opening.symbol].add(opening);
-    connect(&model(), &MarketSimulator::quoteUpdated, this,
+    connect(&market(), &MarketSimulator::quoteUpdated, this,
             [&](const Quote &quote) { expected[quote.symbol].add(quote); });
     for (int i = 0; i < 300; ++i) // enough for some trails to pass their 60 prices
-        model().tick();
+        market().tick();
 
     const HttpAnswer reply = get(QStringLiteral("/api/quotes"));
     QCOMPARE(reply.status, 200);
@@ -133,13 +133,13 @@ void TestEndpoints::quotesSnapshotHasEverySymbolWithItsTrail()
     QJsonParseError error;
     const QJsonObject root = QJsonDocument::fromJson(reply.body, &error).object();
     QCOMPARE(error.error, QJsonParseError::NoError);
-    QCOMPARE(root.value(u"running").toBool(), model().isRunning());
-    QCOMPARE(root.value(u"intervalMs").toInt(), model().intervalMs());
+    QCOMPARE(root.value(u"running").toBool(), market().isRunning());
+    QCOMPARE(root.value(u"intervalMs").toInt(), market().intervalMs());
     QCOMPARE(root.value(u"heartbeatMs").toInt(), localServerSettings().heartbeatMs);
     const QJsonArray quotes = root.value(u"quotes").toArray();
-    QCOMPARE(quotes.size(), model().quotes().size());
+    QCOMPARE(quotes.size(), market().quotes().size());
     for (qsizetype i = 0; i < quotes.size(); ++i) {
-        const Quote quote = model().quotes().at(i); // a copy: quotes() returns a temporary
+        const Quote quote = market().quotes().at(i); // a copy: quotes() returns a temporary
         const PriceTrail &trail = expected[quote.symbol];
         const QJsonObject shown = quotes[i].toObject();
         const auto cents
@@ -159,7 +159,7 @@ void TestEndpoints::quotesSnapshotHasEverySymbolWithItsTrail()
     }
 }
 
-void TestEndpoints::resumedHistoryFillsTheTrails()
+void TestEndpoints::storedHistoryFillsTheTrails()
 {
     MarketSimulator earlier;
     earlier.setSeed(8);
@@ -221,7 +221,7 @@ void TestEndpoints::metricsCountClientsEventsAndBytes()
     if (QTest::currentTestFailed())
         return;
 
-    const QString symbol = model().symbols().constFirst();
+    const QString symbol = market().symbols().constFirst();
     SseClient all, oneSymbol;
     all.open(hub()->serverPort());
     oneSymbol.open(hub()->serverPort(), "/stream?symbols=" + symbol.toUtf8());
@@ -230,11 +230,11 @@ void TestEndpoints::metricsCountClientsEventsAndBytes()
     QTRY_COMPARE(metric("quotecast_clients"), 2.0);
 
     int ticksOfSymbol = 0;
-    connect(&model(), &MarketSimulator::quoteUpdated, this,
+    connect(&market(), &MarketSimulator::quoteUpdated, this,
             [&](const Quote &quote) { ticksOfSymbol += quote.symbol == symbol; });
     constexpr int ticks = 20;
     for (int i = 0; i < ticks; ++i)
-        model().tick();
+        market().tick();
     QVERIFY(ticksOfSymbol > 0 && ticksOfSymbol < ticks); // the filter makes a difference
     // Each tick reaches the unfiltered client; only the symbol's reach the other one.
     QTRY_COMPARE(metric("quotecast_events_sent_total"), sentBefore + ticks + ticksOfSymbol);
@@ -249,11 +249,11 @@ void TestEndpoints::metricsCountClientsEventsAndBytes()
 
 void TestEndpoints::metricsFollowTheFeedStatus()
 {
-    model().start();
+    market().start();
     QTRY_COMPARE(metric("quotecast_feed_running"), 1.0);
-    model().setIntervalMs(1500);
+    market().setIntervalMs(1500);
     QTRY_COMPARE(metric("quotecast_feed_interval_seconds"), 1.5);
-    model().stop();
+    market().stop();
     QTRY_COMPARE(metric("quotecast_feed_running"), 0.0);
 }
 

@@ -46,7 +46,7 @@ private:
     // and starts the server on it. The ticks, in order; fails the test, and gives nothing,
     // when the file cannot be written or the server cannot listen.
     std::optional<QList<Quote>> serveStoredTicks(int count);
-    MarketSimulator &model() const { return *m_pipeline->simulator(); }
+    MarketSimulator &market() const { return *m_pipeline->simulator(); }
     StreamHub *hub() const { return m_pipeline->hub(); }
 
     std::unique_ptr<FeedPipeline> m_pipeline;
@@ -129,7 +129,7 @@ void TestHistoryApi::historyPagesThroughTheStoredTicks()
     // Following `next` from the first page gives every tick of the symbol (named in lower
     // case) once, in order.
     constexpr int limit = 70;
-    const QString symbol = model().symbols().constFirst();
+    const QString symbol = market().symbols().constFirst();
     const QList<Quote> expected = ofSymbol(*ticks, symbol);
     QVERIFY2(expected.size() > 2 * limit, qPrintable(symbol)); // several pages
     QList<Quote> received;
@@ -157,7 +157,7 @@ void TestHistoryApi::historyFiltersByTime()
 {
     const std::optional<QList<Quote>> ticks = serveStoredTicks(300);
     QVERIFY(ticks);
-    const QString symbol = model().symbols().constLast();
+    const QString symbol = market().symbols().constLast();
     const QList<Quote> ofThatSymbol = ofSymbol(*ticks, symbol);
     QVERIFY2(!ofThatSymbol.isEmpty(), qPrintable(symbol));
     const Quote &middle = ofThatSymbol.at(ofThatSymbol.size() / 2);
@@ -195,7 +195,7 @@ void TestHistoryApi::historyBadRequests()
     QFETCH(QString, query);
     QFETCH(QString, mentions);
     QVERIFY(serveStoredTicks(10));
-    query.replace(QStringLiteral("SYMBOL"), model().symbols().constFirst());
+    query.replace(QStringLiteral("SYMBOL"), market().symbols().constFirst());
     const HttpAnswer reply = get(QStringLiteral("/api/history?") + query);
     QCOMPARE(reply.status, 400);
     QVERIFY2(reply.body.contains(mentions.toUtf8()), reply.body.constData());
@@ -205,7 +205,7 @@ void TestHistoryApi::historyWithoutAFileIsUnavailable()
 {
     QVERIFY(startHub());
     const HttpAnswer reply
-        = get(QStringLiteral("/api/history?symbol=") + model().symbols().constFirst());
+        = get(QStringLiteral("/api/history?symbol=") + market().symbols().constFirst());
     QCOMPARE(reply.status, 503);
     QVERIFY2(reply.body.contains("--in-memory"), reply.body.constData());
 }
@@ -251,10 +251,10 @@ void TestHistoryApi::aSlowPageHoldsUpNoNewStream()
     const std::unique_ptr<QNetworkReply> page(m_network.get(
         QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1/api/history?symbol=%2")
                                  .arg(hub()->serverPort())
-                                 .arg(model().symbols().constFirst())))));
+                                 .arg(market().symbols().constFirst())))));
     SseClient stream;
     stream.open(hub()->serverPort());
-    QVERIFY(stream.waitForBlocks(StreamPreamble::of(model()).blocks()));
+    QVERIFY(stream.waitForBlocks(StreamPreamble::of(market()).blocks()));
     QVERIFY2(!page->isFinished(), "the page was answered before the stream opened");
 
     lock.release();
@@ -272,7 +272,7 @@ void TestHistoryApi::aSlowPageKeepsItsConnectionsOrder()
     QTcpSocket socket;
     socket.connectToHost(QHostAddress::LocalHost, hub()->serverPort());
     QVERIFY(socket.waitForConnected(5000));
-    const QByteArray symbol = model().symbols().constFirst().toUtf8();
+    const QByteArray symbol = market().symbols().constFirst().toUtf8();
     socket.write("GET /api/history?symbol=" + symbol
                  + "&limit=1 HTTP/1.1\r\nHost: t\r\n\r\n"
                    "GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n");

@@ -40,35 +40,35 @@ void TestMarketSimulator::defaults()
     QFETCH(int, index);
     QFETCH(QString, symbol);
     QFETCH(qint64, priceCents);
-    const MarketSimulator model;
-    QCOMPARE(model.quotes().size(), 4);
-    QCOMPARE(model.quotes().at(index).symbol, symbol);
-    QCOMPARE(model.quotes().at(index).priceCents, priceCents);
-    QCOMPARE(model.quotes().at(index).changeCents, 0);
-    QCOMPARE(model.intervalMs(), 2000);
+    const MarketSimulator market;
+    QCOMPARE(market.quotes().size(), 4);
+    QCOMPARE(market.quotes().at(index).symbol, symbol);
+    QCOMPARE(market.quotes().at(index).priceCents, priceCents);
+    QCOMPARE(market.quotes().at(index).changeCents, 0);
+    QCOMPARE(market.intervalMs(), 2000);
 }
 
 void TestMarketSimulator::startsStopped()
 {
-    MarketSimulator model;
-    QSignalSpy ticks(&model, &MarketSimulator::quoteUpdated);
-    QVERIFY(!model.isRunning());
+    MarketSimulator market;
+    QSignalSpy ticks(&market, &MarketSimulator::quoteUpdated);
+    QVERIFY(!market.isRunning());
     QVERIFY(!ticks.wait(50));
 }
 
 void TestMarketSimulator::tickMovesExactlyOneSymbol()
 {
-    MarketSimulator model;
-    model.setSeed(1);
-    QSignalSpy ticks(&model, &MarketSimulator::quoteUpdated);
+    MarketSimulator market;
+    market.setSeed(1);
+    QSignalSpy ticks(&market, &MarketSimulator::quoteUpdated);
     for (int i = 1; i <= 200; ++i) {
-        const QList<Quote> before = model.quotes();
-        model.tick();
+        const QList<Quote> before = market.quotes();
+        market.tick();
         QCOMPARE(ticks.size(), i);
         const Quote quote = ticks.last().first().value<Quote>();
         QCOMPARE(quote.seq, quint64(i));
         QVERIFY(quote.timestampMs > 0);
-        const QList<Quote> after = model.quotes();
+        const QList<Quote> after = market.quotes();
         int moved = 0;
         for (qsizetype s = 0; s < after.size(); ++s) {
             if (after[s].seq != before[s].seq) {
@@ -82,15 +82,15 @@ void TestMarketSimulator::tickMovesExactlyOneSymbol()
 
 void TestMarketSimulator::changesStayWithinHalfPercentInWholeCents()
 {
-    MarketSimulator model;
-    model.setSeed(42);
+    MarketSimulator market;
+    market.setSeed(42);
     QHash<QString, qint64> price;
-    for (const Quote &quote : model.quotes())
+    for (const Quote &quote : market.quotes())
         price[quote.symbol] = quote.priceCents;
-    QSignalSpy ticks(&model, &MarketSimulator::quoteUpdated);
+    QSignalSpy ticks(&market, &MarketSimulator::quoteUpdated);
     qint64 largestRatioPpm = 0;
     for (int i = 0; i < 20'000; ++i) {
-        model.tick();
+        market.tick();
         const Quote quote = ticks.takeFirst().first().value<Quote>();
         const qint64 old = price[quote.symbol];
         QCOMPARE(quote.changeCents, quote.priceCents - old);
@@ -137,35 +137,35 @@ void TestMarketSimulator::differentSeedsDiffer()
 
 void TestMarketSimulator::priceNeverReachesZero()
 {
-    MarketSimulator model({ { QStringLiteral("PENNY"), 1 }, { QStringLiteral("DIME"), 250 } });
-    model.setSeed(3);
+    MarketSimulator market({ { QStringLiteral("PENNY"), 1 }, { QStringLiteral("DIME"), 250 } });
+    market.setSeed(3);
     for (int i = 0; i < 50'000; ++i)
-        model.tick();
-    for (const Quote &quote : model.quotes())
+        market.tick();
+    for (const Quote &quote : market.quotes())
         QVERIFY2(quote.priceCents > 0, qPrintable(quote.symbol));
 }
 
 void TestMarketSimulator::startStopAndIntervalSignals()
 {
-    MarketSimulator model;
-    QSignalSpy running(&model, &MarketSimulator::runningChanged);
-    QSignalSpy interval(&model, &MarketSimulator::intervalMsChanged);
-    QSignalSpy status(&model, &MarketSimulator::statusChanged);
+    MarketSimulator market;
+    QSignalSpy running(&market, &MarketSimulator::runningChanged);
+    QSignalSpy interval(&market, &MarketSimulator::intervalMsChanged);
+    QSignalSpy status(&market, &MarketSimulator::statusChanged);
 
-    model.start();
-    QVERIFY(model.isRunning());
+    market.start();
+    QVERIFY(market.isRunning());
     QCOMPARE(running.size(), 1);
     QCOMPARE(running.last().first().toBool(), true);
-    model.start(); // already running: no signal
+    market.start(); // already running: no signal
     QCOMPARE(running.size(), 1);
 
-    model.setIntervalMs(500);
-    QCOMPARE(model.intervalMs(), 500);
+    market.setIntervalMs(500);
+    QCOMPARE(market.intervalMs(), 500);
     QCOMPARE(interval.size(), 1);
     QCOMPARE(interval.last().first().toInt(), 500);
 
-    model.stop();
-    QVERIFY(!model.isRunning());
+    market.stop();
+    QVERIFY(!market.isRunning());
     QCOMPARE(running.size(), 2);
     QCOMPARE(running.last().first().toBool(), false);
 
@@ -173,26 +173,26 @@ void TestMarketSimulator::startStopAndIntervalSignals()
     const auto last = status.last().first().value<FeedStatus>();
     QCOMPARE(last.running, false);
     QCOMPARE(last.intervalMs, 500);
-    QCOMPARE(last.symbols, model.symbols());
+    QCOMPARE(last.symbols, market.symbols());
 }
 
 void TestMarketSimulator::timerTicksWhileRunning()
 {
-    MarketSimulator model;
-    model.setIntervalMs(20);
-    QSignalSpy ticks(&model, &MarketSimulator::quoteUpdated);
-    model.start();
+    MarketSimulator market;
+    market.setIntervalMs(20);
+    QSignalSpy ticks(&market, &MarketSimulator::quoteUpdated);
+    market.start();
     QTRY_VERIFY_WITH_TIMEOUT(ticks.size() >= 3, 5000);
 }
 
 void TestMarketSimulator::stopHaltsTicks()
 {
-    MarketSimulator model;
-    model.setIntervalMs(20);
-    QSignalSpy ticks(&model, &MarketSimulator::quoteUpdated);
-    model.start();
+    MarketSimulator market;
+    market.setIntervalMs(20);
+    QSignalSpy ticks(&market, &MarketSimulator::quoteUpdated);
+    market.start();
     QVERIFY(ticks.wait(5000));
-    model.stop();
+    market.stop();
     const auto count = ticks.size();
     // Ten intervals without a single tick.
     QVERIFY(!ticks.wait(200));
@@ -201,9 +201,9 @@ void TestMarketSimulator::stopHaltsTicks()
 
 void TestMarketSimulator::intervalHasAFloor()
 {
-    MarketSimulator model;
-    model.setIntervalMs(0);
-    QCOMPARE(model.intervalMs(), MarketSimulator::MinIntervalMs);
+    MarketSimulator market;
+    market.setIntervalMs(0);
+    QCOMPARE(market.intervalMs(), MarketSimulator::MinIntervalMs);
 }
 
 QTEST_GUILESS_MAIN(TestMarketSimulator)

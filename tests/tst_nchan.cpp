@@ -34,10 +34,10 @@ private slots:
 
 private:
     NginxNode &node(const QString &name);
-    // A hub publishing the model's ticks to `node`, once its opening events went out.
+    // A hub publishing the market's ticks to `node`, once its opening events went out.
     bool startPublishingTo(const NginxNode &node);
     PublisherStatus lastStatus() const;
-    // Ticks the model `count` times; returns the first tick's number (nchan's buffers
+    // Ticks the market `count` times; returns the first tick's number (nchan's buffers
     // outlive a test's hub, so numbers go on from test to test).
     qint64 tick(int count);
     static QList<qint64> range(qint64 first, qint64 last);
@@ -50,7 +50,7 @@ private:
     NginxNode m_nodeB; // quotecast-nchan-redis.conf, on the same Redis
     QString m_nginxMissing; // why the tests with nginx skip, or empty
     QString m_redisMissing; // why the tests with Redis skip, or empty
-    MarketSimulator m_model;
+    MarketSimulator m_market;
     std::unique_ptr<StreamHub> m_hub;
     std::unique_ptr<QSignalSpy> m_statuses;
 };
@@ -78,7 +78,7 @@ void TestNchan::cleanup()
 {
     m_statuses.reset();
     m_hub.reset();
-    m_model.disconnect();
+    m_market.disconnect();
 }
 
 NginxNode &TestNchan::node(const QString &name)
@@ -90,10 +90,10 @@ bool TestNchan::startPublishingTo(const NginxNode &node)
 {
     ServerSettings settings = localServerSettings();
     settings.publishUrl = node.publishUrl();
-    m_hub = startLocalHub(m_model, settings);
+    m_hub = startLocalHub(m_market, settings);
     if (!m_hub)
         return false;
-    connect(&m_model, &MarketSimulator::quoteUpdated, m_hub.get(), &StreamHub::addTick);
+    connect(&m_market, &MarketSimulator::quoteUpdated, m_hub.get(), &StreamHub::addTick);
     m_statuses = std::make_unique<QSignalSpy>(m_hub.get(), &StreamHub::publisherStatusChanged);
     return QTest::qWaitFor([this] { return !m_statuses->isEmpty() && lastStatus().queued == 0; });
 }
@@ -106,10 +106,10 @@ PublisherStatus TestNchan::lastStatus() const
 qint64 TestNchan::tick(int count)
 {
     qint64 last = 0;
-    for (const Quote &quote : m_model.quotes())
+    for (const Quote &quote : m_market.quotes())
         last = qMax(last, qint64(quote.seq));
     for (int i = 0; i < count; ++i)
-        m_model.tick();
+        m_market.tick();
     return last + 1;
 }
 
@@ -148,13 +148,13 @@ void TestNchan::publishQueueIsBoundedWhileNchanIsAway()
     QTest::ignoreMessage(QtWarningMsg, dropping);
     QTest::failOnWarning(unreachable);
     QTest::failOnWarning(dropping);
-    MarketSimulator model;
-    const auto hub = startLocalHub(model, settings); // publishes what a stream opens with
+    MarketSimulator market;
+    const auto hub = startLocalHub(market, settings); // publishes what a stream opens with
     QVERIFY(hub);
-    connect(&model, &MarketSimulator::quoteUpdated, hub.get(), &StreamHub::addTick);
+    connect(&market, &MarketSimulator::quoteUpdated, hub.get(), &StreamHub::addTick);
     constexpr int ticks = 20;
     for (int i = 0; i < ticks; ++i)
-        model.tick();
+        market.tick();
     QVERIFY(hub->metrics().publisher);
     // Once the first post was refused (which the first warning says):
     QTRY_VERIFY(!hub->metrics().publisher->lastError.isEmpty());
@@ -163,7 +163,7 @@ void TestNchan::publishQueueIsBoundedWhileNchanIsAway()
     QCOMPARE(status.queued, 5);
     QCOMPARE(status.published, quint64(0));
     // Every event but the 5 queued ones was dropped: what a stream opens with, and the ticks.
-    QCOMPARE(status.dropped, quint64(StreamPreamble::of(model).dataEvents() + ticks - 5));
+    QCOMPARE(status.dropped, quint64(StreamPreamble::of(market).dataEvents() + ticks - 5));
 }
 
 void TestNchan::everyEventReachesNchanSubscribersInOrder_data()

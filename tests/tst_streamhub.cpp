@@ -63,21 +63,21 @@ private:
     Quote tickOf(qsizetype index, qint64 changeCents, quint64 seq) const;
 
     std::unique_ptr<StreamHub> m_hub;
-    MarketSimulator m_model; // only for its default openings and status
-    const StreamPreamble m_preamble = StreamPreamble::of(m_model);
+    MarketSimulator m_market; // only for its default openings and status
+    const StreamPreamble m_preamble = StreamPreamble::of(m_market);
 };
 
 Quote TestStreamHub::tickOf(qsizetype index, qint64 changeCents, quint64 seq) const
 {
-    const Quote opening = m_model.quotes().at(index);
+    const Quote opening = m_market.quotes().at(index);
     return { opening.symbol, opening.priceCents + changeCents, changeCents,
              1795000000000 + qint64(seq), seq };
 }
 
 void TestStreamHub::init()
 {
-    QVERIFY2(m_model.quotes().size() >= 2, "the tests tick two different symbols");
-    m_hub = startLocalHub(m_model);
+    QVERIFY2(m_market.quotes().size() >= 2, "the tests tick two different symbols");
+    m_hub = startLocalHub(m_market);
     QVERIFY(m_hub);
     QVERIFY(m_hub->serverPort() != 0);
 }
@@ -114,10 +114,10 @@ void TestStreamHub::connectSendsRetryStatusThenSnapshot()
     const QJsonObject status = json(blocks[StreamPreamble::StatusBlock].data);
     QCOMPARE(status.value(u"running").toBool(true), false);
     QCOMPARE(status.value(u"intervalMs").toInt(), 2000);
-    QCOMPARE(status.value(u"symbols").toVariant().toStringList(), m_model.symbols());
+    QCOMPARE(status.value(u"symbols").toVariant().toStringList(), m_market.symbols());
 
     // One event per symbol, in the feed's order; only the last names the latest tick (none yet).
-    const QList<Quote> openings = m_model.quotes();
+    const QList<Quote> openings = m_market.quotes();
     const QList<SseClient::Event> snapshot = client.snapshot(m_preamble);
     for (qsizetype i = 0; i < openings.size(); ++i) {
         const SseClient::Event &event = snapshot[i];
@@ -148,7 +148,7 @@ void TestStreamHub::snapshotReflectsPublishedTicks()
     QCOMPARE(json(snapshot[1].data).value(u"price").toDouble(), second.priceCents / 100.0);
     for (qsizetype i = 2; i < snapshot.size(); ++i)
         QCOMPARE(json(snapshot[i].data).value(u"price").toDouble(),
-                 m_model.quotes()[i].priceCents / 100.0);
+                 m_market.quotes()[i].priceCents / 100.0);
     QCOMPARE(snapshot.constLast().id, m_hub->runId() + "-2");
 }
 
@@ -186,7 +186,7 @@ void TestStreamHub::clientsShareOneFeed()
     QFETCH(int, writerThreads);
     ServerSettings settings = localServerSettings();
     settings.streamThreads = writerThreads;
-    const auto hub = startLocalHub(m_model, settings);
+    const auto hub = startLocalHub(m_market, settings);
     QVERIFY(hub);
     QSignalSpy counts(hub.get(), &StreamHub::clientCountChanged);
     std::vector<std::unique_ptr<SseClient>> clients;
@@ -196,11 +196,11 @@ void TestStreamHub::clientsShareOneFeed()
         QVERIFY(clients.back()->waitForBlocks(m_preamble.blocks()));
     }
     QCOMPARE(hub->clientCount(), clientCount);
-    MarketSimulator model;
-    model.setSeed(5);
-    connect(&model, &MarketSimulator::quoteUpdated, hub.get(), &StreamHub::addTick);
+    MarketSimulator market;
+    market.setSeed(5);
+    connect(&market, &MarketSimulator::quoteUpdated, hub.get(), &StreamHub::addTick);
     for (int i = 0; i < 20; ++i)
-        model.tick();
+        market.tick();
     for (const auto &client : clients) {
         QVERIFY(client->waitForBlocks(m_preamble.blocks() + 20));
         // Byte for byte, but for each one's own `retry:` advice.
@@ -218,14 +218,14 @@ void TestStreamHub::statusEventOnStartAndStop()
     SseClient client;
     client.open(m_hub->serverPort());
     QVERIFY(client.waitForBlocks(m_preamble.blocks()));
-    MarketSimulator model;
-    connect(&model, &MarketSimulator::statusChanged, m_hub.get(), &StreamHub::setStatus);
-    model.start();
+    MarketSimulator market;
+    connect(&market, &MarketSimulator::statusChanged, m_hub.get(), &StreamHub::setStatus);
+    market.start();
     QVERIFY(client.waitForBlocks(m_preamble.blocks() + 1));
     const SseClient::Event started = client.afterPreamble(m_preamble).at(0);
     QCOMPARE(started.event, QByteArray("status"));
     QCOMPARE(json(started.data).value(u"running").toBool(), true);
-    model.stop();
+    market.stop();
     QVERIFY(client.waitForBlocks(m_preamble.blocks() + 2));
     const SseClient::Event stopped = client.afterPreamble(m_preamble).at(1);
     QCOMPARE(stopped.event, QByteArray("status"));
@@ -362,13 +362,13 @@ void TestStreamHub::threadedHubServesModelAndClosesStreamsOnShutdown()
     auto pipeline = std::make_unique<FeedPipeline>(options);
     QVERIFY2(pipeline->start(), qPrintable(pipeline->errorString()));
     QVERIFY(pipeline->hub()->thread() != thread());
-    MarketSimulator &model = *pipeline->simulator();
+    MarketSimulator &market = *pipeline->simulator();
 
     SseClient client;
     client.open(pipeline->serverPort());
-    const StreamPreamble preamble = StreamPreamble::of(model);
+    const StreamPreamble preamble = StreamPreamble::of(market);
     QVERIFY(client.waitForBlocks(preamble.blocks()));
-    model.start(); // an `event: status` ("running"), then the ticks
+    market.start(); // an `event: status` ("running"), then the ticks
     const auto ticks = [&] {
         QList<SseClient::Event> withIds;
         for (const SseClient::Event &event : client.afterPreamble(preamble)) {

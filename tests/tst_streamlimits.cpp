@@ -29,11 +29,11 @@ void TestStreamLimits::slowReaderIsCutWhileOthersKeepReceiving()
 {
     ServerSettings settings = localServerSettings();
     settings.clientBufferBytes = 64 * 1024;
-    MarketSimulator model;
-    model.setSeed(1);
-    const auto hub = startLocalHub(model, settings);
+    MarketSimulator market;
+    market.setSeed(1);
+    const auto hub = startLocalHub(market, settings);
     QVERIFY(hub);
-    connect(&model, &MarketSimulator::quoteUpdated, hub.get(), &StreamHub::addTick);
+    connect(&market, &MarketSimulator::quoteUpdated, hub.get(), &StreamHub::addTick);
 
     SseClient reader;
     reader.open(hub->serverPort());
@@ -51,7 +51,7 @@ void TestStreamLimits::slowReaderIsCutWhileOthersKeepReceiving()
     // stalled one is cut (bounded: 200,000 ticks is ~20 MB each).
     int ticks = 0;
     while (hub->slowClientsDropped() == 0 && ticks < 200'000) {
-        model.tick();
+        market.tick();
         if (++ticks % 50 == 0)
             QCoreApplication::processEvents();
     }
@@ -76,12 +76,12 @@ void TestStreamLimits::readerThatStopsIsTimedOutByTheKernel()
     // Far more than the feed sends during the timeout: quotecast's own cap must not be
     // what cuts the client (the kernel's send buffer takes the backlog anyway).
     settings.clientBufferBytes = 64 * 1024 * 1024;
-    MarketSimulator model;
-    model.setSeed(1);
-    model.setIntervalMs(10);
-    const auto hub = startLocalHub(model, settings);
+    MarketSimulator market;
+    market.setSeed(1);
+    market.setIntervalMs(10);
+    const auto hub = startLocalHub(market, settings);
     QVERIFY(hub);
-    connect(&model, &MarketSimulator::quoteUpdated, hub.get(), &StreamHub::addTick);
+    connect(&market, &MarketSimulator::quoteUpdated, hub.get(), &StreamHub::addTick);
     QTest::ignoreMessage(
         QtInfoMsg,
         "dropped a client whose connection made no progress for 1 s (TCP_USER_TIMEOUT); "
@@ -106,14 +106,14 @@ void TestStreamLimits::readerThatStopsIsTimedOutByTheKernel()
     QTRY_COMPARE(hub->clientCount(), 1);
     QElapsedTimer sinceOpened;
     sinceOpened.start();
-    model.start();
+    market.start();
 
     // Within a few timeouts: the kernel's clock starts when the window shuts, and it checks
     // at its probes (about +0.5 s seen here).
     QTRY_COMPARE_WITH_TIMEOUT(hub->clientsTimedOut(), quint64(1), 5 * settings.clientTimeoutMs);
     QTRY_COMPARE(hub->clientCount(), 0); // closed right after it is counted and logged
     const qint64 droppedAfterMs = sinceOpened.elapsed();
-    model.stop();
+    market.stop();
     QCOMPARE(hub->slowClientsDropped(), quint64(0));
     QCOMPARE(hub->metrics().clientsTimedOut, quint64(1));
     QVERIFY(droppedAfterMs >= settings.clientTimeoutMs);
@@ -127,15 +127,15 @@ void TestStreamLimits::pastMaxClientsIs503WithRetryAfter()
     ServerSettings settings = localServerSettings();
     settings.maxClients = 2;
     settings.retryMs = 5000;
-    MarketSimulator model;
-    const auto hub = startLocalHub(model, settings);
+    MarketSimulator market;
+    const auto hub = startLocalHub(market, settings);
     QVERIFY(hub);
 
     SseClient first, second;
     auto leaving = std::make_unique<SseClient>();
     first.open(hub->serverPort());
     leaving->open(hub->serverPort());
-    const StreamPreamble preamble = StreamPreamble::of(model);
+    const StreamPreamble preamble = StreamPreamble::of(market);
     QVERIFY(first.waitForBlocks(preamble.blocks()));
     QVERIFY(leaving->waitForBlocks(preamble.blocks()));
 
@@ -148,7 +148,7 @@ void TestStreamLimits::pastMaxClientsIs503WithRetryAfter()
     QCOMPARE(hub->clientCount(), 2);
 
     // The clients already there are not disturbed.
-    const Quote opening = model.quotes().constFirst();
+    const Quote opening = market.quotes().constFirst();
     hub->addTick({ opening.symbol, opening.priceCents + 1'00, 1'00, 1, 1 });
     QVERIFY(first.waitForBlocks(preamble.blocks() + 1));
 
@@ -164,8 +164,8 @@ void TestStreamLimits::retryIsSpreadAroundTheConfiguredDelay()
 {
     ServerSettings settings = localServerSettings();
     settings.retryMs = 1000;
-    MarketSimulator model;
-    const auto hub = startLocalHub(model, settings);
+    MarketSimulator market;
+    const auto hub = startLocalHub(market, settings);
     QVERIFY(hub);
     // Every client is advised a delay in [500, 1500]; a crowd gets many different ones,
     // spread on both sides of the configured delay.

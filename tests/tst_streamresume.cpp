@@ -35,9 +35,9 @@ private:
     // Waits for what a stream opens with and checks its snapshot: one event per symbol of the
     // feed, in the feed's order, only the last with an id, `lastId`.
     void verifySnapshot(SseClient &client, const QByteArray &lastId);
-    StreamPreamble preamble() const { return StreamPreamble::of(model()); }
+    StreamPreamble preamble() const { return StreamPreamble::of(market()); }
     QByteArray id(quint64 seq) const { return hub()->runId() + '-' + QByteArray::number(seq); }
-    MarketSimulator &model() const { return *m_pipeline->simulator(); }
+    MarketSimulator &market() const { return *m_pipeline->simulator(); }
     StreamHub *hub() const { return m_pipeline->hub(); }
 
     std::unique_ptr<FeedPipeline> m_pipeline;
@@ -73,16 +73,16 @@ void TestStreamResume::cleanup()
 void TestStreamResume::addTicks(int count)
 {
     for (int i = 0; i < count; ++i)
-        model().tick();
+        market().tick();
 }
 
 void TestStreamResume::verifySnapshot(SseClient &client, const QByteArray &lastId)
 {
     QVERIFY(client.waitForBlocks(preamble().blocks()));
     const QList<SseClient::Event> snapshot = client.snapshot(preamble());
-    QCOMPARE(snapshot.size(), model().symbols().size());
+    QCOMPARE(snapshot.size(), market().symbols().size());
     for (qsizetype i = 0; i < snapshot.size(); ++i) {
-        QCOMPARE(symbolOf(snapshot[i]), model().symbols().at(i));
+        QCOMPARE(symbolOf(snapshot[i]), market().symbols().at(i));
         QCOMPARE(snapshot[i].id, i == snapshot.size() - 1 ? lastId : QByteArray());
     }
 }
@@ -123,7 +123,7 @@ void TestStreamResume::resumesExactlyAfterAForcedDisconnect()
     const auto fill = [&](QByteArray text) {
         return text.replace("LAST", lastSeen)
             .replace("RUN", hub()->runId())
-            .replace("ALL", model().symbols().join(u',').toUtf8());
+            .replace("ALL", market().symbols().join(u',').toUtf8());
     };
     resumed.open(hub()->serverPort(), fill(target), fill(headers));
     // No snapshot: the 5 ticks missed, then the next one; nothing twice.
@@ -171,12 +171,12 @@ void TestStreamResume::snapshotThenLiveHasNoGapNorDuplicate()
 {
     // Ticks flow while clients connect: whatever the timing, the snapshot's id plus
     // the live ids that follow are consecutive.
-    model().setIntervalMs(10);
-    model().start();
+    market().setIntervalMs(10);
+    market().start();
     SseClient client;
     client.open(hub()->serverPort());
     QVERIFY(client.waitForBlocks(preamble().blocks() + 10));
-    model().stop();
+    market().stop();
     const QByteArray snapshotId = client.snapshot(preamble()).constLast().id;
     quint64 expected = snapshotId.mid(snapshotId.lastIndexOf('-') + 1).toULongLong() + 1;
     for (const SseClient::Event &event : client.afterPreamble(preamble()))
@@ -186,7 +186,7 @@ void TestStreamResume::snapshotThenLiveHasNoGapNorDuplicate()
 void TestStreamResume::filterLimitsSnapshotReplayAndLive()
 {
     // The first and the last symbol, named in any case, with spaces.
-    const QString first = model().symbols().constFirst(), last = model().symbols().constLast();
+    const QString first = market().symbols().constFirst(), last = market().symbols().constLast();
     const QSet<QString> wanted { first, last };
     const StreamPreamble filtered = StreamPreamble::ofSymbols(wanted.size());
     auto client = std::make_unique<SseClient>();
@@ -198,7 +198,7 @@ void TestStreamResume::filterLimitsSnapshotReplayAndLive()
     QCOMPARE(symbolOf(snapshot[1]), last);
     QCOMPARE(snapshot[1].id, id(0));
 
-    QSignalSpy ticks(&model(), &MarketSimulator::quoteUpdated);
+    QSignalSpy ticks(&market(), &MarketSimulator::quoteUpdated);
     addTicks(12);
     QList<QByteArray> wantedIds;
     for (const QList<QVariant> &tick : std::as_const(ticks)) {
@@ -244,14 +244,14 @@ void TestStreamResume::badFilterIsA400NamingTheProblem()
 {
     QFETCH(QByteArray, target);
     QFETCH(QByteArray, mentions);
-    target.replace("FIRST", model().symbols().constFirst().toUtf8())
-        .replace("LAST", model().symbols().constLast().toUtf8());
+    target.replace("FIRST", market().symbols().constFirst().toUtf8())
+        .replace("LAST", market().symbols().constLast().toUtf8());
     SseClient client;
     client.open(hub()->serverPort(), target);
     QVERIFY(client.waitForHeaders());
     QCOMPARE(client.statusCode(), 400);
     QTRY_VERIFY2(client.body().contains(mentions), client.body().constData());
-    QVERIFY(client.body().contains(model().symbols().join(u',').toUtf8())); // what would work
+    QVERIFY(client.body().contains(market().symbols().join(u',').toUtf8())); // what would work
     QCOMPARE(hub()->clientCount(), 0);
 }
 

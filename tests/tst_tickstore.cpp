@@ -42,8 +42,8 @@ void TestTickStore::init()
 
 void TestTickStore::ticksSurviveReopening()
 {
-    MarketSimulator model;
-    model.setSeed(11);
+    MarketSimulator market;
+    market.setSeed(11);
     QList<Quote> ticks;
     QByteArray historyId;
     {
@@ -54,8 +54,8 @@ void TestTickStore::ticksSurviveReopening()
         QCOMPARE(feed.lastSeq, quint64(0));
         historyId = feed.historyId;
         QVERIFY(!historyId.isEmpty() && !historyId.contains('-'));
-        connect(&model, &MarketSimulator::quoteUpdated, &store, &TickStore::append);
-        ticks = tickAndRecord(model, 2500); // more than one batch
+        connect(&market, &MarketSimulator::quoteUpdated, &store, &TickStore::append);
+        ticks = tickAndRecord(market, 2500); // more than one batch
     } // the destructor writes the rest
 
     TickStore reopened;
@@ -65,9 +65,9 @@ void TestTickStore::ticksSurviveReopening()
     QCOMPARE(feed.lastSeq, quint64(2500));
     QCOMPARE(feed.recent, ticks.mid(ticks.size() - 100));
     // The last tick of every symbol, in the order they were last ticked.
-    QCOMPARE(feed.latest.size(), model.quotes().size());
+    QCOMPARE(feed.latest.size(), market.quotes().size());
     for (const Quote &latest : feed.latest)
-        QVERIFY(model.quotes().contains(latest));
+        QVERIFY(market.quotes().contains(latest));
     QCOMPARE(feed.latest.constLast(), ticks.constLast());
 }
 
@@ -119,11 +119,11 @@ void TestTickStore::exportsEveryTickAsCsv()
     TickStore store;
     StoredFeed feed;
     QVERIFY(store.open(dbPath(), 7, 10, &feed));
-    MarketSimulator model(
+    MarketSimulator market(
         { { QStringLiteral("AAPL"), 1'00 }, { QStringLiteral("BRK.B"), 412'50 } });
-    model.setSeed(4);
-    connect(&model, &MarketSimulator::quoteUpdated, &store, &TickStore::append);
-    const QList<Quote> ticks = tickAndRecord(model, 500);
+    market.setSeed(4);
+    connect(&market, &MarketSimulator::quoteUpdated, &store, &TickStore::append);
+    const QList<Quote> ticks = tickAndRecord(market, 500);
 
     QSignalSpy finished(&store, &TickStore::exportFinished);
     const QString csv = m_dir->filePath(QStringLiteral("ticks.csv"));

@@ -48,9 +48,9 @@ void TestTranslations::frenchLocaleGetsTheFrenchWindow()
     const Translations translations(french);
     QCOMPARE(translations.language(), QStringLiteral("fr"));
 
-    MarketSimulator model({ { QStringLiteral("GOOG"), 1500'00 } });
-    model.start();
-    MainWindow window(&model);
+    MarketSimulator market({ { QStringLiteral("GOOG"), 1500'00 } });
+    market.start();
+    MainWindow window(&market);
     QVERIFY2(window.windowTitle().contains(u"en direct"), qPrintable(window.windowTitle()));
     QCOMPARE(window.findChild<QPushButton *>(QStringLiteral("startStopButton"))->text(),
              QStringLiteral("Arrêter"));
@@ -59,7 +59,7 @@ void TestTranslations::frenchLocaleGetsTheFrenchWindow()
     window.setClientCount(2);
     QCOMPARE(window.findChild<QLabel *>(QStringLiteral("clientsLabel"))->text(),
              QStringLiteral("2 navigateurs connectés"));
-    model.stop();
+    market.stop();
     QVERIFY2(window.windowTitle().contains(u"en pause"), qPrintable(window.windowTitle()));
 
     // Prices in the French way: a narrow no-break space groups thousands, a comma
@@ -85,8 +85,8 @@ void TestTranslations::englishPluralForms()
 {
     const Translations translations(QLocale(QLocale::English, QLocale::UnitedKingdom));
     QCOMPARE(translations.language(), QStringLiteral("en"));
-    MarketSimulator model;
-    MainWindow window(&model);
+    MarketSimulator market;
+    MainWindow window(&market);
     auto *label = window.findChild<QLabel *>(QStringLiteral("clientsLabel"));
     window.setClientCount(1);
     QCOMPARE(label->text(), QStringLiteral("1 browser connected"));
@@ -98,8 +98,8 @@ void TestTranslations::unknownLanguageFallsBackToEnglish()
 {
     const Translations translations(QLocale(QLocale::German, QLocale::Germany));
     QCOMPARE(translations.language(), QStringLiteral("en"));
-    MarketSimulator model;
-    MainWindow window(&model);
+    MarketSimulator market;
+    MainWindow window(&market);
     window.setClientCount(1);
     QCOMPARE(window.findChild<QLabel *>(QStringLiteral("clientsLabel"))->text(),
              QStringLiteral("1 browser connected"));

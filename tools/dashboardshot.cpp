@@ -84,7 +84,7 @@ int main(int argc, char *argv[])
     options.server.bindAddress = QHostAddress::LocalHost;
     options.server.port = 0;
     FeedPipeline pipeline(options);
-    MarketSimulator &model = *pipeline.simulator();
+    MarketSimulator &market = *pipeline.simulator();
     StreamHub *hub = pipeline.hub();
     if (!pipeline.start()) {
         err << "dashboardshot: cannot listen: " << pipeline.errorString() << '\n';
@@ -96,15 +96,15 @@ int main(int argc, char *argv[])
     // The window and the hub see every tick, as in a long run: sparklines have a history
     // and the page's snapshot is the window's state.
     for (int i = parser.value(ticksOption).toInt(); i > 0; --i)
-        model.tick();
+        market.tick();
     int clients = 0;
-    QObject::connect(hub, &StreamHub::clientCountChanged, &model, [&](int count) {
+    QObject::connect(hub, &StreamHub::clientCountChanged, &market, [&](int count) {
         clients = count;
-        if (count > 0 && !model.isRunning())
-            model.start();
+        if (count > 0 && !market.isRunning())
+            market.start();
     });
     int ticksSinceStart = 0;
-    QObject::connect(&model, &MarketSimulator::quoteUpdated, &model, [&] { ++ticksSinceStart; });
+    QObject::connect(&market, &MarketSimulator::quoteUpdated, &market, [&] { ++ticksSinceStart; });
     window->show();
 
     // Chromium's profile outlives the driver, which closes the session on every way out.
@@ -138,7 +138,7 @@ int main(int argc, char *argv[])
     driver.navigate(session, QUrl(pageUrl));
     const QString ready = QStringLiteral("return document.body.dataset.feed === 'live' && "
                                          "document.querySelectorAll('[data-symbol]').length === %1")
-                              .arg(model.symbols().size());
+                              .arg(market.symbols().size());
     const bool live = QTest::qWaitFor(
         [&] { return clients > 0 && driver.execute(session, ready).toBool(); }, 20000);
     if (!live) {

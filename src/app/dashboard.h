@@ -8,7 +8,7 @@ class FeedPipeline;
 class MainWindow;
 class Preferences;
 
-// The window on a FeedPipeline's pieces: its cards filled with the resumed history, its status
+// The window on a FeedPipeline's pieces: its cards filled with the stored history, its status
 // bar following the browsers and nchan, and the CSV export given to the tick history when one
 // is kept. Apart from FeedPipeline, which must not depend on widgets: this is the small
 // library (quotecast_dashboard) that the app, the benchmark and the screenshot tool link.

@@ -21,7 +21,7 @@ FeedPipeline::FeedPipeline(const AppOptions &options, ServerThreading threading)
     if (options.seed)
         m_simulator->setSeed(*options.seed);
     m_simulator->setIntervalMs(options.intervalMs);
-    m_simulator->resume(m_stored.latest, m_stored.lastSeq);
+    m_simulator->continueFrom(m_stored.latest, m_stored.lastSeq);
     // Only an open store gets the ticks: a store whose thread never started would keep every
     // queued tick in that thread's event queue for ever (216 bytes a tick).
     if (m_history)

@@ -18,7 +18,7 @@ class StreamHub;
 class TickStoreThread;
 
 // The one place that builds quotecast's pieces and connects them, for the app, the benchmark,
-// the screenshot tool and the tests alike: the simulated market, the tick history it resumes
+// the screenshot tool and the tests alike: the simulated market, the tick history it continues from
 // and writes, and the server that fans it out. The server learns the feed (its status and
 // quotes, asked of the simulator, and the stored recent ticks) before it listens, in its own
 // thread, then follows every tick and change of status. The window is not built here (this
@@ -31,9 +31,9 @@ public:
     enum class ServerThreading { OwnThread, CallerThread };
 
     // Builds the simulator from `options` and, unless options.inMemory, opens the tick history
-    // (options.historyFile, else history.sqlite in the user's data folder) and resumes the feed
-    // where it stopped. A history that cannot be used leaves the feed in memory: historyError()
-    // says why. Nothing listens yet, nor ticks.
+    // (options.historyFile, else history.sqlite in the user's data folder) and continues the feed
+    // from it where it stopped. A history that cannot be used leaves the feed in memory:
+    // historyError() says why. Nothing listens yet, nor ticks.
     explicit FeedPipeline(const AppOptions &options,
                           ServerThreading threading = ServerThreading::OwnThread);
     // Closes every stream cleanly, then writes what the history has buffered.
@@ -62,7 +62,7 @@ public:
     const QList<Quote> &recentTicks() const { return m_stored.recent; }
 
     // What a hub must know before its first client, always asked of the simulator: its status
-    // and quotes, and the `recentTicks` of a resumed history. For tests of the hub alone.
+    // and quotes, and the `recentTicks` of a stored history. For tests of the hub alone.
     static void primeHub(StreamHub &hub, const MarketSimulator &simulator,
                          const QList<Quote> &recentTicks = {});
 

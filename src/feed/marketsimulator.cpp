@@ -31,7 +31,7 @@ void MarketSimulator::setSeed(quint32 seed)
     m_rng.seed(seed);
 }
 
-void MarketSimulator::resume(const QList<Quote> &latest, quint64 lastSeq)
+void MarketSimulator::continueFrom(const QList<Quote> &latest, quint64 lastSeq)
 {
     for (Quote &quote : m_quotes) {
         for (const Quote &stored : latest) {

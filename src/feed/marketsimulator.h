@@ -12,7 +12,7 @@ namespace quotecast {
 
 // The simulated market: a fixed set of symbols whose prices move on a timer.
 // Each tick moves one randomly chosen symbol by a uniformly drawn whole number of
-// cents within ±0.5 % of its price. The model only emits signals; it does not know
+// cents within ±0.5 % of its price. The market only emits signals; it does not know
 // who listens (dashboard, HTTP hub, tests).
 class MarketSimulator : public QObject
 {
@@ -36,9 +36,9 @@ public:
 
     // Makes the sequence of ticks reproducible (tests, benchmarks).
     void setSeed(quint32 seed);
-    // Carries on from a stored history: each symbol's last quote (symbols the model does not
+    // Carries on from a stored history: each symbol's last quote (symbols the market does not
     // have are ignored) and the last tick's number, so the next tick is `lastSeq + 1`.
-    void resume(const QList<Quote> &latest, quint64 lastSeq);
+    void continueFrom(const QList<Quote> &latest, quint64 lastSeq);
 
     bool isRunning() const;
     int intervalMs() const;

@@ -33,7 +33,7 @@ class StreamSet;
 
 // The HTTP side: serves the web page and fans the feed out to every open
 // `/stream` as Server-Sent Events. It receives quotes and status by slot (queued
-// across threads in the app) and never reaches into the model. Each event is
+// across threads in the app) and never reaches into the market. Each event is
 // encoded once; every client is written the same shared bytes.
 //
 // The hub lives in one thread (see ServerThread) and, on Linux, its StreamSet writes the

@@ -1,8 +1,8 @@
 #include <widgets/mainwindow.h>
 
 #include "ui_mainwindow.h"
-#include <preferences/preferences.h>
 #include <feed/marketsimulator.h>
+#include <preferences/preferences.h>
 #include <widgets/pricecard.h>
 
 #include <QClipboard>
@@ -16,11 +16,11 @@
 
 namespace quotecast {
 
-MainWindow::MainWindow(MarketSimulator *model, const QList<Quote> &recentTicks,
+MainWindow::MainWindow(MarketSimulator *market, const QList<Quote> &recentTicks,
                        Preferences *preferences, QWidget *parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
-    , m_model(model)
+    , m_market(market)
     , m_ownPreferences(preferences ? nullptr : std::make_unique<Preferences>())
     , m_preferences(preferences ? preferences : m_ownPreferences.get())
     , m_clientsLabel(new QLabel(this))
@@ -29,7 +29,7 @@ MainWindow::MainWindow(MarketSimulator *model, const QList<Quote> &recentTicks,
     m_ui->setupUi(this);
 
     constexpr int columns = 4;
-    const QList<Quote> quotes = model->quotes();
+    const QList<Quote> quotes = market->quotes();
     // A resumed history fills the sparklines, each card shown once (10,000 ticks one by one
     // took 110 ms); a symbol's last tick is its latest quote.
     QHash<QString, QList<Quote>> resumed;
@@ -42,22 +42,22 @@ MainWindow::MainWindow(MarketSimulator *model, const QList<Quote> &recentTicks,
         const QList<Quote> ticks = resumed.value(quotes[i].symbol);
         card->setQuotes(ticks.isEmpty() ? QList<Quote> { quotes[i] } : ticks);
     }
-    connect(model, &MarketSimulator::quoteUpdated, this, [this](const Quote &quote) {
+    connect(market, &MarketSimulator::quoteUpdated, this, [this](const Quote &quote) {
         if (PriceCard *card = m_cards.value(quote.symbol))
             card->setQuote(quote);
     });
 
     // The feed: the button and the menu share one action and its shortcut.
     connect(m_ui->startStopButton, &QPushButton::clicked, m_ui->actionStartStop, &QAction::trigger);
-    connect(m_ui->actionStartStop, &QAction::triggered, model,
-            [model] { model->setRunning(!model->isRunning()); });
-    connect(model, &MarketSimulator::runningChanged, this, &MainWindow::showRunning);
-    showRunning(model->isRunning());
+    connect(m_ui->actionStartStop, &QAction::triggered, market,
+            [market] { market->setRunning(!market->isRunning()); });
+    connect(market, &MarketSimulator::runningChanged, this, &MainWindow::showRunning);
+    showRunning(market->isRunning());
 
-    m_ui->intervalSpinBox->setValue(model->intervalMs() / 1000.0);
-    connect(m_ui->intervalSpinBox, &QDoubleSpinBox::valueChanged, model,
-            [model](double seconds) { model->setIntervalMs(qRound(seconds * 1000)); });
-    connect(model, &MarketSimulator::intervalMsChanged, this,
+    m_ui->intervalSpinBox->setValue(market->intervalMs() / 1000.0);
+    connect(m_ui->intervalSpinBox, &QDoubleSpinBox::valueChanged, market,
+            [market](double seconds) { market->setIntervalMs(qRound(seconds * 1000)); });
+    connect(market, &MarketSimulator::intervalMsChanged, this,
             [this](int ms) { m_ui->intervalSpinBox->setValue(ms / 1000.0); });
     connect(m_ui->actionFaster, &QAction::triggered, m_ui->intervalSpinBox,
             &QDoubleSpinBox::stepDown);

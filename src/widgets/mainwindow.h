@@ -22,10 +22,10 @@ class PriceCard;
 class MarketSimulator;
 class Preferences;
 
-// The dashboard: one PriceCard per symbol, feed controls bound to the model (buttons,
+// The dashboard: one PriceCard per symbol, feed controls bound to the market (buttons,
 // menus and shortcuts), a panel with a QR code of the server's URL for phones, and a
 // status bar with the number of connected browsers.
-// Presentation only: it reacts to the model's signals and calls its slots. It
+// Presentation only: it reacts to the market's signals and calls its slots. It
 // remembers its geometry and the chosen address in Preferences.
 class MainWindow : public QMainWindow
 {
@@ -34,7 +34,7 @@ class MainWindow : public QMainWindow
 public:
     // `recentTicks`, oldest first, fill the cards' sparklines when the feed resumes a history.
     // `preferences` must outlive the window; without, it uses the application's settings.
-    explicit MainWindow(MarketSimulator *model, const QList<Quote> &recentTicks = {},
+    explicit MainWindow(MarketSimulator *market, const QList<Quote> &recentTicks = {},
                         Preferences *preferences = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
 
@@ -66,7 +66,7 @@ private:
     void showServerUrl();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
-    MarketSimulator *const m_model;
+    MarketSimulator *const m_market;
     std::unique_ptr<Preferences> m_ownPreferences; // unless given some
     Preferences *const m_preferences;
     QHash<QString, PriceCard *> m_cards;
