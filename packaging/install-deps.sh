@@ -15,7 +15,7 @@ desktop-file-utils appstream dpkg-dev \
 chromium chromium-driver"
 case "${1:-}" in
 test | bench)
-    # curl: tst_readme runs the README's curl examples with it; clang-tidy: CI's tidy step.
+    # curl: tst_readmeserver runs the README's curl examples with it; clang-tidy: CI's tidy step.
     packages="$packages nginx-light libnginx-mod-nchan redis-server curl clang-tidy"
     # A node from elsewhere (nvm, NodeSource) will do: only its absence brings Debian's.
     command -v node >/dev/null || packages="$packages nodejs npm"
