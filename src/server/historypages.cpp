@@ -2,6 +2,7 @@
 
 #include <history/tickreader.h>
 #include <platform/threadhost.h>
+#include <server/historyquery.h>
 #include <server/sse/sseevent.h>
 
 #include <QJsonArray>
@@ -12,7 +13,6 @@
 #include <QTcpSocket>
 #include <QUrlQuery>
 
-#include <limits>
 #include <variant>
 
 Q_LOGGING_CATEGORY(lcHistoryPages, "quotecast.hub", QtInfoMsg)
@@ -23,52 +23,9 @@ using StatusCode = HttpReply::StatusCode;
 
 namespace {
 
-struct PageRequest
-{
-    QString symbol;
-    qint64 since = 0;
-    qint64 after = 0;
-    qint64 limit = 0;
-};
-
 HttpReply::Body error(StatusCode status, const QString &message)
 {
     return { status, "text/plain; charset=utf-8", message.toUtf8() + '\n' };
-}
-
-// The page `query` asks for, or the 400 that says what is wrong with it.
-std::variant<PageRequest, HttpReply::Body> parse(const QUrlQuery &query, const QStringList &symbols)
-{
-    PageRequest request;
-    request.symbol = query.queryItemValue(QStringLiteral("symbol")).trimmed().toUpper();
-    if (!symbols.contains(request.symbol)) {
-        return error(StatusCode::BadRequest,
-                     QStringLiteral("Bad request: symbol=%1 is not one of %2")
-                         .arg(request.symbol.left(32), symbols.join(u',')));
-    }
-    // A whole number from `min` to `max`, or `fallback` when the parameter is absent.
-    QString bad;
-    const auto number = [&](const QString &key, qint64 fallback, qint64 min, qint64 max) {
-        if (!bad.isEmpty() || !query.hasQueryItem(key))
-            return fallback;
-        bool ok = false;
-        const qint64 value = query.queryItemValue(key).toLongLong(&ok);
-        if (!ok || value < min || value > max) {
-            bad = QStringLiteral("Bad request: %1 must be a whole number from %2 to %3")
-                      .arg(key)
-                      .arg(min)
-                      .arg(max);
-        }
-        return value;
-    };
-    constexpr qint64 Any = std::numeric_limits<qint64>::max();
-    request.since = number(QStringLiteral("since"), 0, 0, Any);
-    request.after = number(QStringLiteral("after"), 0, 0, Any);
-    request.limit
-        = number(QStringLiteral("limit"), HistoryPages::DefaultLimit, 1, HistoryPages::MaxLimit);
-    if (!bad.isEmpty())
-        return error(StatusCode::BadRequest, bad);
-    return request;
 }
 
 } // namespace
@@ -81,7 +38,7 @@ public:
         : m_reader(historyFile)
     { }
 
-    HttpReply::Body read(const PageRequest &request)
+    HttpReply::Body read(const HistoryQuery &request)
     {
         QString readError;
         const std::optional<TickReader::Page> page = m_reader.ticks(
@@ -144,9 +101,9 @@ void HistoryPages::answer(const QUrlQuery &query, const QStringList &symbols,
             extra, withBody);
         return;
     }
-    const auto parsed = parse(query, symbols);
-    if (const auto *bad = std::get_if<HttpReply::Body>(&parsed)) {
-        HttpReply::writeLive(responder, *bad, extra, withBody);
+    const auto parsed = HistoryQuery::parse(query, symbols);
+    if (const auto *bad = std::get_if<QString>(&parsed)) {
+        HttpReply::writeLive(responder, error(StatusCode::BadRequest, *bad), extra, withBody);
         return;
     }
     // Qt 6.4's QAbstractHttpServer handles a connection's next pipelined request as soon as
@@ -166,7 +123,7 @@ void HistoryPages::answer(const QUrlQuery &query, const QStringList &symbols,
     auto pending = std::make_shared<Pending>(Pending { std::move(responder), socket });
     // `pending` moves on to the hub's thread: the responder is destroyed there, never in the
     // reader's thread.
-    m_reader->post([this, reader = m_reader->object(), request = std::get<PageRequest>(parsed),
+    m_reader->post([this, reader = m_reader->object(), request = std::get<HistoryQuery>(parsed),
                     pending = std::move(pending), extra, withBody]() mutable {
         HttpReply::Body body = reader->read(request);
         QMetaObject::invokeMethod(

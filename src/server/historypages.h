@@ -1,5 +1,6 @@
 #pragma once
 
+#include <server/historyquery.h>
 #include <server/httpreply.h>
 
 #include <QObject>
@@ -23,8 +24,8 @@ class HistoryPages : public QObject
     Q_OBJECT
 
 public:
-    static constexpr int DefaultLimit = 1000; // ticks per page
-    static constexpr int MaxLimit = 10000;
+    static constexpr int DefaultLimit = HistoryQuery::DefaultLimit; // ticks per page
+    static constexpr int MaxLimit = HistoryQuery::MaxLimit;
 
     // `historyFile` empty: no history here, every page answers 503. `maxRequestBytes` is the
     // request guard's limit on a head (ServerSettings): what Qt may read of a connection

@@ -341,18 +341,13 @@ QByteArray StreamHub::catchUp(const QByteArray &lastEventId, const QSet<QString>
 {
     // `<run>-<seq>`: only an id of this run can be resumed; anything else (another
     // run, garbage, too old for the history) gets the snapshot.
-    const qsizetype dash = lastEventId.lastIndexOf('-');
-    if (dash > 0 && lastEventId.left(dash) == m_runId) {
-        bool ok = false;
-        const quint64 seq = lastEventId.mid(dash + 1).toULongLong(&ok);
-        // A replay is sent at once: more than half the client's buffer could leave more
-        // unsent than a client may owe, and cut it as too slow; it would come back with the
-        // same id and be cut again. Such a client gets the snapshot, as for an id too old.
-        if (ok) {
-            if (const std::optional<QByteArray> missed
-                = m_resumeBuffer.eventsAfter(seq, symbols, m_settings.clientBufferBytes / 2))
-                return *missed;
-        }
+    // A replay is sent at once: more than half the client's buffer could leave more unsent
+    // than a client may owe, and cut it as too slow; it would come back with the same id and
+    // be cut again. Such a client gets the snapshot, as for an id too old.
+    if (const std::optional<quint64> seq = StreamRequest::resumeSeq(lastEventId, m_runId)) {
+        if (const std::optional<QByteArray> missed
+            = m_resumeBuffer.eventsAfter(*seq, symbols, m_settings.clientBufferBytes / 2))
+            return *missed;
     }
     return snapshot(symbols);
 }

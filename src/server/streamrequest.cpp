@@ -10,12 +10,27 @@ namespace quotecast::StreamRequest {
 // newer of the two when a browser reconnects an EventSource opened with the query.
 QByteArray lastEventId(const QHttpServerRequest &request)
 {
-    QByteArray header = request.value("Last-Event-ID");
+    return lastEventId(request.value("Last-Event-ID"), request.query());
+}
+
+QByteArray lastEventId(const QByteArray &header, const QUrlQuery &query)
+{
     if (!header.isEmpty())
         return header;
-    return request.query()
-        .queryItemValue(QStringLiteral("lastEventId"), QUrl::FullyDecoded)
-        .toUtf8();
+    return query.queryItemValue(QStringLiteral("lastEventId"), QUrl::FullyDecoded).toUtf8();
+}
+
+// `<run>-<seq>`: the run ends at the last dash (a run id has none, docs/protocol.md).
+std::optional<quint64> resumeSeq(const QByteArray &lastEventId, const QByteArray &runId)
+{
+    const qsizetype dash = lastEventId.lastIndexOf('-');
+    if (dash <= 0 || lastEventId.left(dash) != runId)
+        return std::nullopt;
+    bool ok = false;
+    const quint64 seq = lastEventId.mid(dash + 1).toULongLong(&ok);
+    if (!ok)
+        return std::nullopt;
+    return seq;
 }
 
 // `?symbols=AAPL,msft`: the symbols a stream asked for, upper-cased; empty for all.

@@ -6,6 +6,8 @@
 #include <QStringList>
 #include <QUrlQuery>
 
+#include <optional>
+
 class QHttpServerRequest;
 
 namespace quotecast {
@@ -17,6 +19,14 @@ namespace StreamRequest {
 // `lastEventId` query parameter; empty when neither is given. Any bytes: an id that is not
 // this server's gets the snapshot, never an error.
 QByteArray lastEventId(const QHttpServerRequest &request);
+// The same from the header's value (empty when absent) and the query.
+QByteArray lastEventId(const QByteArray &header, const QUrlQuery &query);
+
+// The tick number in `lastEventId` when it is an id of run `runId`, `<runId>-<seq>`
+// (docs/protocol.md): the run is all before the last dash, `seq` a decimal number from 0 to
+// 2^64 - 1 as QByteArray::toULongLong reads it (a leading `+` and spaces around it pass).
+// nullopt for any other id (another run, garbage): that client gets the snapshot.
+std::optional<quint64> resumeSeq(const QByteArray &lastEventId, const QByteArray &runId);
 
 // `?symbols=AAPL,msft`: the symbols asked for, upper-cased; empty for all (no parameter).
 // An empty or unknown symbol sets `*error` to a message for a 400 naming the known ones.

@@ -1,0 +1,42 @@
+#include <server/historyquery.h>
+
+#include <QUrlQuery>
+
+#include <limits>
+
+namespace quotecast {
+
+std::variant<HistoryQuery, QString> HistoryQuery::parse(const QUrlQuery &query,
+                                                        const QStringList &symbols)
+{
+    HistoryQuery request;
+    request.symbol = query.queryItemValue(QStringLiteral("symbol")).trimmed().toUpper();
+    if (!symbols.contains(request.symbol)) {
+        return QStringLiteral("Bad request: symbol=%1 is not one of %2")
+            .arg(request.symbol.left(32), symbols.join(u','));
+    }
+    // A whole number from `min` to `max`, or `fallback` when the parameter is absent.
+    QString bad;
+    const auto number = [&](const QString &key, qint64 fallback, qint64 min, qint64 max) {
+        if (!bad.isEmpty() || !query.hasQueryItem(key))
+            return fallback;
+        bool ok = false;
+        const qint64 value = query.queryItemValue(key).toLongLong(&ok);
+        if (!ok || value < min || value > max) {
+            bad = QStringLiteral("Bad request: %1 must be a whole number from %2 to %3")
+                      .arg(key)
+                      .arg(min)
+                      .arg(max);
+        }
+        return value;
+    };
+    constexpr qint64 Any = std::numeric_limits<qint64>::max();
+    request.since = number(QStringLiteral("since"), 0, 0, Any);
+    request.after = number(QStringLiteral("after"), 0, 0, Any);
+    request.limit = number(QStringLiteral("limit"), DefaultLimit, 1, MaxLimit);
+    if (!bad.isEmpty())
+        return bad;
+    return request;
+}
+
+} // namespace quotecast

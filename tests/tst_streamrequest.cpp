@@ -1,0 +1,132 @@
+#include <server/streamrequest.h>
+
+#include <QTest>
+
+#include <optional>
+
+using namespace quotecast;
+
+// What a GET /stream asks for, read on its own: the id it resumes after and its symbols.
+// tst_streamresume has the resumed streams, on the wire.
+class TestStreamRequest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void lastEventId_data();
+    void lastEventId();
+    void resumeSeq_data();
+    void resumeSeq();
+    void symbolFilter_data();
+    void symbolFilter();
+};
+
+void TestStreamRequest::lastEventId_data()
+{
+    QTest::addColumn<QByteArray>("header");
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QByteArray>("id");
+
+    QTest::addRow("neither") << QByteArray() << "symbols=AAPL" << QByteArray();
+    QTest::addRow("header") << QByteArray("run-7") << "" << QByteArray("run-7");
+    QTest::addRow("query") << QByteArray() << "lastEventId=run-7" << QByteArray("run-7");
+    QTest::addRow("the header wins")
+        << QByteArray("run-8") << "lastEventId=run-7" << QByteArray("run-8");
+    QTest::addRow("query decoded")
+        << QByteArray() << "lastEventId=r%C3%A9%20n-7" << QByteArray("r\xc3\xa9 n-7");
+    QTest::addRow("any bytes in the header")
+        << QByteArray("\x01\xff-") << "" << QByteArray("\x01\xff-");
+}
+
+void TestStreamRequest::lastEventId()
+{
+    QFETCH(QByteArray, header);
+    QFETCH(QString, query);
+    QFETCH(QByteArray, id);
+    QCOMPARE(StreamRequest::lastEventId(header, QUrlQuery(query)), id);
+}
+
+void TestStreamRequest::resumeSeq_data()
+{
+    QTest::addColumn<QByteArray>("id");
+    QTest::addColumn<QByteArray>("runId");
+    QTest::addColumn<std::optional<quint64>>("seq");
+
+    const std::optional<quint64> none;
+    QTest::addRow("this run") << QByteArray("lz3k9a1b-42") << QByteArray("lz3k9a1b")
+                              << std::optional<quint64>(42);
+    QTest::addRow("zero") << QByteArray("run-0") << QByteArray("run") << std::optional<quint64>(0);
+    QTest::addRow("largest") << QByteArray("run-18446744073709551615") << QByteArray("run")
+                             << std::optional<quint64>(18'446'744'073'709'551'615ULL);
+    QTest::addRow("past 2^64 - 1")
+        << QByteArray("run-18446744073709551616") << QByteArray("run") << none;
+    QTest::addRow("another run") << QByteArray("other-42") << QByteArray("run") << none;
+    QTest::addRow("a run's prefix") << QByteArray("ru-42") << QByteArray("run") << none;
+    QTest::addRow("no dash") << QByteArray("run42") << QByteArray("run") << none;
+    QTest::addRow("no run") << QByteArray("-42") << QByteArray("") << none;
+    QTest::addRow("no number") << QByteArray("run-") << QByteArray("run") << none;
+    QTest::addRow("run ends at the last dash")
+        << QByteArray("run-1-2") << QByteArray("run") << none;
+    QTest::addRow("a run with a dash")
+        << QByteArray("run-1-2") << QByteArray("run-1") << std::optional<quint64>(2);
+    QTest::addRow("plus sign") << QByteArray("run-+5") << QByteArray("run")
+                               << std::optional<quint64>(5);
+    QTest::addRow("spaces") << QByteArray("run- 5 ") << QByteArray("run")
+                            << std::optional<quint64>(5);
+    QTest::addRow("hexadecimal") << QByteArray("run-0x5") << QByteArray("run") << none;
+    QTest::addRow("not a number") << QByteArray("run-4x") << QByteArray("run") << none;
+    QTest::addRow("empty") << QByteArray() << QByteArray("run") << none;
+}
+
+void TestStreamRequest::resumeSeq()
+{
+    QFETCH(QByteArray, id);
+    QFETCH(QByteArray, runId);
+    QFETCH(std::optional<quint64>, seq);
+    const std::optional<quint64> parsed = StreamRequest::resumeSeq(id, runId);
+    QCOMPARE(parsed.has_value(), seq.has_value());
+    if (seq)
+        QCOMPARE(*parsed, *seq);
+}
+
+void TestStreamRequest::symbolFilter_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QStringList>("symbols"); // sorted; empty: all
+    QTest::addColumn<QString>("error");
+
+    QTest::addRow("no parameter") << "" << QStringList() << "";
+    QTest::addRow("one") << "symbols=AAPL" << QStringList { "AAPL" } << "";
+    QTest::addRow("lower case and spaces")
+        << "symbols=%20aapl%20,msft" << QStringList { "AAPL", "MSFT" } << "";
+    QTest::addRow("twice") << "symbols=AAPL,aapl" << QStringList { "AAPL" } << "";
+    QTest::addRow("encoded comma") << "symbols=AAPL%2CMSFT" << QStringList { "AAPL", "MSFT" } << "";
+    QTest::addRow("empty value") << "symbols=" << QStringList()
+                                 << "Bad request: empty symbol in symbols= (known: AAPL,MSFT)";
+    QTest::addRow("trailing comma")
+        << "symbols=AAPL," << QStringList()
+        << "Bad request: empty symbol in symbols=AAPL, (known: AAPL,MSFT)";
+    QTest::addRow("unknown") << "symbols=AAPL,nope" << QStringList()
+                             << "Bad request: unknown symbol nope (known: AAPL,MSFT)";
+    QTest::addRow("unknown, cut at 32")
+        << QStringLiteral("symbols=") + QString(40, u'x') << QStringList()
+        << QStringLiteral("Bad request: unknown symbol %1 (known: AAPL,MSFT)")
+               .arg(QString(32, u'x'));
+}
+
+void TestStreamRequest::symbolFilter()
+{
+    QFETCH(QString, query);
+    QFETCH(QStringList, symbols);
+    QFETCH(QString, error);
+    QString message;
+    const QSet<QString> filter = StreamRequest::symbolFilter(
+        QUrlQuery(query), { QStringLiteral("AAPL"), QStringLiteral("MSFT") }, &message);
+    QStringList sorted(filter.cbegin(), filter.cend());
+    sorted.sort();
+    QCOMPARE(sorted, symbols);
+    QCOMPARE(message, error);
+}
+
+QTEST_APPLESS_MAIN(TestStreamRequest)
+#include "tst_streamrequest.moc"
