@@ -1,69 +1,68 @@
 // quotecast live page: the feed. One stream per browser, shared by all its tabs: the leader tab
 // (election.js: a Web Lock, or over plain http a claim on a BroadcastChannel) holds the
-// EventSource and relays every event (ticks in batches) and its state over a BroadcastChannel;
-// the other tabs (followers) listen. Without BroadcastChannel every tab has its own stream
-// (solo). A watchdog declares the stream dead when nothing arrives for twice the heartbeat
-// interval. Dispatches "quote", "status", "state" and "role" events.
+// EventSource (feedstream.js) and relays every event (ticks in batches) and its state over a
+// BroadcastChannel (feedchannel.js); the other tabs (followers) listen. Without
+// BroadcastChannel every tab has its own stream (solo). A watchdog (feedwatchdog.js) declares
+// the stream dead when nothing arrives for twice the heartbeat interval. Dispatches "quote",
+// "status", "state" and "role" events.
 "use strict";
 
-// Until the status or /api/quotes says the period: quotecast before heartbeatMs pinged every 15 s.
-const DefaultHeartbeatMs = 15000;
-const MaxBackoffMs = 10000;
-const RecentKept = 300; // ticks a new tab gets from the leader, besides each symbol's latest
-// The leader relays ticks at most this often, in one message, oldest first: each message is a
-// structured clone and a trip through the browser process, whether or not another tab listens
-// (at 100 ticks/s, one message per tick cost the leader more than all its drawing).
-const RelayEveryMs = 100;
 // Part of the lock's and channel's name: tabs of a page that relays otherwise do not share.
 const RelayVersion = 2;
 
 class SharedFeed extends EventTarget {
-  #params; // the page's stream query (e.g. symbols=), without lastEventId
   #key;
   #channel = null;
   #election = null;
   #role = null; // leader, follower or solo, once started
-  #source = null;
+  #stream;
+  #watchdog;
   #state = { state: "connecting", since: Date.now(), lastDataAt: null };
   #status = null;
   #running = true;
-  #heartbeatMs = DefaultHeartbeatMs;
-  #last = { id: null, seq: -Infinity, ts: -Infinity }; // the newest tick with an id
-  #latest = new Map(); // symbol -> {n, id, quote}: what a new tab needs to fill its cards
-  #recent = []; // the newest ticks, a ring (the tick's number picks its slot), so that a new
-  // tab's sparklines miss none
-  #accepted = 0;
-  #lastDataAt = 0; // data of any kind: tick, status, heartbeat (0: none yet)
-  #startedAt = Date.now();
-  #attemptAt = 0; // the last (re)open, or a follower's last suspicion: paces the next one
-  #failures = 0;
-  #watchdog = 0;
-  #retry = 0;
+  #ticks = new FeedTicks();
   #synced = false; // a follower waits for the leader's state before it shows relayed ticks
   #early = []; // relays before the first sync; null once shown
   #earlyTimer = 0;
   #earlyIds = null; // ids shown from relays before the sync came (then it adds only the others)
   #leaderState = null; // the state the leader tab last relayed
-  #outbox = []; // ticks not relayed yet, oldest first
-  #relayedAt = -Infinity;
-  #relayTimer = 0;
   // Another tab has been heard on the channel. Until then the leader relays nothing: a tab
   // that comes later says hello first and gets every recent tick in the sync that answers it.
   #peers = false;
 
   constructor(query = location.search) {
     super();
-    this.#params = new URLSearchParams(query);
-    this.#params.delete("lastEventId");
-    this.#params.sort();
-    this.#key = `quotecast/${RelayVersion}:stream?${this.#params}`;
+    const params = new URLSearchParams(query); // the page's stream query, e.g. symbols=
+    params.delete("lastEventId");
+    params.sort();
+    this.#key = `quotecast/${RelayVersion}:stream?${params}`;
+    this.#stream = new FeedStream(params, {
+      opened: () => this.#setState(this.#running ? "live" : "paused"),
+      quote: (id, quote) => {
+        this.#sawData();
+        if (quote) this.#accept(id, quote);
+      },
+      status: (status) => {
+        this.#sawData();
+        if (status) this.#acceptStatus(status);
+      },
+      heartbeat: () => {
+        this.#sawData();
+        this.#post({ type: "heartbeat" });
+      },
+      failed: () => {
+        if (navigator.onLine !== false) this.#setState("reconnecting");
+      },
+      reopen: () => this.#open(),
+    });
+    this.#watchdog = new FeedWatchdog((retryDue) => this.#silent(retryDue));
   }
 
   get role() { return this.#role; }
   get state() { return this.#state.state; }
-  get lastEventId() { return this.#last.id; }
-  get lastDataAt() { return this.#lastDataAt || null; }
-  get heartbeatMs() { return this.#heartbeatMs; }
+  get lastEventId() { return this.#ticks.lastId; }
+  get lastDataAt() { return this.#watchdog.lastDataAt || null; }
+  get heartbeatMs() { return this.#watchdog.heartbeatMs; }
 
   start() {
     addEventListener("offline", () => this.#goOffline());
@@ -75,18 +74,17 @@ class SharedFeed extends EventTarget {
       this.#open();
       return this;
     }
-    this.#channel = new BroadcastChannel(this.#key);
-    this.#channel.onmessage = (event) => this.#onRelay(event.data);
-    addEventListener("pagehide", () => this.#relay()); // the ticks of a closing leader tab
+    this.#channel = new FeedChannel(this.#key, (message) => this.#onRelay(message));
+    addEventListener("pagehide", () => this.#channel.relay()); // the ticks of a closing leader tab
     this.#setRole("follower");
     this.#post({ type: "hello" });
     this.#election.addEventListener("lead", () => this.#lead());
     this.#election.addEventListener("follow", () => this.#demote());
     // A follower asks whether this leader lives: this tab's timers may be throttled (hidden),
     // the follower's not, so check the stream now.
-    this.#election.addEventListener("ping", () => this.#checkWatchdog());
+    this.#election.addEventListener("ping", () => this.#watchdog.check());
     this.#election.start();
-    this.#armWatchdog();
+    this.#watchdog.arm();
     return this;
   }
 
@@ -100,86 +98,32 @@ class SharedFeed extends EventTarget {
     // Not the state it copied as a follower: live only once its own stream brings data.
     this.#setState("connecting");
     this.#post(this.#syncMessage()); // followers still waiting get what this tab knows
-    this.#failures = 0;
+    this.#stream.resetBackoff();
     this.#open(); // resumes from this tab's last id, so no tick is lost and none twice
   }
 
   // Another tab leads now (it stole the lock, or won over this one after a freeze): no stream
   // here, and no pending reopen either; ask the leader for its state.
   #demote() {
-    this.#closeSource();
-    clearTimeout(this.#retry);
-    this.#retry = 0;
-    this.#relay();
+    this.#stream.close();
+    this.#channel.relay();
     this.#setRole("follower");
     this.#post({ type: "hello" });
   }
 
   // --- the stream (leader and solo tabs) ---------------------------------------------------
 
-  #url() {
-    const params = new URLSearchParams(this.#params);
-    if (this.#last.id) params.set("lastEventId", this.#last.id);
-    const query = params.toString();
-    return query ? `stream?${query}` : "stream";
-  }
-
   #open() {
-    clearTimeout(this.#retry);
-    this.#retry = 0;
+    this.#stream.cancelReopen();
     if (this.#role === "follower") return; // the leader tab holds the stream
-    this.#closeSource();
-    // Offline or not, try: quotecast on localhost answers a laptop whose Wi-Fi is off.
-    const source = new EventSource(this.#url());
-    this.#source = source;
-    this.#attemptAt = Date.now();
-    this.#armWatchdog();
-    let previousId = ""; // EventSource repeats the last id on events that carry none
-    source.onopen = () => this.#setState(this.#running ? "live" : "paused");
-    source.onmessage = (event) => {
-      const id = event.lastEventId !== previousId ? event.lastEventId : null;
-      previousId = event.lastEventId;
-      const quote = parse(event.data);
-      this.#sawData();
-      if (quote) this.#accept(id, quote);
-    };
-    source.addEventListener("status", (event) => {
-      const status = parse(event.data);
-      this.#sawData();
-      if (status) this.#acceptStatus(status);
-    });
-    source.addEventListener("heartbeat", () => {
-      this.#sawData();
-      this.#post({ type: "heartbeat" });
-    });
-    source.onerror = () => {
-      if (source !== this.#source) return;
-      if (navigator.onLine !== false) this.#setState("reconnecting");
-      // While CONNECTING the browser retries by itself (sending Last-Event-ID); once CLOSED
-      // (an HTTP error answer) it gives up, so open a new one.
-      if (source.readyState === EventSource.CLOSED) this.#reopen();
-    };
-  }
-
-  #closeSource() {
-    if (this.#source) this.#source.close();
-    this.#source = null;
-  }
-
-  // At once after a first failure; after repeated ones, a growing delay with jitter so that
-  // many browsers do not come back in step.
-  #reopen() {
-    this.#closeSource();
-    this.#failures += 1;
-    clearTimeout(this.#retry);
-    if (this.#failures <= 1) return this.#open();
-    const delay = Math.min(500 * 2 ** (this.#failures - 2), MaxBackoffMs) * (0.5 + Math.random());
-    this.#retry = setTimeout(() => this.#open(), delay);
+    this.#stream.open(this.#ticks.lastId);
+    this.#watchdog.attempted();
+    this.#watchdog.arm();
   }
 
   #sawData() {
-    this.#lastDataAt = Date.now();
-    this.#failures = 0;
+    this.#watchdog.sawData();
+    this.#stream.resetBackoff();
     const state = this.#state.state;
     if (state === "reconnecting" || state === "connecting" || state === "offline") {
       if (this.#role !== "follower") this.#setState(this.#running ? "live" : "paused");
@@ -191,49 +135,30 @@ class SharedFeed extends EventTarget {
   useHeartbeatMs(ms) {
     if (this.#status && Number.isFinite(this.#status.heartbeatMs)) return;
     if (!Number.isFinite(ms) || ms <= 0) return;
-    this.#heartbeatMs = ms;
-    this.#armWatchdog();
+    this.#watchdog.heartbeatMs = ms;
   }
 
   #acceptStatus(status) {
     this.#status = status;
     if (typeof status.running === "boolean") this.#running = status.running;
     if (Number.isFinite(status.heartbeatMs) && status.heartbeatMs > 0) {
-      this.#heartbeatMs = status.heartbeatMs;
-      this.#armWatchdog();
+      this.#watchdog.heartbeatMs = status.heartbeatMs;
     }
     if (this.#role !== "follower") this.#post({ type: "status", status });
     this.dispatchEvent(new CustomEvent("status", { detail: status }));
     if (this.#role !== "follower") this.#setState(this.#running ? "live" : "paused");
   }
 
-  // A tick with an id is a repeat (a resumed stream, a new leader that resumed from an older
-  // id, a predecessor's late relay) when neither its seq nor its time is above the last one's.
-  // The quote's own seq and ts, not the id: the nchan relay's ids are its own. A restarted
-  // in-memory feed counts from 1 again, but later. Snapshot events without an id pass; the
-  // cards compare their time and seq themselves. `relay`: false for what came over the channel.
+  // A repeat (feedticks.js) is dropped. `relay`: false for what came over the channel.
   #accept(id, quote, relay = true) {
-    if (id && quote.seq <= this.#last.seq && quote.ts <= this.#last.ts) return;
+    if (this.#ticks.isRepeat(id, quote)) return;
     this.#take(id, quote, relay);
   }
 
   #take(id, quote, relay) {
-    if (id) {
-      const { seq, ts } = quote;
-      const last = this.#last;
-      if (!(seq <= last.seq && ts <= last.ts)) {
-        last.id = id;
-        if (Number.isFinite(seq) && Number.isFinite(ts)) {
-          last.seq = seq;
-          last.ts = ts;
-        }
-      }
-      if (this.#earlyIds) this.#earlyIds.add(id);
-    }
-    const entry = { n: ++this.#accepted, id, quote };
-    if (typeof quote.symbol === "string") this.#latest.set(quote.symbol, entry);
-    this.#recent[entry.n % RecentKept] = entry;
-    if (relay && this.#peers && this.#role !== "follower" && this.#channel) this.#relayLater(id, quote);
+    this.#ticks.remember(id, quote);
+    if (id && this.#earlyIds) this.#earlyIds.add(id);
+    if (relay && this.#peers && this.#role !== "follower" && this.#channel) this.#channel.relayLater(id, quote);
     this.dispatchEvent(new CustomEvent("quote", { detail: quote }));
   }
 
@@ -243,31 +168,14 @@ class SharedFeed extends EventTarget {
     if (Array.isArray(quotes)) for (const { id, quote } of quotes) this.#accept(id, quote, false);
   }
 
-  // --- the watchdog ------------------------------------------------------------------------
-
-  // "Dead" is judged from the last data alone: a stream just (re)opened onto a hung server is
-  // not live. The last attempt only paces the next one. One timer, re-armed when it fires,
-  // rather than once per tick.
-  #armWatchdog() {
-    clearTimeout(this.#watchdog);
-    const limit = 2 * this.#heartbeatMs;
-    const dataAt = this.#lastDataAt || this.#startedAt;
-    const due = Date.now() - dataAt < limit ? dataAt + limit : Math.max(dataAt, this.#attemptAt) + limit;
-    this.#watchdog = setTimeout(() => this.#checkWatchdog(), Math.max(due - Date.now(), 0) + 10);
-  }
-
-  #checkWatchdog() {
-    const limit = 2 * this.#heartbeatMs;
-    const now = Date.now();
-    if (now - (this.#lastDataAt || this.#startedAt) < limit) return this.#armWatchdog();
+  // Nothing came for twice the heartbeat (feedwatchdog.js). When a new attempt is due, a
+  // follower asks the leader tab (an unanswered ping makes the election take over); a tab
+  // that holds the stream opens it again.
+  #silent(retryDue) {
     if (navigator.onLine !== false) this.#setState("reconnecting");
-    if (now - this.#attemptAt >= limit) {
-      this.#attemptAt = now;
-      // A follower asks the leader tab; an unanswered ping makes the election take over.
-      if (this.#role === "follower") this.#election.suspect();
-      else this.#reopen();
-    }
-    this.#armWatchdog();
+    if (!retryDue) return;
+    if (this.#role === "follower") this.#election.suspect();
+    else this.#stream.reopen();
   }
 
   // --- offline, online, visible ------------------------------------------------------------
@@ -277,8 +185,8 @@ class SharedFeed extends EventTarget {
   #goOffline() {
     this.#setState("offline");
     if (this.#role === "follower") return;
-    this.#failures = 0;
-    this.#reopen();
+    this.#stream.resetBackoff();
+    this.#stream.reopen();
   }
 
   #wake() {
@@ -286,13 +194,12 @@ class SharedFeed extends EventTarget {
       if (this.#state.state !== "live") this.#post({ type: "hello" }); // the leader's state, now
       return;
     }
-    const open = this.#source && this.#source.readyState === EventSource.OPEN;
-    if (!open || this.#state.state === "offline") {
-      this.#failures = 0;
+    if (!this.#stream.isOpen || this.#state.state === "offline") {
+      this.#stream.resetBackoff();
       this.#setState(navigator.onLine === false ? "offline" : "reconnecting");
       this.#open();
     } else {
-      this.#checkWatchdog(); // timers are throttled in hidden tabs
+      this.#watchdog.check(); // timers are throttled in hidden tabs
     }
   }
 
@@ -313,39 +220,16 @@ class SharedFeed extends EventTarget {
 
   // --- the BroadcastChannel ----------------------------------------------------------------
 
-  // Any other message goes after the ticks that came before it.
   #post(message) {
-    if (!this.#channel) return;
-    this.#relay();
-    this.#channel.postMessage(message);
-  }
-
-  // A tick that comes after a quiet RelayEveryMs goes at once; faster ones wait for the next
-  // tick past that time, or the timer, whichever is first (a hidden tab's timers are slow).
-  #relayLater(id, quote) {
-    this.#outbox.push({ id, quote });
-    const wait = this.#relayedAt + RelayEveryMs - performance.now();
-    if (wait <= 0) this.#relay();
-    else if (!this.#relayTimer) this.#relayTimer = setTimeout(() => this.#relay(), wait);
-  }
-
-  #relay() {
-    clearTimeout(this.#relayTimer);
-    this.#relayTimer = 0;
-    if (this.#outbox.length === 0) return;
-    const quotes = this.#outbox;
-    this.#outbox = [];
-    this.#relayedAt = performance.now();
-    this.#channel.postMessage({ type: "quotes", quotes });
+    if (this.#channel) this.#channel.post(message);
   }
 
   #syncMessage() {
-    const entries = new Set([...this.#latest.values(), ...this.#recent.filter(Boolean)]);
     return {
       type: "sync",
       status: this.#status,
-      quotes: [...entries].sort((a, b) => a.n - b.n).map(({ id, quote }) => ({ id, quote })),
-      lastDataAt: this.#lastDataAt,
+      quotes: this.#ticks.forNewTab(),
+      lastDataAt: this.#watchdog.lastDataAt,
       state: this.#state.state,
     };
   }
@@ -391,7 +275,7 @@ class SharedFeed extends EventTarget {
 
   // Relayed data counts for the watchdog as it does for the leader, and the leader lives.
   #heard() {
-    this.#lastDataAt = Date.now();
+    this.#watchdog.sawData();
     this.#election.heardLeader();
     const lead = this.#leaderState;
     if (lead && lead !== this.#state.state) this.#setState(lead);
@@ -415,7 +299,7 @@ class SharedFeed extends EventTarget {
       this.#earlyIds = null;
       for (const { id, quote } of message.quotes || []) if (!shown.has(id)) this.#take(id, quote, false);
     }
-    if (message.lastDataAt) this.#lastDataAt = Math.max(this.#lastDataAt, message.lastDataAt);
+    if (message.lastDataAt) this.#watchdog.sawData(Math.max(this.#watchdog.lastDataAt, message.lastDataAt));
     if (message.state) this.#leaderState = message.state;
     if (message.state) this.#setState(message.state);
   }
@@ -428,13 +312,5 @@ class SharedFeed extends EventTarget {
     if (!early) return;
     if (!this.#synced) this.#earlyIds = new Set();
     early.forEach((message) => this.#follow(message));
-  }
-}
-
-function parse(data) {
-  try {
-    return JSON.parse(data);
-  } catch {
-    return null; // a malformed event is ignored, not fatal
   }
 }
