@@ -35,13 +35,13 @@ private:
     void ask(const QByteArray &request, QList<Answer> *answers, int count = 1,
              const QList<bool> &headOnly = {});
 
-    MarketSimulator m_model;
+    MarketSimulator m_market;
     std::unique_ptr<StreamHub> m_hub;
 };
 
 void TestRouting::initTestCase()
 {
-    m_hub = startLocalHub(m_model);
+    m_hub = startLocalHub(m_market);
     QVERIFY(m_hub);
 }
 

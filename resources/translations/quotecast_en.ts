@@ -254,10 +254,6 @@ A duration is written like 500ms, 15s, 2min or 1h; a size like 512KiB or 1MiB. A
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Time a new connection has to send its request head.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Time after which an idle keep-alive connection is closed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -267,6 +263,10 @@ A duration is written like 500ms, 15s, 2min or 1h; a size like 512KiB or 1MiB. A
     </message>
     <message>
         <source>Time after which a stream client whose connection makes no progress is disconnected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time each request has to arrive, from its first byte.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -258,10 +258,6 @@ Une durée s’écrit comme 500ms, 15s, 2min ou 1h ; une taille comme 512KiB ou 
         <translation>Temps entre deux événements heartbeat.</translation>
     </message>
     <message>
-        <source>Time a new connection has to send its request head.</source>
-        <translation>Temps accordé à une nouvelle connexion pour envoyer l’en-tête de sa requête.</translation>
-    </message>
-    <message>
         <source>Time after which an idle keep-alive connection is closed.</source>
         <translation>Temps au bout duquel une connexion keep-alive inactive est fermée.</translation>
     </message>
@@ -272,6 +268,10 @@ Une durée s’écrit comme 500ms, 15s, 2min ou 1h ; une taille comme 512KiB ou 
     <message>
         <source>Time after which a stream client whose connection makes no progress is disconnected.</source>
         <translation>Temps au bout duquel un client de flux dont la connexion n’avance plus est déconnecté.</translation>
+    </message>
+    <message>
+        <source>Time each request has to arrive, from its first byte.</source>
+        <translation>Temps accordé à chaque requête pour arriver, à compter de son premier octet.</translation>
     </message>
 </context>
 <context>

@@ -213,7 +213,7 @@ AppOptions AppOptions::parse(const QStringList &arguments, Outcome *outcome, QSt
           tr("Time between heartbeat events."), Unit::Milliseconds, 100, 3'600'000,
           server.heartbeatMs, [&](qint64 v) { server.heartbeatMs = int(v); } },
         { QStringLiteral("request-timeout"), QStringLiteral("duration"),
-          tr("Time a new connection has to send its request head."), Unit::Milliseconds, 100,
+          tr("Time each request has to arrive, from its first byte."), Unit::Milliseconds, 100,
           3'600'000, server.requestTimeoutMs, [&](qint64 v) { server.requestTimeoutMs = int(v); } },
         { QStringLiteral("idle-timeout"), QStringLiteral("duration"),
           tr("Time after which an idle keep-alive connection is closed."), Unit::Milliseconds, 100,

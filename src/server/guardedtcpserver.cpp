@@ -1,8 +1,6 @@
 #include <server/guardedtcpserver.h>
 
-#include <server/requestguard.h>
-
-#include <QTcpSocket>
+#include <server/guardedsocket.h>
 
 namespace quotecast {
 
@@ -18,22 +16,12 @@ GuardedTcpServer::GuardedTcpServer(const ServerSettings &settings, QObject *pare
 
 void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
 {
-    auto *socket = new QTcpSocket(this);
-    if (!socket->setSocketDescriptor(socketDescriptor)) {
+    auto *socket = new GuardedSocket(m_settings, this);
+    if (!socket->take(socketDescriptor)) {
         delete socket;
         return;
     }
-    auto *guard = new RequestGuard(socket, m_settings);
-    connect(guard, &RequestGuard::accepted, this, &GuardedTcpServer::handOver);
-}
-
-void GuardedTcpServer::handOver(QTcpSocket *socket)
-{
-    // QHttpServer connects to the socket while this emits pendingConnectionAvailable.
-    // The request is already buffered, and readyRead will not fire again for it, so
-    // announce it once more for QHttpServer's parser.
     addPendingConnection(socket);
-    emit socket->readyRead();
 }
 
 } // namespace quotecast

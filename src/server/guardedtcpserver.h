@@ -6,8 +6,8 @@
 
 namespace quotecast {
 
-// A QTcpServer that gives QHttpServer a connection only once a RequestGuard has seen
-// an acceptable first request head on it (see RequestGuard for why).
+// A QTcpServer whose connections are GuardedSockets: QHttpServer reads, on each, only the
+// requests that passed the guard's checks (see GuardedSocket for why).
 class GuardedTcpServer : public QTcpServer
 {
     Q_OBJECT
@@ -19,8 +19,6 @@ protected:
     void incomingConnection(qintptr socketDescriptor) override;
 
 private:
-    void handOver(QTcpSocket *socket);
-
     const ServerSettings m_settings;
 };
 

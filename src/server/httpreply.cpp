@@ -1,8 +1,35 @@
 #include <server/httpreply.h>
 
+#include <server/guardedsocket.h>
+
+#include <QDateTime>
 #include <QHttpServerRequest>
+#include <QLocale>
 
 namespace quotecast::HttpReply {
+
+namespace {
+GuardedSocket *connectionOf(QHttpServerResponder &responder)
+{
+    return qobject_cast<GuardedSocket *>(responder.socket());
+}
+} // namespace
+
+QByteArray httpDate(const QDateTime &time)
+{
+    return QLocale::c()
+        .toString(time.toUTC(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
+        .toLatin1();
+}
+
+Headers standardHeaders(bool closes)
+{
+    Headers headers { { "Date", httpDate(QDateTime::currentDateTimeUtc()) },
+                      { "X-Content-Type-Options", "nosniff" } };
+    if (closes)
+        headers.emplaceBack("Connection", "close");
+    return headers;
+}
 
 Headers corsHeaders(const QHttpServerRequest &request, const QByteArray &allowedOrigin)
 {
@@ -13,9 +40,18 @@ Headers corsHeaders(const QHttpServerRequest &request, const QByteArray &allowed
 
 void writeHead(QHttpServerResponder &responder, const Headers &headers, StatusCode status)
 {
+    const GuardedSocket *connection = connectionOf(responder);
     responder.writeStatusLine(status);
-    for (const auto &[name, value] : headers)
+    for (const auto &[name, value] :
+         headers + standardHeaders(connection && connection->closesAfterAnswer()))
         responder.writeHeader(name, value);
+}
+
+void finish(QHttpServerResponder &responder, const QByteArray &body)
+{
+    responder.writeBody(body);
+    if (GuardedSocket *connection = connectionOf(responder))
+        connection->answered();
 }
 
 void writeLive(QHttpServerResponder &responder, const Body &body, const Headers &extra,
@@ -24,29 +60,27 @@ void writeLive(QHttpServerResponder &responder, const Body &body, const Headers 
     writeHead(responder,
               Headers { { "Content-Type", body.contentType },
                         { "Content-Length", QByteArray::number(body.bytes.size()) },
-                        { "Cache-Control", "no-store" },
-                        { "X-Content-Type-Options", "nosniff" } }
+                        { "Cache-Control", "no-store" } }
                   + extra,
               body.status);
-    responder.writeBody(withBody ? body.bytes : QByteArray());
+    finish(responder, withBody ? body.bytes : QByteArray());
 }
 
 void text(QHttpServerResponder &responder, StatusCode status, const QByteArray &message,
-          const QByteArray &allow)
+          const Headers &extra, bool withBody)
 {
-    if (allow.isEmpty()) {
-        responder.write(message + '\n', { { "Content-Type", "text/plain; charset=utf-8" } },
-                        status);
-    } else {
-        responder.write(message + '\n',
-                        { { "Content-Type", "text/plain; charset=utf-8" }, { "Allow", allow } },
-                        status);
-    }
+    const QByteArray body = message + '\n';
+    writeHead(responder,
+              Headers { { "Content-Type", "text/plain; charset=utf-8" },
+                        { "Content-Length", QByteArray::number(body.size()) } }
+                  + extra,
+              status);
+    finish(responder, withBody ? body : QByteArray());
 }
 
-void notFound(QHttpServerResponder &responder, const QString &path)
+void notFound(QHttpServerResponder &responder, bool withBody)
 {
-    text(responder, StatusCode::NotFound, "Not found: " + path.left(200).toUtf8());
+    text(responder, StatusCode::NotFound, "Not found", {}, withBody);
 }
 
 } // namespace quotecast::HttpReply

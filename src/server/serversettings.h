@@ -29,7 +29,7 @@ struct ServerSettings
     // usual end of a reader that stopped, since the kernel's send buffer takes the backlog
     // long before clientBufferBytes is reached.
     int clientTimeoutMs = 60000;
-    int requestTimeoutMs = 10000; // for a new connection's first request head to arrive
+    int requestTimeoutMs = 10000; // for each request to arrive, from its first byte
     int idleTimeoutMs = 30000; // a keep-alive connection without requests is closed
     int streamThreads = 0; // threads that write the streams; 0: one per core but one
     qint64 maxRequestBytes = 16 * 1024; // request line and headers

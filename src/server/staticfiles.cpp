@@ -53,17 +53,16 @@ void StaticFiles::serve(const QString &path, QHttpServerResponder &responder, bo
 {
     const auto file = m_files.constFind(path);
     if (file == m_files.cend()) {
-        HttpReply::notFound(responder, path);
+        HttpReply::notFound(responder, withBody);
         return;
     }
     HttpReply::writeHead(responder,
                          { { "Content-Type", contentType(path) },
                            { "Content-Length", QByteArray::number(file->size()) },
                            { "Content-Security-Policy", ContentSecurityPolicy },
-                           { "X-Content-Type-Options", "nosniff" },
                            { "Referrer-Policy", "no-referrer" },
                            { "Cache-Control", "no-cache" } });
-    responder.writeBody(withBody ? *file : QByteArray());
+    HttpReply::finish(responder, withBody ? *file : QByteArray());
 }
 
 } // namespace quotecast

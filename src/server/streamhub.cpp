@@ -3,9 +3,9 @@
 #include <feed/runid.h>
 #include <relay/nchanpublisher.h>
 #include <server/fanout/streamset.h>
+#include <server/guardedsocket.h>
 #include <server/guardedtcpserver.h>
 #include <server/httpreply.h>
-#include <server/requestguard.h>
 #include <server/sse/sseevent.h>
 #include <server/streamrequest.h>
 
@@ -207,7 +207,7 @@ void StreamHub::addRoutes()
 
     m_http.route(QStringLiteral("/stream"), Method::Get,
                  [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-                     openStream(request, std::move(responder));
+                     openStream(request, responder, true);
                  });
 
     for (const char *api : ApiPaths) {
@@ -235,8 +235,7 @@ void StreamHub::addRoutes()
             const bool known = path == u"/stream" || m_files.contains(path) || isApiPath(path);
             if (known && request.method() == Method::Head) {
                 if (path == u"/stream") {
-                    HttpReply::writeHead(responder, streamHeaders());
-                    responder.writeBody(QByteArray());
+                    openStream(request, responder, false);
                 } else if (isApiPath(path)) {
                     serveApi(request, path, responder, false);
                 } else {
@@ -244,10 +243,10 @@ void StreamHub::addRoutes()
                 }
             } else if (known) {
                 HttpReply::text(responder, StatusCode::MethodNotAllowed,
-                                "Method not allowed: " + path.toUtf8() + " is read-only",
-                                QByteArrayLiteral("GET, HEAD"));
+                                "Method not allowed: this path is read-only",
+                                { { "Allow", "GET, HEAD" } });
             } else {
-                HttpReply::notFound(responder, path);
+                HttpReply::notFound(responder, request.method() != Method::Head);
             }
         });
 }
@@ -284,33 +283,41 @@ void StreamHub::serveApi(const QHttpServerRequest &request, const QString &path,
                          HttpReply::corsHeaders(request, m_settings.corsOrigin), withBody);
 }
 
-void StreamHub::openStream(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+void StreamHub::openStream(const QHttpServerRequest &request, QHttpServerResponder &responder,
+                           bool withBody)
 {
+    // HEAD answers what GET would (RFC 9110 §9.3.2), refusals included.
     QString filterError;
     const QSet<QString> symbols
         = StreamRequest::symbolFilter(request.query(), m_status.symbols, &filterError);
     if (!filterError.isEmpty()) {
-        HttpReply::text(responder, StatusCode::BadRequest, filterError.toUtf8());
+        HttpReply::text(responder, StatusCode::BadRequest, filterError.toUtf8(), {}, withBody);
         return;
     }
     if (clientCount() >= m_settings.maxClients) {
         qCInfo(lcHub) << "refused a stream: already" << clientCount() << "clients";
-        const QByteArray retryAfter = QByteArray::number(qMax(1, m_settings.retryMs / 1000));
-        responder.write(
-            "Too many clients (the maximum is " + QByteArray::number(m_settings.maxClients)
-                + "); retry in a few seconds\n",
-            { { "Content-Type", "text/plain; charset=utf-8" }, { "Retry-After", retryAfter } },
-            StatusCode::ServiceUnavailable);
+        HttpReply::text(responder, StatusCode::ServiceUnavailable,
+                        "Too many clients (the maximum is "
+                            + QByteArray::number(m_settings.maxClients)
+                            + "); retry in a few seconds",
+                        { { "Retry-After", QByteArray::number(qMax(1, m_settings.retryMs / 1000)) } },
+                        withBody);
+        return;
+    }
+    const Headers headers = streamHeaders() + HttpReply::corsHeaders(request, m_settings.corsOrigin);
+    if (!withBody) {
+        HttpReply::writeHead(responder, headers);
+        HttpReply::finish(responder, QByteArray());
         return;
     }
 
     // From here on the StreamSet writes the stream, on a connection it takes over from Qt.
     QTcpSocket *socket = responder.socket();
-    RequestGuard::release(socket);
+    if (auto *connection = qobject_cast<GuardedSocket *>(socket))
+        connection->release();
     disconnect(socket, &QTcpSocket::readyRead, nullptr, nullptr);
     QByteArray head = "HTTP/1.1 200 OK\r\n";
-    for (const auto &[name, value] :
-         streamHeaders() + HttpReply::corsHeaders(request, m_settings.corsOrigin))
+    for (const auto &[name, value] : headers + HttpReply::standardHeaders(false))
         head += name + ": " + value + "\r\n";
     m_streams->add(socket,
                    head + "\r\n" + SseEvent::retry(spreadRetry(m_settings.retryMs))

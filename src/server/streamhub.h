@@ -89,7 +89,9 @@ private:
     // The read-only endpoints for programs: /api/quotes, /api/history, /healthz, /metrics.
     void serveApi(const QHttpServerRequest &request, const QString &path,
                   QHttpServerResponder &responder, bool withBody);
-    void openStream(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    // GET (withBody) or HEAD of /stream.
+    void openStream(const QHttpServerRequest &request, QHttpServerResponder &responder,
+                    bool withBody);
     QByteArray snapshot(const QSet<QString> &symbols) const;
     // What a stream starts with after `retry:` and `event: status`: the missed events
     // when Last-Event-ID names one this run still has, else the snapshot.

@@ -1,0 +1,158 @@
+#include <server/guardedsocket.h>
+
+#include <server/httpreply.h>
+#include <server/serversettings.h>
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcGuard, "quotecast.guard", QtWarningMsg)
+
+namespace quotecast {
+
+namespace {
+constexpr qint64 MaxBodyBytes = 64 * 1024; // read-only server: bodies only reach a 405
+} // namespace
+
+GuardedSocket::GuardedSocket(const ServerSettings &settings, QObject *parent)
+    : QTcpSocket(parent)
+    , m_framer({ settings.maxRequestBytes, 8 * 1024, MaxBodyBytes })
+    , m_requestTimeoutMs(settings.requestTimeoutMs)
+    , m_idleTimeoutMs(settings.idleTimeoutMs)
+    // A client may pipeline requests: read ahead by at most one largest request, and leave
+    // the rest in the kernel until Qt has answered.
+    , m_maxBufferedBytes(settings.maxRequestBytes + MaxBodyBytes)
+    , m_deadline(this)
+{
+    // Connected before QHttpServer's own slot, so the framer always looks first.
+    connect(this, &QTcpSocket::readyRead, this, &GuardedSocket::readClient);
+    connect(this, &QTcpSocket::disconnected, this, &QObject::deleteLater);
+    m_deadline.setSingleShot(true);
+    connect(&m_deadline, &QTimer::timeout, this, &GuardedSocket::timedOut);
+}
+
+bool GuardedSocket::take(qintptr descriptor)
+{
+    if (!setSocketDescriptor(descriptor))
+        return false;
+    // What the framer has not served yet is bounded; beyond it (a client pipelining far ahead)
+    // the socket stops reading until the answer in flight is complete, and the kernel holds
+    // the rest.
+    setReadBufferSize(m_maxBufferedBytes);
+    m_requestDeadline = true; // the first request must arrive in time, trickled or not
+    m_deadline.start(m_requestTimeoutMs);
+    return true;
+}
+
+void GuardedSocket::readClient()
+{
+    if (m_released)
+        return;
+    // QHttpServer's slot comes next and reads whatever the buffer holds: nothing the client
+    // sent may stay there. It only ever finds a whole request, which it reads and commits in
+    // one go, so a transaction it left open has read nothing.
+    if (isTransactionStarted())
+        commitTransaction();
+    const QByteArray received = readAll();
+    if (m_closing)
+        return; // dropped: nothing more is answered
+    m_framer.append(received);
+    serveNext();
+    if (m_inFlight && m_framer.bufferedBytes() >= m_maxBufferedBytes)
+        blockSignals(true); // until answered(): the buffer then fills and reading stops
+}
+
+void GuardedSocket::serveNext()
+{
+    while (!m_inFlight && !m_closing && !m_released) {
+        std::optional<RequestFramer::Item> item = m_framer.next();
+        if (!item) {
+            // Each request has its deadline from its first byte: trickling does not extend it.
+            if (m_framer.hasPartialRequest() && !m_requestDeadline) {
+                m_requestDeadline = true;
+                m_deadline.start(m_requestTimeoutMs);
+            } else if (!m_framer.hasPartialRequest()) {
+                m_requestDeadline = false;
+                m_deadline.start(m_idleTimeoutMs);
+            }
+            return;
+        }
+        if (const auto *refusal = std::get_if<RequestFramer::Refusal>(&*item)) {
+            refuse(*refusal);
+            continue;
+        }
+        const auto &request = std::get<RequestFramer::Request>(*item);
+        m_deadline.stop();
+        m_requestDeadline = false;
+        m_inFlight = true;
+        m_closeAfter = request.closeAfter;
+        // Put back for QHttpServer's slot, which this readyRead reaches next (or the one that
+        // answered() queues). The buffer is empty: readClient() has just taken everything.
+        for (auto byte = request.bytes.crbegin(); byte != request.bytes.crend(); ++byte)
+            ungetChar(*byte);
+    }
+}
+
+void GuardedSocket::answered()
+{
+    if (m_released || !m_inFlight)
+        return;
+    m_inFlight = false;
+    if (signalsBlocked()) {
+        blockSignals(false);
+        if (state() == UnconnectedState) { // it left meanwhile, unheard
+            deleteLater();
+            return;
+        }
+    }
+    if (m_closeAfter) {
+        endConnection("its last request is answered");
+        return;
+    }
+    // Queued, as QHttpServer itself does: the answer may be written inside its handler.
+    QMetaObject::invokeMethod(this, &QTcpSocket::readyRead, Qt::QueuedConnection);
+}
+
+bool GuardedSocket::closesAfterAnswer() const
+{
+    return m_closeAfter;
+}
+
+void GuardedSocket::release()
+{
+    m_released = true;
+    m_deadline.stop();
+}
+
+void GuardedSocket::refuse(const RequestFramer::Refusal &refusal)
+{
+    const QByteArray reason = RequestFramer::reasonPhrase(refusal.status);
+    qCInfo(lcGuard) << "refused a request from" << peerAddress() << refusal.status << reason;
+    const QByteArray body = refusal.message + '\n';
+    QByteArray head = "HTTP/1.1 " + QByteArray::number(refusal.status) + ' ' + reason
+        + "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: "
+        + QByteArray::number(body.size()) + "\r\n";
+    for (const auto &[name, value] : HttpReply::standardHeaders(refusal.closes))
+        head += name + ": " + value + "\r\n";
+    write(head + "\r\n" + body);
+    if (refusal.closes)
+        endConnection("its request was refused");
+}
+
+void GuardedSocket::endConnection(const char *why)
+{
+    qCDebug(lcGuard) << "closing the connection from" << peerAddress() << ':' << why;
+    m_closing = true;
+    m_deadline.stop();
+    // What is still unsent goes out first; anything more the client sends is dropped.
+    disconnectFromHost();
+}
+
+void GuardedSocket::timedOut()
+{
+    if (m_requestDeadline)
+        refuse({ 408, "The request did not arrive in time" });
+    else
+        endConnection("it was idle");
+}
+
+} // namespace quotecast

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <server/requestframer.h>
+
+#include <QTcpSocket>
+#include <QTimer>
+
+namespace quotecast {
+
+struct ServerSettings;
+
+// A client's connection as QHttpServer sees it: one checked request at a time.
+//
+// Qt 6.4's server reads whatever a socket holds: it buffers a request of any size, waits
+// forever for one that never ends, drops a malformed one silently, and answers pipelined
+// requests however they are framed (request smuggling). So this socket takes what the client
+// sent before QHttpServer's slot sees it (its readyRead slot is connected first), frames the
+// bytes with a RequestFramer, and puts back only the next accepted request, once the answer to
+// the previous one is complete. What must be refused it answers itself, in order. It bounds
+// each request's time from its first byte (--request-timeout) and the idle time between
+// requests (--idle-timeout), and closes the connection after an answer whose request asked for
+// it (RFC 9112 §9.6, §9.3).
+class GuardedSocket : public QTcpSocket
+{
+    Q_OBJECT
+
+public:
+    GuardedSocket(const ServerSettings &settings, QObject *parent);
+
+    // Takes an accepted connection; false (and the descriptor left alone) when it is unusable.
+    bool take(qintptr descriptor);
+
+    // The answer to the request Qt read is complete (HttpReply says so): the connection closes
+    // if the request asked for it, else the next request goes to Qt.
+    void answered();
+    // Whether the answer now being written is the connection's last (`Connection: close`).
+    bool closesAfterAnswer() const;
+    // The connection now carries a stream: no deadlines, no more requests, no more reading.
+    void release();
+
+private:
+    void readClient();
+    void serveNext();
+    void refuse(const RequestFramer::Refusal &refusal);
+    void endConnection(const char *why);
+    void timedOut();
+
+    RequestFramer m_framer;
+    const int m_requestTimeoutMs;
+    const int m_idleTimeoutMs;
+    const qint64 m_maxBufferedBytes;
+    bool m_inFlight = false; // a request went to Qt and its answer is not complete
+    bool m_closeAfter = false;
+    bool m_released = false;
+    bool m_closing = false;
+    bool m_requestDeadline = false; // m_deadline bounds a request, not an idle wait
+    QTimer m_deadline;
+};
+
+} // namespace quotecast
