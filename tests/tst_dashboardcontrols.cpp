@@ -19,8 +19,8 @@ class TestDashboardControls : public QObject
 private slots:
     void initTestCase();
     void init();
-    void startStopButtonControlsTheModel();
-    void intervalControlSetsTheModel();
+    void startStopButtonControlsTheMarket();
+    void intervalControlSetsTheMarket();
     void keyboardShortcutsDriveTheFeed();
     void remembersItsGeometry();
     void appIconRendersFromTheResources();
@@ -36,7 +36,7 @@ void TestDashboardControls::init()
     QSettings().clear();
 }
 
-void TestDashboardControls::startStopButtonControlsTheModel()
+void TestDashboardControls::startStopButtonControlsTheMarket()
 {
     MarketSimulator market;
     market.start();
@@ -61,7 +61,7 @@ void TestDashboardControls::startStopButtonControlsTheModel()
     QCOMPARE(button->text(), QStringLiteral("Start"));
 }
 
-void TestDashboardControls::intervalControlSetsTheModel()
+void TestDashboardControls::intervalControlSetsTheMarket()
 {
     MarketSimulator market;
     MainWindow window(&market);

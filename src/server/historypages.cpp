@@ -76,9 +76,8 @@ private:
     TickReader m_reader;
 };
 
-HistoryPages::HistoryPages(const QString &historyFile, qint64 maxRequestBytes, QObject *parent)
+HistoryPages::HistoryPages(const QString &historyFile, QObject *parent)
     : QObject(parent)
-    , m_maxRequestBytes(maxRequestBytes)
 {
     if (!historyFile.isEmpty()) {
         m_reader = std::make_unique<ThreadHost<PageReader>>(QStringLiteral("quotecast history"),
@@ -106,20 +105,14 @@ void HistoryPages::answer(const QUrlQuery &query, const QStringList &symbols,
         HttpReply::writeLive(responder, error(StatusCode::BadRequest, *bad), extra, withBody);
         return;
     }
-    // Qt 6.4's QAbstractHttpServer handles a connection's next pipelined request as soon as
-    // this handler returns (qabstracthttpserver.cpp, handleReadyRead), and its answer would
-    // overtake this one. So the socket's signals stay blocked until this answer is written:
-    // its readyRead (the next request) and disconnected (Qt's deleteLater) are taken up then.
-    // Meanwhile the guard does not see what the client sends, so Qt reads no more than one
-    // request head's worth of it (the guard's limit): the kernel's buffers hold the rest.
-    QTcpSocket *socket = responder.socket();
-    socket->blockSignals(true);
-    socket->setReadBufferSize(m_maxRequestBytes);
+    // The answer comes later, from the reader's thread. Meanwhile the connection's
+    // GuardedSocket gives Qt none of its next requests: they cannot overtake this one.
     struct Pending
     {
         QHttpServerResponder responder;
-        QPointer<QTcpSocket> socket;
+        QPointer<QTcpSocket> socket; // null once the client has left
     };
+    QTcpSocket *socket = responder.socket();
     auto pending = std::make_shared<Pending>(Pending { std::move(responder), socket });
     // `pending` moves on to the hub's thread: the responder is destroyed there, never in the
     // reader's thread.
@@ -128,18 +121,8 @@ void HistoryPages::answer(const QUrlQuery &query, const QStringList &symbols,
         HttpReply::Body body = reader->read(request);
         QMetaObject::invokeMethod(
             this, [pending = std::move(pending), body = std::move(body), extra, withBody] {
-                QTcpSocket *socket = pending->socket;
-                if (!socket)
-                    return; // the server is going away
-                if (socket->state() == QAbstractSocket::ConnectedState)
+                if (pending->socket && pending->socket->state() == QAbstractSocket::ConnectedState)
                     HttpReply::writeLive(pending->responder, body, extra, withBody);
-                socket->setReadBufferSize(0);
-                socket->blockSignals(false);
-                if (socket->state() == QAbstractSocket::UnconnectedState)
-                    socket->deleteLater(); // what Qt does when a client leaves
-                else if (socket->bytesAvailable() > 0)
-                    QMetaObject::invokeMethod(socket, &QAbstractSocket::readyRead,
-                                              Qt::QueuedConnection);
             });
     });
 }

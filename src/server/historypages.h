@@ -27,22 +27,19 @@ public:
     static constexpr int DefaultLimit = HistoryQuery::DefaultLimit; // ticks per page
     static constexpr int MaxLimit = HistoryQuery::MaxLimit;
 
-    // `historyFile` empty: no history here, every page answers 503. `maxRequestBytes` is the
-    // request guard's limit on a head (ServerSettings): what Qt may read of a connection
-    // whose page is pending.
-    HistoryPages(const QString &historyFile, qint64 maxRequestBytes, QObject *parent = nullptr);
+    // `historyFile` empty: no history here, every page answers 503.
+    explicit HistoryPages(const QString &historyFile, QObject *parent = nullptr);
     ~HistoryPages() override;
 
     // Answers the page `query` asks for, among `symbols` (the feed's), with `extra` headers
     // (CORS), the body only when `withBody`: 200 with JSON; 400 with what is wrong (unknown
     // symbol; since/after not whole numbers >= 0; limit not 1 to MaxLimit) and 503 without a
     // history, at once; 200, or 500 when SQLite fails (logged), once the page is read. Until
-    // then the connection's next request waits (Qt 6.4 would answer it first).
+    // then the connection's next request waits (its GuardedSocket holds it back).
     void answer(const QUrlQuery &query, const QStringList &symbols,
                 QHttpServerResponder &&responder, const HttpReply::Headers &extra, bool withBody);
 
 private:
-    const qint64 m_maxRequestBytes;
     std::unique_ptr<ThreadHost<PageReader>> m_reader; // null without a history
 };
 

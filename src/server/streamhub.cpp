@@ -69,7 +69,7 @@ StreamHub::StreamHub(const ServerSettings &settings, QObject *parent)
     , m_streams(StreamSet::create(settings.streamThreads, settings.clientBufferBytes,
                                   settings.clientTimeoutMs, this))
     , m_heartbeat(this)
-    , m_historyPages(settings.historyFile, settings.maxRequestBytes, this)
+    , m_historyPages(settings.historyFile, this)
 {
     if (!settings.publishUrl.isEmpty()) {
         m_publisher = new NchanPublisher(settings.publishUrl, settings.publishQueue, this);
