@@ -20,14 +20,14 @@ struct ServerSettings
     int heartbeatMs = 5000;
     int resumeBufferSize = 10000; // events kept for Last-Event-ID replay (~1.5 MB)
     int maxClients = 10000; // open streams; past it /stream answers 503
-    // Unsent bytes a slow client may owe before it is cut: what quotecast still holds, on top
-    // of what the kernel's socket send buffer has taken (up to net.ipv4.tcp_wmem's maximum).
+    // Unsent bytes a slow client may owe before it is cut (1 KiB to 1 GiB): what quotecast
+    // still queues for it and what its socket's kernel buffer holds unacknowledged
+    // (StreamSet::create says how each fan-out counts them).
     qint64 clientBufferBytes = 256 * 1024;
     // 1 s to 1 h. A stream client whose connection makes no progress for this long (power
     // loss, Wi-Fi gone: nothing acknowledged; a reader that stopped reading: its receive
-    // window stays shut) is dropped by the kernel: TCP_USER_TIMEOUT (RFC 5482). It is the
-    // usual end of a reader that stopped, since the kernel's send buffer takes the backlog
-    // long before clientBufferBytes is reached.
+    // window stays shut) is dropped by the kernel: TCP_USER_TIMEOUT (RFC 5482). A reader
+    // that stopped usually owes clientBufferBytes first.
     int clientTimeoutMs = 60000;
     int requestTimeoutMs = 10000; // for each request to arrive, from its first byte
     int idleTimeoutMs = 30000; // a keep-alive connection without requests is closed

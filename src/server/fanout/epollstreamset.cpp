@@ -33,8 +33,9 @@ EpollStreamSet::EpollStreamSet(int threads, qint64 maxPendingBytes, int clientTi
     if (threads <= 0)
         threads = qMax(1, QThread::idealThreadCount() - 1);
     for (int i = 0; i < threads; ++i) {
-        m_writers.push_back(std::make_unique<StreamWriter>(i, maxPendingBytes, clientTimeoutMs,
-                                                           [this] { scheduleSizeReport(); }));
+        m_writers.push_back(std::make_unique<StreamWriter>(
+            i, maxPendingBytes, kernelSendBufferBytes(maxPendingBytes), clientTimeoutMs,
+            [this] { scheduleSizeReport(); }));
     }
 }
 

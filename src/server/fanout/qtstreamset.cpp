@@ -15,7 +15,10 @@ StreamSet *StreamSet::create(int, qint64 maxPendingBytes, int, QObject *parent)
 
 QtStreamSet::QtStreamSet(qint64 maxPendingBytes, QObject *parent)
     : StreamSet(parent)
-    , m_maxPendingBytes(maxPendingBytes)
+    , m_sendBufferBytes(kernelSendBufferBytes(maxPendingBytes))
+    // Qt cannot ask the kernel what it holds (no SIOCOUTQ): its share is bounded instead, by
+    // the send buffer, which Linux doubles; Qt's own buffer gets the rest (three quarters).
+    , m_maxQueuedBytes(maxPendingBytes - 2 * qint64(m_sendBufferBytes))
 { }
 
 QtStreamSet::~QtStreamSet()
@@ -28,6 +31,7 @@ void QtStreamSet::add(QTcpSocket *socket, const QByteArray &initial, const QSet<
     // Keepalive is what Qt offers everywhere to notice a browser that vanished; Linux's
     // TCP_USER_TIMEOUT (the epoll fan-out) is not portable.
     socket->setSocketOption(QAbstractSocket::KeepAliveOption, 1);
+    socket->setSocketOption(QAbstractSocket::SendBufferSizeSocketOption, m_sendBufferBytes);
     m_streams.insert(socket, symbols);
     m_size = int(m_streams.size());
     // A stream is one-way: what the client sends is read and dropped.
@@ -62,7 +66,7 @@ void QtStreamSet::fanOut(const QByteArray &bytes, const QString &symbol, bool co
         if (!symbol.isEmpty() && !it->isEmpty() && !it->contains(symbol))
             continue;
         QTcpSocket *socket = it.key();
-        if (socket->bytesToWrite() + bytes.size() > m_maxPendingBytes) {
+        if (socket->bytesToWrite() + bytes.size() > m_maxQueuedBytes) {
             slow.append(socket);
             continue;
         }
@@ -75,6 +79,8 @@ void QtStreamSet::fanOut(const QByteArray &bytes, const QString &symbol, bool co
         qCInfo(lcQtStreams) << "dropped a slow client with" << socket->bytesToWrite()
                             << "bytes unsent; slow clients dropped so far:"
                             << m_totals.slowClientsDropped;
+        // What the kernel still holds for it (its send buffer at most) it delivers or gives up
+        // on by itself: Qt has no SO_LINGER to reset the connection, as the epoll fan-out does.
         socket->abort();
     }
 }

@@ -9,8 +9,9 @@
 namespace quotecast {
 
 // The portable fan-out: every stream keeps its QTcpSocket, in the hub's thread, and Qt
-// writes it; see StreamSet. A client that falls behind is cut when the socket's unsent
-// bytes (QAbstractSocket::bytesToWrite) would pass the cap.
+// writes it; see StreamSet. A client that falls behind is cut when the bytes Qt still holds
+// for it (QAbstractSocket::bytesToWrite) would pass what the cap leaves once the kernel's
+// send buffer (StreamSet::kernelSendBufferBytes, as Linux counts it) is taken off.
 class QtStreamSet final : public StreamSet
 {
     Q_OBJECT
@@ -33,7 +34,8 @@ private:
     // Forgets a stream whose socket closed or is being destroyed (not touched here).
     void remove(QTcpSocket *socket);
 
-    const qint64 m_maxPendingBytes;
+    const int m_sendBufferBytes; // SO_SNDBUF of every stream socket
+    const qint64 m_maxQueuedBytes; // in Qt's buffer, per stream
     QHash<QTcpSocket *, QSet<QString>> m_streams; // socket -> its filter (empty: all)
     std::atomic<int> m_size { 0 };
     Totals m_totals;

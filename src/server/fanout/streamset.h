@@ -28,17 +28,28 @@ public:
     {
         quint64 eventsSent = 0; // live events handed to clients, once per client
         quint64 bytesSent = 0; // everything the sockets took
-        quint64 slowClientsDropped = 0; // unsent data passed maxPendingBytes
+        quint64 slowClientsDropped = 0; // owed more than maxPendingBytes
         quint64 clientsTimedOut = 0; // no progress for clientTimeoutMs (epoll only)
     };
 
     // The build's implementation. `threads`: epoll writers (0: one per core but one; the Qt
-    // one has none of its own). A client whose unsent data passes `maxPendingBytes` (bytes) is
-    // dropped as too slow; one whose connection makes no progress for `clientTimeoutMs`
-    // (1000 to 3,600,000) is dropped by the kernel where the platform allows it (Linux's
-    // TCP_USER_TIMEOUT; elsewhere TCP keepalive only).
+    // one has none of its own). A client that owes more than `maxPendingBytes` (bytes, at
+    // least 1024: --client-buffer) is cut as too slow. What it owes is what the fan-out still
+    // queues for it plus what its socket's kernel buffer holds: the epoll fan-out asks the
+    // kernel (SIOCOUTQ) and cuts with a reset, which frees those bytes at once; the Qt one
+    // cannot ask, and bounds the kernel's share instead (see kernelSendBufferBytes). Either
+    // checks after each write, so a client may owe up to one write more. One whose connection makes
+    // no progress for `clientTimeoutMs` (1000 to 3,600,000) is dropped by the kernel where the
+    // platform allows it (Linux's TCP_USER_TIMEOUT; elsewhere TCP keepalive only).
     static StreamSet *create(int threads, qint64 maxPendingBytes, int clientTimeoutMs,
                              QObject *parent);
+
+    // The SO_SNDBUF both fan-outs give a stream socket when they take it over: an eighth of
+    // `maxPendingBytes`. Linux doubles it for its bookkeeping (and keeps at least 4608), so the
+    // kernel's share of what a client may owe is about a quarter; Windows and macOS take it
+    // as it is. A fixed buffer also stops the kernel's autotuning, which let one stalled
+    // reader's socket take 640 KB (up to net.ipv4.tcp_wmem's 4 MiB) whatever the cap.
+    static int kernelSendBufferBytes(qint64 maxPendingBytes);
 
     // Takes the connection of `socket` over, sends it `initial`, and from then on every
     // broadcast its filter (`symbols`, all when empty) lets through. The caller has taken

@@ -30,6 +30,10 @@ struct StreamWriter::Stream
     std::deque<QByteArray> queue; // shared event bytes the socket has not taken yet
     qsizetype offset = 0; // into queue.front()
     qint64 pending = 0; // bytes in the queue, less the offset
+    // At least what the kernel holds (unacknowledged): its count when last asked (SIOCOUTQ)
+    // plus every byte the socket took since. Asked again only when this and `pending` pass
+    // the cap, so a client that keeps up costs one ioctl() per cap's worth of bytes.
+    qint64 kernelAtMost = 0;
     bool watchingWrites = false;
     // What a send() or recv() said when the connection failed: reading it clears the
     // socket's error, which SO_ERROR would otherwise give.
@@ -78,9 +82,10 @@ int pendingSocketError(int fd)
 
 } // namespace
 
-StreamWriter::StreamWriter(int index, qint64 maxPendingBytes, int clientTimeoutMs,
-                           std::function<void()> streamsClosed)
+StreamWriter::StreamWriter(int index, qint64 maxPendingBytes, int kernelSendBufferBytes,
+                           int clientTimeoutMs, std::function<void()> streamsClosed)
     : m_maxPendingBytes(maxPendingBytes)
+    , m_kernelSendBufferBytes(kernelSendBufferBytes)
     , m_clientTimeoutMs(clientTimeoutMs)
     , m_streamsClosed(std::move(streamsClosed))
     , m_epoll(epoll_create1(EPOLL_CLOEXEC))
@@ -201,9 +206,9 @@ void StreamWriter::addStream(int fd, const QByteArray &initial, const QSet<QStri
 {
     QStringList sorted(symbols.cbegin(), symbols.cend());
     sorted.sort();
-    tuneStreamSocket(fd, m_clientTimeoutMs);
+    tuneStreamSocket(fd, m_clientTimeoutMs, m_kernelSendBufferBytes);
     auto stream = std::make_unique<Stream>(
-        Stream { fd, m_streams.size(), symbols, sorted.join(u','), {}, 0, 0, false });
+        Stream { fd, m_streams.size(), symbols, sorted.join(u','), {}, 0, 0, 0, false });
     epoll_event event {};
     event.events = ReadEvents;
     event.data.ptr = stream.get();
@@ -254,25 +259,39 @@ bool StreamWriter::send(Stream &stream, const QByteArray &bytes)
             return false;
         }
         sent = qMax<qsizetype>(n, 0);
-        countBytesSent(sent);
-        if (sent == bytes.size())
-            return true;
-        stream.offset = sent;
+        countBytesSent(stream, sent);
+        if (sent < bytes.size())
+            stream.offset = sent;
     }
-    stream.queue.push_back(bytes); // shares the bytes, no copy
-    stream.pending += bytes.size() - sent;
-    if (stream.pending > m_maxPendingBytes) {
-        // A client that does not read would make our memory grow without bound. Cut
-        // it; it can come back with Last-Event-ID and resume from the history.
+    if (sent < bytes.size()) {
+        stream.queue.push_back(bytes); // shares the bytes, no copy
+        stream.pending += bytes.size() - sent;
+    }
+    if (owesTooMuch(stream)) {
+        // A client that does not read would make memory grow without bound, ours and the
+        // kernel's. Cut it; it can come back with Last-Event-ID and resume from the history.
         const quint64 dropped = m_slowClientsDropped.fetch_add(1, std::memory_order_relaxed) + 1;
         if (dropLogDue())
-            qCInfo(lcStreams) << "dropped a slow client with" << stream.pending
-                              << "bytes unsent; slow clients dropped so far:" << dropped;
+            qCInfo(lcStreams).nospace()
+                << "dropped a slow client owing " << stream.pending + stream.kernelAtMost
+                << " bytes (" << stream.pending << " queued, " << stream.kernelAtMost
+                << " in the kernel); slow clients dropped so far: " << dropped;
         stream.cutAsSlow = true;
         return false;
     }
-    watchWrites(stream, true);
+    if (!stream.queue.empty())
+        watchWrites(stream, true);
     return true;
+}
+
+bool StreamWriter::owesTooMuch(Stream &stream) const
+{
+    if (stream.pending + stream.kernelAtMost <= m_maxPendingBytes)
+        return false;
+    // 0.2 to 0.5 µs here, against 6 µs for a send() on loopback; for a reader that keeps up the
+    // kernel holds next to nothing, and the next ask is a cap's worth of bytes away.
+    stream.kernelAtMost = unacknowledgedBytes(stream.fd);
+    return stream.pending + stream.kernelAtMost > m_maxPendingBytes;
 }
 
 bool StreamWriter::flush(Stream &stream)
@@ -287,7 +306,7 @@ bool StreamWriter::flush(Stream &stream)
             stream.error = errno;
             return false;
         }
-        countBytesSent(n);
+        countBytesSent(stream, n); // from the queue to the kernel: what it owes stays the same
         stream.offset += n;
         stream.pending -= n;
         if (stream.offset < front.size())
@@ -309,6 +328,8 @@ void StreamWriter::closeFailed(Stream &stream)
     const int error = stream.cutAsSlow ? 0
         : stream.error != 0            ? stream.error
                                        : pendingSocketError(stream.fd);
+    if (stream.cutAsSlow)
+        resetOnClose(stream.fd); // frees at once what the kernel still held for it
     if (error == ETIMEDOUT) {
         const quint64 timedOut = m_clientsTimedOut.fetch_add(1, std::memory_order_relaxed) + 1;
         if (dropLogDue())
@@ -330,8 +351,9 @@ bool StreamWriter::dropLogDue()
     return true;
 }
 
-void StreamWriter::countBytesSent(qint64 bytes)
+void StreamWriter::countBytesSent(Stream &stream, qint64 bytes)
 {
+    stream.kernelAtMost += bytes;
     m_bytesSent.store(m_bytesSent.load(std::memory_order_relaxed) + quint64(bytes),
                       std::memory_order_relaxed);
 }

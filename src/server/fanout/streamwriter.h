@@ -32,12 +32,14 @@ namespace quotecast {
 class StreamWriter
 {
 public:
-    // A client whose unsent data passes `maxPendingBytes` is dropped as too slow; one whose
-    // connection makes no progress for `clientTimeoutMs` (1000 to 3,600,000) is dropped by
-    // the kernel (streamsocket.h). Drops are logged at most once a second, with a count.
+    // A client that owes more than `maxPendingBytes` (queued here, plus what its socket's
+    // kernel buffer holds: SIOCOUTQ) is cut as too slow, with a reset; its socket's send
+    // buffer is `kernelSendBufferBytes` (SO_SNDBUF). One whose connection makes no progress
+    // for `clientTimeoutMs` (1000 to 3,600,000) is dropped by the kernel (streamsocket.h).
+    // Drops are logged at most once a second, with a count.
     // `streamsClosed` is called from the writer's thread after streams closed on their
     // own (the peer went away, read too slowly, or timed out).
-    StreamWriter(int index, qint64 maxPendingBytes, int clientTimeoutMs,
+    StreamWriter(int index, qint64 maxPendingBytes, int kernelSendBufferBytes, int clientTimeoutMs,
                  std::function<void()> streamsClosed);
     // Closes every stream cleanly and joins the thread.
     ~StreamWriter();
@@ -83,6 +85,9 @@ private:
     // Sends `bytes` or queues what the socket does not take; false when the stream must
     // be closed (gone, or too slow).
     bool send(Stream &stream, const QByteArray &bytes);
+    // Whether the client owes more than the cap, asking the kernel only when its count
+    // might make it so.
+    bool owesTooMuch(Stream &stream) const;
     // Sends what is queued; false when the stream must be closed.
     bool flush(Stream &stream);
     // Closes a stream whose connection failed or was cut, saying why when the kernel
@@ -90,12 +95,14 @@ private:
     void closeFailed(Stream &stream);
     // True at most once a second (writer's thread): whether to log a dropped client.
     bool dropLogDue();
-    void countBytesSent(qint64 bytes);
+    // The socket took `bytes`.
+    void countBytesSent(Stream &stream, qint64 bytes);
     void watchWrites(Stream &stream, bool on) const;
     void close(Stream &stream);
     void closeAllNow();
 
     const qint64 m_maxPendingBytes;
+    const int m_kernelSendBufferBytes;
     const int m_clientTimeoutMs;
     const std::function<void()> m_streamsClosed;
     const int m_epoll;
