@@ -3,6 +3,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <limits>
+
 using namespace quotecast;
 
 class TestMarketSimulator : public QObject
@@ -18,6 +20,8 @@ private slots:
     void sameSeedGivesSameSequence();
     void differentSeedsDiffer();
     void priceNeverReachesZero();
+    void continuesFromAStoredHistory_data();
+    void continuesFromAStoredHistory();
     void startStopAndIntervalSignals();
     void timerTicksWhileRunning();
     void stopHaltsTicks();
@@ -133,6 +137,47 @@ void TestMarketSimulator::differentSeedsDiffer()
     for (qsizetype i = 0; i < a.quotes().size(); ++i)
         anyDifferent |= a.quotes()[i].priceCents != b.quotes()[i].priceCents;
     QVERIFY(anyDifferent);
+}
+
+void TestMarketSimulator::continuesFromAStoredHistory_data()
+{
+    QTest::addColumn<QString>("symbol");
+    QTest::addColumn<qint64>("storedCents");
+    QTest::addColumn<qint64>("expectedCents"); // of that symbol once continued
+
+    const qint64 Max = MarketSimulator::MaxPriceCents;
+    QTest::addRow("a stored price") << "AAPL" << qint64(123'45) << qint64(123'45);
+    QTest::addRow("one cent") << "AAPL" << qint64(1) << qint64(1);
+    QTest::addRow("the largest price") << "AAPL" << Max << Max;
+    QTest::addRow("a symbol the market has not") << "TSLA" << qint64(240'00) << qint64(-1);
+    // A damaged history's prices: the symbol starts again from its opening price.
+    QTest::addRow("zero") << "AAPL" << qint64(0) << qint64(170'00);
+    QTest::addRow("negative") << "AAPL" << qint64(-5) << qint64(170'00);
+    QTest::addRow("past the largest") << "AAPL" << Max + 1 << qint64(170'00);
+    QTest::addRow("2^63 - 1") << "AAPL" << std::numeric_limits<qint64>::max() << qint64(170'00);
+}
+
+void TestMarketSimulator::continuesFromAStoredHistory()
+{
+    QFETCH(QString, symbol);
+    QFETCH(qint64, storedCents);
+    QFETCH(qint64, expectedCents);
+    MarketSimulator market;
+    const QList<Quote> openings = market.quotes();
+    market.continueFrom({ { symbol, storedCents, 7, 1'700'000'000'000, 41 } }, 42);
+    for (const Quote &quote : market.quotes()) {
+        const qint64 expected = quote.symbol == symbol
+            ? expectedCents
+            : openings.at(market.symbols().indexOf(quote.symbol)).priceCents;
+        QCOMPARE(quote.priceCents, expected);
+    }
+    QSignalSpy ticks(&market, &MarketSimulator::quoteUpdated);
+    market.setSeed(5);
+    for (int i = 0; i < 1000; ++i) // every symbol moves, none overflows (UBSan in dev-asan)
+        market.tick();
+    QCOMPARE(ticks.constFirst().constFirst().value<Quote>().seq, quint64(43));
+    for (const Quote &quote : market.quotes())
+        QVERIFY(quote.priceCents >= 1);
 }
 
 void TestMarketSimulator::priceNeverReachesZero()

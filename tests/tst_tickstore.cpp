@@ -6,6 +6,8 @@
 #include <QDateTime>
 #include <QFile>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -172,6 +174,8 @@ void TestTickStore::unusableFilesAreReported_data()
     QTest::addColumn<QString>("problem");
     QTest::addRow("folder is a file") << "folder";
     QTest::addRow("not a database") << "garbage";
+    // Its id would go out on the streams' id lines: a line break in it would end one.
+    QTest::addRow("history id with a line break") << "id";
 }
 
 void TestTickStore::unusableFilesAreReported()
@@ -182,10 +186,21 @@ void TestTickStore::unusableFilesAreReported()
         QFile file(m_dir->filePath(QStringLiteral("plain-file")));
         QVERIFY(file.open(QIODevice::WriteOnly));
         path = file.fileName() + QStringLiteral("/history.sqlite");
-    } else {
+    } else if (problem == u"garbage") {
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(QByteArray(4096, 'x'));
+    } else {
+        StoredFeed feed;
+        QVERIFY(TickStore().open(path, 7, 10, &feed));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), problem);
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QVERIFY(QSqlQuery(db).exec(
+                QStringLiteral("UPDATE meta SET value = 'lz3k\n9a1b' WHERE key = 'history_id'")));
+        }
+        QSqlDatabase::removeDatabase(problem);
     }
     TickStore store;
     StoredFeed feed;

@@ -401,5 +401,9 @@ A duration is written like 500ms, 15s, 2min or 1h; a size like 512KiB or 1MiB. A
         <source>cannot lock %1 (%2.lock)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>not a quotecast tick history (its id is not one quotecast makes)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

@@ -405,5 +405,9 @@ Une durée s’écrit comme 500ms, 15s, 2min ou 1h ; une taille comme 512KiB ou 
         <source>cannot lock %1 (%2.lock)</source>
         <translation>impossible de verrouiller %1 (%2.lock)</translation>
     </message>
+    <message>
+        <source>not a quotecast tick history (its id is not one quotecast makes)</source>
+        <translation>ce n’est pas un historique des cotations de quotecast (son identifiant n’est pas de ceux que crée quotecast)</translation>
+    </message>
 </context>
 </TS>

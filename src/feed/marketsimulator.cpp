@@ -35,7 +35,10 @@ void MarketSimulator::continueFrom(const QList<Quote> &latest, quint64 lastSeq)
 {
     for (Quote &quote : m_quotes) {
         for (const Quote &stored : latest) {
-            if (stored.symbol == quote.symbol)
+            // A damaged history's price would overflow the next tick's step (found by
+            // tests/fuzz): that symbol starts again from its opening price.
+            if (stored.symbol == quote.symbol && stored.priceCents >= 1
+                && stored.priceCents <= MaxPriceCents)
                 quote = stored;
         }
     }

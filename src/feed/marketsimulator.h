@@ -30,6 +30,9 @@ public:
     static constexpr int DefaultIntervalMs = 2000;
     static constexpr int MinIntervalMs = 10;
     static constexpr int MaxIntervalMs = 24 * 3600 * 1000;
+    // A price the market can hold, in cents: at most 2^53, which JSON's numbers (doubles)
+    // carry exactly; a walk from the largest opening price (10^8) would take ages to reach it.
+    static constexpr qint64 MaxPriceCents = qint64(1) << 53;
 
     explicit MarketSimulator(const QList<Opening> &openings = defaultOpenings(),
                              QObject *parent = nullptr);
@@ -37,7 +40,8 @@ public:
     // Makes the sequence of ticks reproducible (tests, benchmarks).
     void setSeed(quint32 seed);
     // Carries on from a stored history: each symbol's last quote (symbols the market does not
-    // have are ignored) and the last tick's number, so the next tick is `lastSeq + 1`.
+    // have, and prices it cannot hold, from 1 to MaxPriceCents, are ignored) and the last
+    // tick's number, so the next tick is `lastSeq + 1`.
     void continueFrom(const QList<Quote> &latest, quint64 lastSeq);
 
     bool isRunning() const;

@@ -10,4 +10,9 @@ namespace quotecast {
 // ends it in an id.
 QByteArray newRunId();
 
+// Whether `id` has the shape newRunId() gives: 1 to 32 base-36 digits, lower case. What a
+// stored history names itself must be one before it goes out on the streams' `id:` lines,
+// which end at a line break and which a NUL makes a browser ignore (WHATWG HTML §9.2.6).
+bool isRunId(const QByteArray &id);
+
 } // namespace quotecast

@@ -40,6 +40,11 @@ QString prepare(QSqlDatabase &db, int retentionDays, int recentCount, StoredFeed
         return query.lastError().text();
     if (query.next()) {
         feed->historyId = query.value(0).toByteArray();
+        // A history that names itself otherwise was not written by quotecast, or is damaged:
+        // its name would go out on every stream's id lines (found by tests/fuzz).
+        if (!isRunId(feed->historyId))
+            return TickStore::tr(
+                "not a quotecast tick history (its id is not one quotecast makes)");
     } else {
         feed->historyId = newRunId();
         query.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES ('history_id', ?)"));
@@ -182,8 +187,10 @@ void TickStore::exportCsv(const QString &path)
                         .arg(QLatin1String(TickRows::Columns))))
         return finish(0, query.lastError().text());
     const auto money = [](qint64 cents) {
-        return QByteArray(cents < 0 ? "-" : "") + QByteArray::number(qAbs(cents) / 100) + '.'
-            + QByteArray::number(qAbs(cents) % 100).rightJustified(2, '0');
+        // Unsigned: the magnitude of -2^63, which a damaged file may hold, is no qint64.
+        const quint64 magnitude = cents < 0 ? 0 - quint64(cents) : quint64(cents);
+        return QByteArray(cents < 0 ? "-" : "") + QByteArray::number(magnitude / 100) + '.'
+            + QByteArray::number(magnitude % 100).rightJustified(2, '0');
     };
     file.write("seq,time,symbol,price,change\n");
     qint64 ticks = 0;

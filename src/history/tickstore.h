@@ -40,8 +40,8 @@ public:
 
     // Opens or creates the database at `path`, deletes ticks older than `retentionDays`, and
     // reads back where the feed stood (the last `recentCount` ticks for replay). False when
-    // the file cannot be used (unwritable, not a database, another quotecast writes it);
-    // errorString() says why.
+    // the file cannot be used (unwritable, not a database, not quotecast's, another quotecast
+    // writes it); errorString() says why.
     bool open(const QString &path, int retentionDays, int recentCount, StoredFeed *feed);
     bool isOpen() const { return !m_connection.isEmpty(); }
     QString errorString() const { return m_errorString; }
