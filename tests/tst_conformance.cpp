@@ -24,6 +24,7 @@ private slots:
     void request();
     void eachRequestHasItsOwnDeadline();
     void pipelinedRequestsAreAnsweredInOrder();
+    void pipeliningFarAheadIsAnsweredInPartThenClosed();
     void headOfAFullServerIsRefusedAsGetIs();
     void idleKeepAliveConnectionIsClosed();
 
@@ -248,9 +249,8 @@ void TestConformance::request()
     } else if (after == After::StaysOpen) {
         QVERIFY2(!answer.contains("Connection: close"), shown.constData());
         socket.write(Healthz);
-        QTRY_VERIFY_WITH_TIMEOUT(answerCount(answer += socket.readAll()) == 2
-                                     && answer.endsWith("\r\n\r\nok\n"),
-                                 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            answerCount(answer += socket.readAll()) == 2 && answer.endsWith("\r\n\r\nok\n"), 5000);
         QCOMPARE(socket.state(), QAbstractSocket::ConnectedState);
     }
 
@@ -303,6 +303,28 @@ void TestConformance::pipelinedRequestsAreAnsweredInOrder()
     const qsizetype ok = answer.indexOf("\r\n\r\nok\n");
     const qsizetype refused = answer.indexOf("HTTP/1.1 400 ");
     QVERIFY2(css > 0 && ok > css && refused > ok, answer.right(600).constData());
+}
+
+void TestConformance::pipeliningFarAheadIsAnsweredInPartThenClosed()
+{
+    // 200 KB of requests at once: those within the server's read-ahead (one largest request,
+    // 80 KiB) are answered in order, then the connection closes; the client would send the
+    // rest again (RFC 9112 §9.3.2). The server's memory for it stays bounded.
+    const int sent = 200'000 / int(Healthz.size());
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_hub->serverPort());
+    socket.write(Healthz.repeated(sent));
+    QByteArray answers;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (answers += socket.readAll(), socket.state() == QAbstractSocket::UnconnectedState), 10000);
+    answers += socket.readAll();
+    const int answered = answerCount(answers);
+    QVERIFY2(answered >= 80 * 1024 / Healthz.size() - 1 && answered < sent,
+             qPrintable(QStringLiteral("%1 of %2 answered").arg(answered).arg(sent)));
+    QVERIFY2(answers.endsWith("\r\n\r\nok\n"),
+             answers.right(300).constData()); // whole answers only
+    verifyServerStillServes();
+    verifyNoSocketIsLeft();
 }
 
 void TestConformance::headOfAFullServerIsRefusedAsGetIs()

@@ -1,5 +1,6 @@
 #include <server/guardedsocket.h>
 
+#include <platform/halfclose.h>
 #include <server/httpreply.h>
 #include <server/serversettings.h>
 
@@ -11,6 +12,8 @@ namespace quotecast {
 
 namespace {
 constexpr qint64 MaxBodyBytes = 64 * 1024; // read-only server: bodies only reach a 405
+// How long a closing connection waits for the client to close its side (see endConnection).
+constexpr int LingerMs = 2000;
 } // namespace
 
 GuardedSocket::GuardedSocket(const ServerSettings &settings, QObject *parent)
@@ -18,8 +21,6 @@ GuardedSocket::GuardedSocket(const ServerSettings &settings, QObject *parent)
     , m_framer({ settings.maxRequestBytes, 8 * 1024, MaxBodyBytes })
     , m_requestTimeoutMs(settings.requestTimeoutMs)
     , m_idleTimeoutMs(settings.idleTimeoutMs)
-    // A client may pipeline requests: read ahead by at most one largest request, and leave
-    // the rest in the kernel until Qt has answered.
     , m_maxBufferedBytes(settings.maxRequestBytes + MaxBodyBytes)
     , m_deadline(this)
 {
@@ -34,10 +35,8 @@ bool GuardedSocket::take(qintptr descriptor)
 {
     if (!setSocketDescriptor(descriptor))
         return false;
-    // What the framer has not served yet is bounded; beyond it (a client pipelining far ahead)
-    // the socket stops reading until the answer in flight is complete, and the kernel holds
-    // the rest.
-    setReadBufferSize(m_maxBufferedBytes);
+    setReadBufferSize(m_maxBufferedBytes); // what one readyRead can bring
+
     m_requestDeadline = true; // the first request must arrive in time, trickled or not
     m_deadline.start(m_requestTimeoutMs);
     return true;
@@ -55,16 +54,25 @@ void GuardedSocket::readClient()
     const QByteArray received = readAll();
     if (m_closing)
         return; // dropped: nothing more is answered
-    m_framer.append(received);
+    // What waits to be answered is bounded by one largest request. A client that pipelines
+    // further ahead gets the answers to the requests that fit, then a close, after which it
+    // sends the rest again (RFC 9112 §9.3.2), as after any close.
+    if (!m_overflowed) {
+        const qint64 room = m_maxBufferedBytes - m_framer.bufferedBytes();
+        m_overflowed = received.size() > room;
+        m_framer.append(m_overflowed ? received.left(room) : received);
+    }
     serveNext();
-    if (m_inFlight && m_framer.bufferedBytes() >= m_maxBufferedBytes)
-        blockSignals(true); // until answered(): the buffer then fills and reading stops
 }
 
 void GuardedSocket::serveNext()
 {
     while (!m_inFlight && !m_closing && !m_released) {
         std::optional<RequestFramer::Item> item = m_framer.next();
+        if (!item && m_overflowed) {
+            endConnection("it pipelined too far ahead");
+            return;
+        }
         if (!item) {
             // Each request has its deadline from its first byte: trickling does not extend it.
             if (m_framer.hasPartialRequest() && !m_requestDeadline) {
@@ -97,13 +105,6 @@ void GuardedSocket::answered()
     if (m_released || !m_inFlight)
         return;
     m_inFlight = false;
-    if (signalsBlocked()) {
-        blockSignals(false);
-        if (state() == UnconnectedState) { // it left meanwhile, unheard
-            deleteLater();
-            return;
-        }
-    }
     if (m_closeAfter) {
         endConnection("its last request is answered");
         return;
@@ -140,16 +141,45 @@ void GuardedSocket::refuse(const RequestFramer::Refusal &refusal)
 
 void GuardedSocket::endConnection(const char *why)
 {
+    if (m_closing)
+        return;
     qCDebug(lcGuard) << "closing the connection from" << peerAddress() << ':' << why;
     m_closing = true;
     m_deadline.stop();
-    // What is still unsent goes out first; anything more the client sends is dropped.
-    disconnectFromHost();
+    if (state() != ConnectedState)
+        return; // gone already: disconnected() deletes it
+    // Closed in stages (RFC 9112 §9.6): a socket closed while the client's next requests sit
+    // unread in it is reset by the kernel, and the reset can destroy answers the client has
+    // not read yet. So once the answers are out, only the sending half ends; what the client
+    // still sends is read and dropped (readClient) until it closes too, or LingerMs pass.
+    flush();
+    if (bytesToWrite() > 0) {
+        connect(this, &QTcpSocket::bytesWritten, this, [this] {
+            if (bytesToWrite() == 0)
+                linger();
+        });
+    } else {
+        linger();
+    }
+}
+
+void GuardedSocket::linger()
+{
+    if (m_lingering)
+        return;
+    m_lingering = true;
+    if (!shutdownSending(socketDescriptor())) {
+        disconnectFromHost();
+        return;
+    }
+    m_deadline.start(LingerMs);
 }
 
 void GuardedSocket::timedOut()
 {
-    if (m_requestDeadline)
+    if (m_lingering)
+        abort(); // the client did not close its side in time
+    else if (m_requestDeadline)
         refuse({ 408, "The request did not arrive in time" });
     else
         endConnection("it was idle");

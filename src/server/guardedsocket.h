@@ -43,16 +43,19 @@ private:
     void serveNext();
     void refuse(const RequestFramer::Refusal &refusal);
     void endConnection(const char *why);
+    void linger();
     void timedOut();
 
     RequestFramer m_framer;
     const int m_requestTimeoutMs;
     const int m_idleTimeoutMs;
-    const qint64 m_maxBufferedBytes;
+    const qint64 m_maxBufferedBytes; // received and not yet answered: one largest request
     bool m_inFlight = false; // a request went to Qt and its answer is not complete
     bool m_closeAfter = false;
     bool m_released = false;
     bool m_closing = false;
+    bool m_lingering = false; // the sending half is closed: waiting for the client's end
+    bool m_overflowed = false; // pipelined past m_maxBufferedBytes: what fits, then a close
     bool m_requestDeadline = false; // m_deadline bounds a request, not an idle wait
     QTimer m_deadline;
 };
