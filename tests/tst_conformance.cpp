@@ -187,6 +187,9 @@ void TestConformance::request_data()
     // Odd but legitimate
     row("HTTP/1.2 is handled as 1.1 (RFC 9110 §2.5)", "GET /healthz HTTP/1.2\r\n" + Host + "\r\n",
         200, "ok", StaysOpen);
+    row("HTTP/1.2 with a body",
+        "POST /healthz HTTP/1.2\r\n" + Host + "Content-Length: 3\r\n\r\nabc", 405, "read-only",
+        StaysOpen);
     row("bare LF line ends", "GET /healthz HTTP/1.1\nHost: x\n\n", 200, "ok", StaysOpen);
     row("one empty line first (RFC 9112 §2.2)", "\r\n" + hidden, 200, "ok", StaysOpen);
     row("absolute URI", "GET http://127.0.0.1/healthz HTTP/1.1\r\n" + Host + "\r\n", 200, "ok",

@@ -70,6 +70,7 @@ private:
     Limits m_limits;
     QByteArray m_buffer;
     bool m_finished = false;
+    bool m_emptyLineSkipped = false; // the one RFC 9112 §2.2 allows before this request
 };
 
 } // namespace quotecast
