@@ -25,6 +25,7 @@ private slots:
     void eachRequestHasItsOwnDeadline();
     void pipelinedRequestsAreAnsweredInOrder();
     void pipeliningFarAheadIsAnsweredInPartThenClosed();
+    void answersAClientDoesNotReadDoNotPileUp();
     void headOfAFullServerIsRefusedAsGetIs();
     void idleKeepAliveConnectionIsClosed();
 
@@ -328,6 +329,31 @@ void TestConformance::pipeliningFarAheadIsAnsweredInPartThenClosed()
              answers.right(300).constData()); // whole answers only
     verifyServerStillServes();
     verifyNoSocketIsLeft();
+}
+
+void TestConformance::answersAClientDoesNotReadDoNotPileUp()
+{
+    // 1,800 pipelined requests for the 12 KB feed.js (within the 80 KiB read-ahead) from a
+    // client that reads nothing: 22 MB of answers. Once the kernel's buffers are full, the
+    // server queues at most 64 KiB and one answer more, then waits for the client to read;
+    // after the idle timeout (1 s here) it gives up on it.
+    const QByteArray request = "GET /feed.js HTTP/1.1\r\n" + Host + "\r\n";
+    QTcpSocket stalled;
+    stalled.setReadBufferSize(1);
+    stalled.connectToHost(QHostAddress::LocalHost, m_hub->serverPort());
+    QVERIFY(stalled.waitForConnected(5000));
+    stalled.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 4096);
+    stalled.write(request.repeated(1800));
+    qint64 mostQueued = 0;
+    QTimer sample;
+    connect(&sample, &QTimer::timeout, this, [&] {
+        for (const QTcpSocket *socket : m_hub->findChildren<QTcpSocket *>())
+            mostQueued = qMax(mostQueued, socket->bytesToWrite());
+    });
+    sample.start(5);
+    QTRY_VERIFY(mostQueued > 0); // the kernel's buffers are full: the server starts queuing
+    QTRY_COMPARE_WITH_TIMEOUT(m_hub->findChildren<QTcpSocket *>().size(), 0, 10000);
+    QVERIFY2(mostQueued <= 64 * 1024 + 13 * 1024, qPrintable(QString::number(mostQueued)));
 }
 
 void TestConformance::headOfAFullServerIsRefusedAsGetIs()

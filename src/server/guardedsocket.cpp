@@ -11,22 +11,34 @@ Q_LOGGING_CATEGORY(lcGuard, "quotecast.guard", QtWarningMsg)
 namespace quotecast {
 
 namespace {
-constexpr qint64 MaxBodyBytes = 64 * 1024; // read-only server: bodies only reach a 405
-// How long a closing connection waits for the client to close its side (see endConnection).
+RequestFramer::Limits framerLimits(const ServerSettings &settings)
+{
+    RequestFramer::Limits limits; // the target's and the body's limits are the server's own
+    limits.maxHeadBytes = settings.maxRequestBytes;
+    return limits;
+}
+
+// How long a closing connection waits for its last answers to go out, then for the client to
+// close its side (see endConnection).
 constexpr int LingerMs = 2000;
+// Answers a client has not taken yet, beyond which its next request waits: a client that
+// pipelines requests for a large file and never reads would otherwise make the server queue
+// the file once for each of them.
+constexpr qint64 MaxUnsentBytes = 64 * 1024;
 } // namespace
 
 GuardedSocket::GuardedSocket(const ServerSettings &settings, QObject *parent)
     : QTcpSocket(parent)
-    , m_framer({ settings.maxRequestBytes, 8 * 1024, MaxBodyBytes })
+    , m_framer(framerLimits(settings))
     , m_requestTimeoutMs(settings.requestTimeoutMs)
     , m_idleTimeoutMs(settings.idleTimeoutMs)
-    , m_maxBufferedBytes(settings.maxRequestBytes + MaxBodyBytes)
+    , m_maxBufferedBytes(settings.maxRequestBytes + RequestFramer::Limits {}.maxBodyBytes)
     , m_deadline(this)
 {
     // Connected before QHttpServer's own slot, so the framer always looks first.
     connect(this, &QTcpSocket::readyRead, this, &GuardedSocket::readClient);
     connect(this, &QTcpSocket::disconnected, this, &QObject::deleteLater);
+    connect(this, &QTcpSocket::bytesWritten, this, &GuardedSocket::answersTaken);
     m_deadline.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, &GuardedSocket::timedOut);
 }
@@ -36,7 +48,6 @@ bool GuardedSocket::take(qintptr descriptor)
     if (!setSocketDescriptor(descriptor))
         return false;
     setReadBufferSize(m_maxBufferedBytes); // what one readyRead can bring
-
     m_requestDeadline = true; // the first request must arrive in time, trickled or not
     m_deadline.start(m_requestTimeoutMs);
     return true;
@@ -67,7 +78,7 @@ void GuardedSocket::readClient()
 
 void GuardedSocket::serveNext()
 {
-    while (!m_inFlight && !m_closing && !m_released) {
+    while (!m_inFlight && !m_waitingForReader && !m_closing && !m_released) {
         std::optional<RequestFramer::Item> item = m_framer.next();
         if (!item && m_overflowed) {
             endConnection("it pipelined too far ahead");
@@ -109,8 +120,27 @@ void GuardedSocket::answered()
         endConnection("its last request is answered");
         return;
     }
+    if (bytesToWrite() > MaxUnsentBytes) {
+        m_waitingForReader = true; // until answersTaken(), within the idle timeout
+        m_deadline.start(m_idleTimeoutMs);
+        return;
+    }
     // Queued, as QHttpServer itself does: the answer may be written inside its handler.
     QMetaObject::invokeMethod(this, &QTcpSocket::readyRead, Qt::QueuedConnection);
+}
+
+void GuardedSocket::answersTaken()
+{
+    if (m_closing) {
+        if (bytesToWrite() == 0)
+            linger();
+        return;
+    }
+    if (m_waitingForReader && bytesToWrite() <= MaxUnsentBytes) {
+        m_waitingForReader = false;
+        m_deadline.stop();
+        QMetaObject::invokeMethod(this, &QTcpSocket::readyRead, Qt::QueuedConnection);
+    }
 }
 
 bool GuardedSocket::closesAfterAnswer() const
@@ -145,22 +175,16 @@ void GuardedSocket::endConnection(const char *why)
         return;
     qCDebug(lcGuard) << "closing the connection from" << peerAddress() << ':' << why;
     m_closing = true;
-    m_deadline.stop();
     if (state() != ConnectedState)
         return; // gone already: disconnected() deletes it
+    m_deadline.start(LingerMs); // for the last answers to go out
     // Closed in stages (RFC 9112 §9.6): a socket closed while the client's next requests sit
     // unread in it is reset by the kernel, and the reset can destroy answers the client has
     // not read yet. So once the answers are out, only the sending half ends; what the client
     // still sends is read and dropped (readClient) until it closes too, or LingerMs pass.
     flush();
-    if (bytesToWrite() > 0) {
-        connect(this, &QTcpSocket::bytesWritten, this, [this] {
-            if (bytesToWrite() == 0)
-                linger();
-        });
-    } else {
-        linger();
-    }
+    if (bytesToWrite() == 0)
+        linger(); // else once answersTaken() sees them all out
 }
 
 void GuardedSocket::linger()
@@ -177,8 +201,10 @@ void GuardedSocket::linger()
 
 void GuardedSocket::timedOut()
 {
-    if (m_lingering)
-        abort(); // the client did not close its side in time
+    if (m_closing)
+        abort(); // the client did not take its last answers, or close its side, in time
+    else if (m_waitingForReader)
+        endConnection("it does not read its answers");
     else if (m_requestDeadline)
         refuse({ 408, "The request did not arrive in time" });
     else

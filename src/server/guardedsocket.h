@@ -42,6 +42,7 @@ private:
     void readClient();
     void serveNext();
     void refuse(const RequestFramer::Refusal &refusal);
+    void answersTaken();
     void endConnection(const char *why);
     void linger();
     void timedOut();
@@ -51,6 +52,7 @@ private:
     const int m_idleTimeoutMs;
     const qint64 m_maxBufferedBytes; // received and not yet answered: one largest request
     bool m_inFlight = false; // a request went to Qt and its answer is not complete
+    bool m_waitingForReader = false; // answers pile up unread: the next request waits
     bool m_closeAfter = false;
     bool m_released = false;
     bool m_closing = false;
