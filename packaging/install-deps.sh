@@ -15,8 +15,10 @@ desktop-file-utils appstream dpkg-dev \
 chromium chromium-driver"
 case "${1:-}" in
 test | bench)
-    # curl: tst_readmeserver runs the README's curl examples with it; clang-tidy: CI's tidy step.
-    packages="$packages nginx-light libnginx-mod-nchan redis-server curl clang-tidy"
+    # curl: tst_readmeserver runs the README's curl examples with it; clang-tidy: CI's tidy step;
+    # clang and its libFuzzer (libclang-rt-14-dev, only recommended by clang): the fuzz preset.
+    packages="$packages nginx-light libnginx-mod-nchan redis-server curl clang-tidy clang \
+libclang-rt-14-dev"
     # A node from elsewhere (nvm, NodeSource) will do: only its absence brings Debian's.
     command -v node >/dev/null || packages="$packages nodejs npm"
     ;;

@@ -25,7 +25,8 @@ std::optional<qint64> parse(QStringView text, Unit unit);
 
 // `value` (>= 0) in the largest unit that divides it exactly: 5000 ms → `5s`, 262144 bytes →
 // `256KiB`, 1500 ms → `1500ms`, 0 → `0ms`. Plain numbers are printed as they are.
-// parse(format(v, u), u) == v.
+// parse(format(v, u), u) == v for every v below 10^15; a larger v may print more digits than
+// parse reads (`1000000000000001ms`), and then reads back as nullopt, never as another value.
 QString format(qint64 value, Unit unit);
 
 } // namespace quantity

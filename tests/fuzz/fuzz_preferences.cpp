@@ -1,0 +1,46 @@
+// The preferences file (QSettings' INI format, ~/.config/quotecast/quotecast.conf): the saved
+// interval and port, read through Preferences into the options (AppOptions::fromSettings), the
+// address the window shows and the geometry it restores (QWidget::restoreGeometry). Input:
+// the file, e.g. `[feed]\nintervalMs=500\n`.
+#include "fuzztarget.h"
+
+#include <app/appoptions.h>
+#include <feed/marketsimulator.h>
+#include <preferences/preferences.h>
+
+#include <QApplication>
+#include <QFile>
+#include <QSettings>
+#include <QWidget>
+
+using namespace quotecast;
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    fuzz::ensureApplication<QApplication>();
+    static QWidget window;
+    // A file of its own each time: QSettings keeps what it read of a path, and may not notice
+    // a rewrite within the file system's time resolution.
+    static int count = 0;
+    const QString path = fuzz::scratchDir() + QStringLiteral("/quotecast-%1.conf").arg(++count);
+    const QByteArray input = fuzz::bytes(data, size);
+    {
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(input) != input.size())
+            fuzz::fail("cannot write the scratch file", path.toUtf8());
+    }
+    {
+        QSettings settings(path, QSettings::IniFormat);
+        const Preferences preferences(settings);
+        const AppOptions options = AppOptions::fromSettings(preferences);
+        FUZZ_CHECK(options.intervalMs >= MarketSimulator::MinIntervalMs
+                       && options.intervalMs <= MarketSimulator::MaxIntervalMs,
+                   input);
+        (void)preferences.windowAddress();
+        window.restoreGeometry(preferences.windowGeometry());
+    }
+    QFile::remove(path);
+    return 0;
+}
