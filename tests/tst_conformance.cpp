@@ -25,6 +25,7 @@ private slots:
     void eachRequestHasItsOwnDeadline();
     void pipelinedRequestsAreAnsweredInOrder();
     void pipeliningFarAheadIsAnsweredInPartThenClosed();
+    void answersBeforeAPipelinedStreamAreKept();
     void answersAClientDoesNotReadDoNotPileUp();
     void headOfAFullServerIsRefusedAsGetIs();
     void idleKeepAliveConnectionIsClosed();
@@ -328,6 +329,27 @@ void TestConformance::pipeliningFarAheadIsAnsweredInPartThenClosed()
     QVERIFY2(answers.endsWith("\r\n\r\nok\n"),
              answers.right(300).constData()); // whole answers only
     verifyServerStillServes();
+    verifyNoSocketIsLeft();
+}
+
+void TestConformance::answersBeforeAPipelinedStreamAreKept()
+{
+    // A stream pipelined behind other requests: their answers, Qt's and the guard's, come
+    // first and whole, then the stream. (The stream set takes the connection over from Qt,
+    // which still held them: they were lost.)
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_hub->serverPort());
+    socket.write(Healthz + "GET //x HTTP/1.1\r\n" + Host + "\r\n" + "GET /stream HTTP/1.1\r\n"
+                 + Host + "\r\n");
+    QByteArray answer;
+    QTRY_VERIFY_WITH_TIMEOUT((answer += socket.readAll()).contains("event: status"), 5000);
+    QVERIFY2(answerCount(answer) == 3, answer.left(600).constData());
+    const qsizetype ok = answer.indexOf("\r\n\r\nok\n");
+    const qsizetype notFound = answer.indexOf("HTTP/1.1 404 ");
+    const qsizetype stream = answer.indexOf("Content-Type: text/event-stream");
+    QVERIFY2(answer.startsWith("HTTP/1.1 200 ") && ok > 0 && notFound > ok && stream > notFound,
+             answer.left(600).constData());
+    socket.abort();
     verifyNoSocketIsLeft();
 }
 

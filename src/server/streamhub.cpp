@@ -312,7 +312,18 @@ void StreamHub::openStream(const QHttpServerRequest &request, QHttpServerRespond
     }
 
     // From here on the StreamSet writes the stream, on a connection it takes over from Qt.
+    // The answers to requests pipelined before this one may still be in Qt's buffer, which the
+    // StreamSet does not take over (the epoll one aborts Qt's socket): they go out first. A
+    // client that has not read them yet (the kernel's buffer is full) is asked to retry.
     QTcpSocket *socket = responder.socket();
+    socket->flush();
+    if (socket->bytesToWrite() > 0) {
+        HttpReply::text(
+            responder, StatusCode::ServiceUnavailable,
+            "Read the answers before the stream's, then retry",
+            { { "Retry-After", QByteArray::number(qMax(1, m_settings.retryMs / 1000)) } });
+        return;
+    }
     if (auto *connection = qobject_cast<GuardedSocket *>(socket))
         connection->release();
     disconnect(socket, &QTcpSocket::readyRead, nullptr, nullptr);
