@@ -11,6 +11,11 @@ namespace quotecast {
 namespace {
 constexpr char MalformedRequestLine[]
     = "Malformed request line; expected e.g. GET /stream HTTP/1.1";
+// Qt 6.4's header parser (QHttpHeaderParser, MAX_HEADER_FIELDS and MAX_HEADER_FIELD_SIZE) fails
+// past these, and QHttpServer then reads the request as one without any header: no
+// Content-Length, so a body would be read as the next request (found by tests/fuzz).
+constexpr int MaxHeaderFields = 100;
+constexpr qsizetype MaxHeaderFieldBytes = 8 * 1024; // a line, name and value, without its CRLF
 
 // The methods Qt's HTTP parser knows; anything else would make it drop the connection.
 bool isKnownMethod(const QByteArray &method)
@@ -180,7 +185,10 @@ std::optional<RequestFramer::Item> RequestFramer::nextHead()
             return finish({ 400, "Malformed header line" });
         const QByteArray name = line.left(colon).toLower();
         const QByteArray value = line.mid(colon + 1).trimmed();
-        ++request.headerCount;
+        if (++request.headerCount > MaxHeaderFields)
+            return finish({ 431, "More than 100 header fields" });
+        if (line.size() > MaxHeaderFieldBytes)
+            return finish({ 431, "A header field longer than 8 KiB" });
         if (name == "host") {
             ++hosts;
         } else if (name == "content-length") {

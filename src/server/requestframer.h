@@ -8,7 +8,8 @@
 namespace quotecast {
 
 // Splits the bytes a client sends on one connection into requests (RFC 9112 §2–§6) and checks
-// each head as a read-only server must. Pure: no socket, no clock, so that it can be fuzzed and
+// each head as a read-only server must, and as Qt 6.4 can read it: at most 100 header fields of
+// at most 8 KiB each (431 beyond). Pure: no socket, no clock, so that it can be fuzzed and
 // so that every request of a kept-alive connection meets the same checks, not only the first.
 //
 // Feed it the connection's bytes in order with append(); take requests with next(). A refusal
