@@ -103,12 +103,26 @@ void GuardedSocket::serveNext()
         m_deadline.stop();
         m_requestDeadline = false;
         m_inFlight = true;
+        m_taken = false;
         m_closeAfter = request.closeAfter;
         // Put back for QHttpServer's slot, which this readyRead reaches next (or the one that
         // answered() queues). The buffer is empty: readClient() has just taken everything.
         for (auto byte = request.bytes.crbegin(); byte != request.bytes.crend(); ++byte)
             ungetChar(*byte);
     }
+}
+
+bool GuardedSocket::takeRequest()
+{
+    if (!m_inFlight || m_taken)
+        return false; // answered, or being answered, already
+    m_taken = true;
+    if (bytesAvailable() == 0)
+        return true;
+    skip(bytesAvailable()); // what Qt left of the request
+    m_inFlight = false;
+    refuse({ 400, "Malformed request" });
+    return false;
 }
 
 void GuardedSocket::answered()

@@ -30,6 +30,13 @@ public:
     // Takes an accepted connection; false (and the descriptor left alone) when it is unusable.
     bool take(qintptr descriptor);
 
+    // A handler of Qt's is about to answer the request Qt read (HttpReply::begin): true once per
+    // request, when Qt read exactly the bytes the framer gave it. Else nothing may be answered:
+    // Qt calls a second handler for a request it takes as a WebSocket upgrade; or Qt read less
+    // than the framer counted (a disagreement, such as heads of over 100 fields were until the
+    // framer refused them) and the rest, which Qt would read as a request of its own, is
+    // dropped with a 400 and a close.
+    bool takeRequest();
     // The answer to the request Qt read is complete (HttpReply says so): the connection closes
     // if the request asked for it, else the next request goes to Qt.
     void answered();
@@ -52,6 +59,7 @@ private:
     const int m_idleTimeoutMs;
     const qint64 m_maxBufferedBytes; // received and not yet answered: one largest request
     bool m_inFlight = false; // a request went to Qt and its answer is not complete
+    bool m_taken = false; // a handler answers the request in flight (takeRequest)
     bool m_waitingForReader = false; // answers pile up unread: the next request waits
     bool m_closeAfter = false;
     bool m_released = false;

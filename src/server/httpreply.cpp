@@ -38,6 +38,12 @@ Headers corsHeaders(const QHttpServerRequest &request, const QByteArray &allowed
     return { { "Access-Control-Allow-Origin", allowedOrigin }, { "Vary", "Origin" } };
 }
 
+bool begin(QHttpServerResponder &responder)
+{
+    GuardedSocket *connection = connectionOf(responder);
+    return !connection || connection->takeRequest();
+}
+
 void writeHead(QHttpServerResponder &responder, const Headers &headers, StatusCode status)
 {
     const GuardedSocket *connection = connectionOf(responder);

@@ -40,6 +40,11 @@ Headers standardHeaders(bool closes);
 // when that is empty): one origin only, never `*` (docs/protocol.md, CORS).
 Headers corsHeaders(const QHttpServerRequest &request, const QByteArray &allowedOrigin);
 
+// Whether a handler may answer the request the connection gave Qt: once per request, and only
+// when Qt read it as the guard framed it (GuardedSocket::takeRequest). Every handler starts
+// with it and, when it is false, writes nothing.
+bool begin(QHttpServerResponder &responder);
+
 // The status line, `headers` and the standard headers; finish() writes the body.
 void writeHead(QHttpServerResponder &responder, const Headers &headers,
                StatusCode status = StatusCode::Ok);

@@ -207,30 +207,37 @@ void StreamHub::addRoutes()
 
     m_http.route(QStringLiteral("/stream"), Method::Get,
                  [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-                     openStream(request, responder, true);
+                     if (HttpReply::begin(responder))
+                         openStream(request, responder, true);
                  });
 
     for (const char *api : ApiPaths) {
         m_http.route(QLatin1String(api), Method::Get,
                      [this, path = QString::fromLatin1(api)](const QHttpServerRequest &request,
                                                              QHttpServerResponder &&responder) {
-                         serveApi(request, path, responder, true);
+                         if (HttpReply::begin(responder))
+                             serveApi(request, path, responder, true);
                      });
     }
     m_http.route(QStringLiteral("/"), Method::Get,
                  [this](const QHttpServerRequest &, QHttpServerResponder &&responder) {
-                     m_files.serve(QStringLiteral("/"), responder, true);
+                     if (HttpReply::begin(responder))
+                         m_files.serve(QStringLiteral("/"), responder, true);
                  });
     m_http.route(
         QStringLiteral("/<arg>"), Method::Get,
         [this](const QString &name, const QHttpServerRequest &, QHttpServerResponder &&responder) {
-            m_files.serve(u'/' + name, responder, true);
+            if (HttpReply::begin(responder))
+                m_files.serve(u'/' + name, responder, true);
         });
 
     // Everything the routes above did not take: HEAD of a known path, another method
-    // on a known path (405), or an unknown path (404).
+    // on a known path (405), or an unknown path (404). Each handler first asks whether it may
+    // answer at all (HttpReply::begin): Qt can call two for one request.
     m_http.setMissingHandler(
         [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            if (!HttpReply::begin(responder))
+                return;
             const QString path = request.url().path();
             const bool known = path == u"/stream" || m_files.contains(path) || isApiPath(path);
             if (known && request.method() == Method::Head) {
