@@ -1,5 +1,6 @@
 #include "localhub.h"
 #include "sseclient.h"
+#include <platform/halfclose.h>
 
 #include <QRegularExpression>
 #include <QTest>
@@ -29,6 +30,7 @@ private slots:
     void answersAClientDoesNotReadDoNotPileUp();
     void aRequestQtReadsShorterIsNotSmuggled();
     void aWebSocketUpgradeIsAnsweredOnce();
+    void aClientThatEndsItsSendingGetsItsAnswers();
     void headOfAFullServerIsRefusedAsGetIs();
     void idleKeepAliveConnectionIsClosed();
 
@@ -426,6 +428,26 @@ void TestConformance::aWebSocketUpgradeIsAnsweredOnce()
         answer += socket.readAll();
         QVERIFY2(answerCount(answer) == 1, answer.left(900).constData());
     }
+    verifyNoSocketIsLeft();
+}
+
+void TestConformance::aClientThatEndsItsSendingGetsItsAnswers()
+{
+    // A client that sends its requests, ends its sending half (`nc -N`, a script's shutdown)
+    // and reads until the close gets the answers: Qt closes the socket as soon as it reads the
+    // end of file, and dropped the answers it had not written out yet.
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_hub->serverPort());
+    QVERIFY(socket.waitForConnected(5000));
+    socket.write(Healthz + Healthz);
+    QVERIFY(socket.waitForBytesWritten(5000));
+    if (!shutdownSending(socket.socketDescriptor()))
+        QSKIP("this build has no half-close");
+    QByteArray answer;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (answer += socket.readAll(), socket.state() == QAbstractSocket::UnconnectedState), 5000);
+    answer += socket.readAll();
+    QVERIFY2(answerCount(answer) == 2 && answer.endsWith("\r\n\r\nok\n"), answer.constData());
     verifyNoSocketIsLeft();
 }
 

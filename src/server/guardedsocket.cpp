@@ -130,6 +130,10 @@ void GuardedSocket::answered()
     if (m_released || !m_inFlight)
         return;
     m_inFlight = false;
+    // Out now rather than at the event loop's next turn: Qt closes the socket as soon as it
+    // reads the client's end of file (a client that ends its sending half after its requests),
+    // and drops what it has not written yet.
+    flush();
     if (m_closeAfter) {
         endConnection("its last request is answered");
         return;
