@@ -31,6 +31,7 @@ private slots:
     void aRequestQtReadsShorterIsNotSmuggled();
     void aWebSocketUpgradeIsAnsweredOnce();
     void aClientThatEndsItsSendingGetsItsAnswers();
+    void aLastAnswerSaysOnlyClose();
     void headOfAFullServerIsRefusedAsGetIs();
     void idleKeepAliveConnectionIsClosed();
 
@@ -449,6 +450,24 @@ void TestConformance::aClientThatEndsItsSendingGetsItsAnswers()
     answer += socket.readAll();
     QVERIFY2(answerCount(answer) == 2 && answer.endsWith("\r\n\r\nok\n"), answer.constData());
     verifyNoSocketIsLeft();
+}
+
+void TestConformance::aLastAnswerSaysOnlyClose()
+{
+    // HEAD /stream answers with a stream's headers, `Connection: keep-alive` among them: the
+    // last answer of a connection said both keep-alive and close.
+    for (const QByteArray &request :
+         { "HEAD /stream HTTP/1.1\r\n" + Host + "Connection: close\r\n\r\n",
+           QByteArray("HEAD /stream HTTP/1.0\r\n\r\n") }) {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_hub->serverPort());
+        socket.write(request);
+        QByteArray answer;
+        QTRY_VERIFY((answer += socket.readAll()).contains("\r\n\r\n"));
+        QVERIFY2(answer.count("\r\nConnection: ") == 1
+                     && answer.contains("\r\nConnection: close\r\n"),
+                 answer.constData());
+    }
 }
 
 void TestConformance::headOfAFullServerIsRefusedAsGetIs()

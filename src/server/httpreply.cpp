@@ -47,10 +47,13 @@ bool begin(QHttpServerResponder &responder)
 void writeHead(QHttpServerResponder &responder, const Headers &headers, StatusCode status)
 {
     const GuardedSocket *connection = connectionOf(responder);
+    const bool closes = connection && connection->closesAfterAnswer();
     responder.writeStatusLine(status);
-    for (const auto &[name, value] :
-         headers + standardHeaders(connection && connection->closesAfterAnswer()))
-        responder.writeHeader(name, value);
+    for (const auto &[name, value] : headers + standardHeaders(closes)) {
+        // The last answer says close only (a stream's head, for HEAD, says keep-alive).
+        if (!closes || name != "Connection" || value == "close")
+            responder.writeHeader(name, value);
+    }
 }
 
 void finish(QHttpServerResponder &responder, const QByteArray &body)
