@@ -182,7 +182,7 @@ void GuardedSocket::refuse(const RequestFramer::Refusal &refusal)
         + QByteArray::number(body.size()) + "\r\n";
     for (const auto &[name, value] : HttpReply::standardHeaders(refusal.closes))
         head += name + ": " + value + "\r\n";
-    write(head + "\r\n" + body);
+    write(head + "\r\n" + (refusal.withBody ? body : QByteArray()));
     if (refusal.closes)
         endConnection("its request was refused");
 }

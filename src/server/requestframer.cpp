@@ -20,8 +20,8 @@ constexpr qsizetype MaxHeaderFieldBytes = 8 * 1024; // a line, name and value, w
 // The methods Qt's HTTP parser knows; anything else would make it drop the connection.
 bool isKnownMethod(const QByteArray &method)
 {
-    static const QList<QByteArray> known { "GET",     "HEAD",    "POST",  "PUT",  "DELETE",
-                                           "OPTIONS", "CONNECT", "TRACE", "PATCH" };
+    static const QList<QByteArray> known { "GET",    "HEAD",    "POST",    "PUT",
+                                           "DELETE", "OPTIONS", "CONNECT", "PATCH" };
     return known.contains(method);
 }
 
@@ -160,61 +160,69 @@ std::optional<RequestFramer::Item> RequestFramer::nextHead()
     request.method = requestLine[0];
     request.target = requestLine[1];
     const QByteArray &version = requestLine[2];
+    // A refusal of a HEAD request has no body either (RFC 9110 §9.3.2).
+    const bool withBody = request.method != "HEAD";
+    const auto refuse = [&](int status, const QByteArray &message, bool closes = true) {
+        return finish({ status, message, closes, withBody });
+    };
     if (!isKnownMethod(request.method))
-        return finish({ 501, "Unknown method; quotecast answers GET and HEAD" });
+        return refuse(501, "Unknown method; quotecast answers GET and HEAD");
     if (request.target.size() > m_limits.maxTargetBytes)
-        return finish({ 414, targetTooLong(m_limits.maxTargetBytes) });
+        return refuse(414, targetTooLong(m_limits.maxTargetBytes));
     // RFC 9112 §2.3: HTTP-version = "HTTP/" DIGIT "." DIGIT.
     if (version.size() != 8 || !version.startsWith("HTTP/") || version[6] != '.'
         || !std::isdigit(static_cast<unsigned char>(version[5]))
         || !std::isdigit(static_cast<unsigned char>(version[7])))
-        return finish({ 400, MalformedRequestLine });
+        return refuse(400, MalformedRequestLine);
     if (version[5] != '1')
-        return finish({ 505, "Only HTTP/1.1 and HTTP/1.0 are supported" });
+        return refuse(505, "Only HTTP/1.1 and HTTP/1.0 are supported");
     const bool http10 = version[7] == '0';
 
     int hosts = 0;
     std::optional<qint64> length;
     bool chunked = false;
     bool expectsContinue = false;
+    bool upgrade = false;
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const QByteArray line = withoutCarriageReturn(lines[i]);
         const qsizetype colon = line.indexOf(':');
         // RFC 9112 §5.1: no whitespace before the colon; §5.2: no obsolete line folding.
         if (colon <= 0 || !isToken(line.left(colon)))
-            return finish({ 400, "Malformed header line" });
+            return refuse(400, "Malformed header line");
         const QByteArray name = line.left(colon).toLower();
         const QByteArray value = line.mid(colon + 1).trimmed();
         if (++request.headerCount > MaxHeaderFields)
-            return finish({ 431, "More than 100 header fields" });
+            return refuse(431, "More than 100 header fields");
         if (line.size() > MaxHeaderFieldBytes)
-            return finish({ 431, "A header field longer than 8 KiB" });
+            return refuse(431, "A header field longer than 8 KiB");
         if (name == "host") {
             ++hosts;
         } else if (name == "content-length") {
             // RFC 9112 §6.3: a second or malformed length makes the framing invalid.
             if (length || !(length = contentLength(value)))
-                return finish({ 400, "Malformed or repeated Content-Length" });
+                return refuse(400, "Malformed or repeated Content-Length");
         } else if (name == "transfer-encoding") {
             chunked = true;
         } else if (name == "connection") {
             for (const QByteArray &option : value.split(','))
                 request.closeAfter = request.closeAfter || option.trimmed().toLower() == "close";
+        } else if (name == "upgrade") {
+            upgrade = true;
         } else if (name == "expect") {
             if (value.toLower() != "100-continue")
-                return finish({ 417, "The only expectation quotecast knows is 100-continue" });
+                return refuse(417, "The only expectation quotecast knows is 100-continue");
             expectsContinue = true;
         }
     }
     if (chunked && length) // RFC 9112 §6.1: a request smuggling attempt
-        return finish({ 400, "Both Content-Length and Transfer-Encoding" });
+        return refuse(400, "Both Content-Length and Transfer-Encoding");
     if (chunked)
-        return finish({ 501, "Request bodies are not accepted: quotecast is read-only" });
+        return refuse(501, "Request bodies are not accepted: quotecast is read-only");
     if (hosts > 1 || (hosts == 0 && !http10)) // RFC 9112 §3.2
-        return finish({ 400, "HTTP/1.1 requests need exactly one Host header" });
+        return refuse(400, "HTTP/1.1 requests need exactly one Host header");
     const qint64 bodyBytes = length.value_or(0);
     if (bodyBytes > m_limits.maxBodyBytes)
-        return finish({ 413, "Request bodies are not accepted: quotecast is read-only" });
+        return refuse(413, "Request bodies are not accepted: quotecast is read-only");
     request.closeAfter = request.closeAfter || http10;
 
     // Every endpoint is read-only: a body announced with `Expect: 100-continue` is not waited
@@ -227,14 +235,20 @@ std::optional<RequestFramer::Item> RequestFramer::nextHead()
         // Qt would read `//x/healthz` as host x and path /healthz: one path, one resource.
         m_buffer.remove(0, end + bodyBytes);
         m_emptyLineSkipped = false;
-        return finish({ 404, "Not found", request.closeAfter });
+        return refuse(404, "Not found", request.closeAfter);
     }
     // Qt 6.4 takes only 1.0 and 1.1; a higher minor version is handled as 1.1 (RFC 9110 §2.5).
-    if (dropBody || version[7] > '1') {
+    // And it takes `Upgrade: websocket` up (two handlers answer, or none), where a server
+    // without WebSockets ignores the field (RFC 9110 §7.8): Qt does not get it.
+    if (dropBody || version[7] > '1' || upgrade) {
         request.bytes
             = request.method + ' ' + request.target + (http10 ? " HTTP/1.0" : " HTTP/1.1") + "\r\n";
         for (qsizetype i = 1; i < lines.size(); ++i) {
             const QByteArray line = withoutCarriageReturn(lines[i]);
+            if (line.toLower().startsWith("upgrade:")) {
+                --request.headerCount; // counts what Qt reads
+                continue;
+            }
             request.bytes += (dropBody && line.toLower().startsWith("content-length:")
                                   ? QByteArray("Content-Length: 0")
                                   : line)

@@ -27,11 +27,12 @@ public:
     struct Request
     {
         // What to give Qt's parser: the request as received, or rewritten where Qt 6.4 would
-        // misread it (a higher HTTP/1 minor version, a body announced with Expect).
+        // misread it (a higher HTTP/1 minor version, a body announced with Expect, an Upgrade
+        // field).
         QByteArray bytes;
         QByteArray method;
         QByteArray target;
-        int headerCount = 0;
+        int headerCount = 0; // the fields Qt reads in `bytes`
         // The connection closes after the answer: `Connection: close` (RFC 9112 §9.6), any
         // HTTP/1.0 request (§9.3), or a body not waited for (Expect, RFC 9110 §10.1.1).
         bool closeAfter = false;
@@ -42,6 +43,7 @@ public:
         int status; // 400, 404, 413, 414, 417, 431, 501 or 505
         QByteArray message; // one line for the client, without its newline
         bool closes = true; // false only where the framing is intact (404 of a `//` path)
+        bool withBody = true; // false for a HEAD request
     };
 
     using Item = std::variant<Request, Refusal>;
