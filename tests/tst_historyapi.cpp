@@ -14,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 
@@ -36,6 +37,7 @@ private slots:
     void historyWithoutAFileIsUnavailable();
     void aSlowPageHoldsUpNoNewStream();
     void aSlowPageKeepsItsConnectionsOrder();
+    void pagesBeingReadAreBoundedAndThoseOfGoneClientsSkipped();
 
 private:
     HttpAnswer get(const QString &path) { return httpGet(m_network, hub()->serverPort(), path); }
@@ -284,6 +286,54 @@ void TestHistoryApi::aSlowPageKeepsItsConnectionsOrder()
     const qsizetype page = received.indexOf("\"symbol\":\"" + symbol + '"');
     const qsizetype ok = received.indexOf("\r\n\r\nok\n");
     QVERIFY2(page > 0 && ok > page, received.constData());
+}
+
+void TestHistoryApi::pagesBeingReadAreBoundedAndThoseOfGoneClientsSkipped()
+{
+    QVERIFY(serveStoredTicks(20));
+    HistoryLock lock(m_historyDir->filePath(QStringLiteral("ticks.sqlite")));
+    QVERIFY(lock.isHeld());
+    const QByteArray request = "GET /api/history?symbol=" + market().symbols().constFirst().toUtf8()
+        + " HTTP/1.1\r\nHost: t\r\n\r\n";
+    const auto ask = [&](QTcpSocket &socket) {
+        socket.connectToHost(QHostAddress::LocalHost, hub()->serverPort());
+        socket.write(request);
+    };
+
+    // Each page waits for the lock (SQLite's busy timeout, 1 s, one after the other): one more
+    // than the bound is refused at once.
+    std::vector<std::unique_ptr<QTcpSocket>> waiting;
+    for (int i = 0; i <= HistoryPages::MaxPendingPages; ++i)
+        ask(*waiting.emplace_back(std::make_unique<QTcpSocket>()));
+    const auto refused = [&] {
+        return std::count_if(waiting.cbegin(), waiting.cend(), [](const auto &socket) {
+            return socket->peek(socket->bytesAvailable()).startsWith("HTTP/1.1 503 ");
+        });
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(refused(), 1, 5000);
+    const auto refusal = std::find_if(waiting.cbegin(), waiting.cend(), [](const auto &socket) {
+        return socket->bytesAvailable() > 0;
+    });
+    QVERIFY((*refusal)->readAll().contains("\r\nRetry-After: 1\r\n"));
+
+    // Their clients leave: the pages they asked for are not read, so within a few busy
+    // timeouts, not 64, a new page is taken (and waits for the lock in its turn).
+    waiting.clear();
+    std::unique_ptr<QTcpSocket> probe;
+    QByteArray answer;
+    const auto taken = [&] {
+        if (!probe) {
+            probe = std::make_unique<QTcpSocket>();
+            ask(*probe);
+        }
+        answer += probe->readAll();
+        if (answer.startsWith("HTTP/1.1 503 ")) { // still full: ask again
+            probe.reset();
+            answer.clear();
+        }
+        return !answer.isEmpty(); // taken: answered once read (a 500, the lock being held)
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(taken(), 8000);
 }
 
 QTEST_GUILESS_MAIN(TestHistoryApi)

@@ -13,6 +13,7 @@
 #include <QTcpSocket>
 #include <QUrlQuery>
 
+#include <atomic>
 #include <variant>
 
 Q_LOGGING_CATEGORY(lcHistoryPages, "quotecast.hub", QtInfoMsg)
@@ -105,6 +106,17 @@ void HistoryPages::answer(const QUrlQuery &query, const QStringList &symbols,
         HttpReply::writeLive(responder, error(StatusCode::BadRequest, *bad), extra, withBody);
         return;
     }
+    // Pages being read are bounded: a client that asks and leaves, again and again, must not
+    // queue reads without end.
+    if (m_pending >= MaxPendingPages) {
+        HttpReply::writeLive(responder,
+                             error(StatusCode::ServiceUnavailable,
+                                   QStringLiteral("Too many history pages are being read; retry "
+                                                  "in a second")),
+                             extra + HttpReply::Headers { { "Retry-After", "1" } }, withBody);
+        return;
+    }
+    ++m_pending;
     // The answer comes later, from the reader's thread. Meanwhile the connection's
     // GuardedSocket gives Qt none of its next requests: they cannot overtake this one.
     struct Pending
@@ -114,13 +126,18 @@ void HistoryPages::answer(const QUrlQuery &query, const QStringList &symbols,
     };
     QTcpSocket *socket = responder.socket();
     auto pending = std::make_shared<Pending>(Pending { std::move(responder), socket });
+    // A page whose client has left is not read.
+    auto gone = std::make_shared<std::atomic_bool>(false);
+    connect(socket, &QTcpSocket::disconnected, this, [gone] { *gone = true; });
+    connect(socket, &QObject::destroyed, this, [gone] { *gone = true; });
     // `pending` moves on to the hub's thread: the responder is destroyed there, never in the
     // reader's thread.
     m_reader->post([this, reader = m_reader->object(), request = std::get<HistoryQuery>(parsed),
-                    pending = std::move(pending), extra, withBody]() mutable {
-        HttpReply::Body body = reader->read(request);
+                    pending = std::move(pending), gone, extra, withBody]() mutable {
+        HttpReply::Body body = *gone ? HttpReply::Body {} : reader->read(request);
         QMetaObject::invokeMethod(
-            this, [pending = std::move(pending), body = std::move(body), extra, withBody] {
+            this, [this, pending = std::move(pending), body = std::move(body), extra, withBody] {
+                --m_pending;
                 if (pending->socket && pending->socket->state() == QAbstractSocket::ConnectedState)
                     HttpReply::writeLive(pending->responder, body, extra, withBody);
             });

@@ -26,21 +26,24 @@ class HistoryPages : public QObject
 public:
     static constexpr int DefaultLimit = HistoryQuery::DefaultLimit; // ticks per page
     static constexpr int MaxLimit = HistoryQuery::MaxLimit;
+    static constexpr int MaxPendingPages = 64; // being read at once; more get 503
 
     // `historyFile` empty: no history here, every page answers 503.
     explicit HistoryPages(const QString &historyFile, QObject *parent = nullptr);
     ~HistoryPages() override;
 
     // Answers the page `query` asks for, among `symbols` (the feed's), with `extra` headers
-    // (CORS), the body only when `withBody`: 200 with JSON; 400 with what is wrong (unknown
-    // symbol; since/after not whole numbers >= 0; limit not 1 to MaxLimit) and 503 without a
-    // history, at once; 200, or 500 when SQLite fails (logged), once the page is read. Until
-    // then the connection's next request waits (its GuardedSocket holds it back).
+    // (CORS), the body only when `withBody`. At once: 400 with what is wrong (unknown symbol;
+    // since/after not whole numbers >= 0; limit not 1 to MaxLimit); 503 without a history, or
+    // with MaxPendingPages already being read (Retry-After: 1). Once the page is read: 200
+    // with JSON, or 500 when SQLite fails (logged); a page whose client has left is not read.
+    // Until then the connection's next request waits (its GuardedSocket holds it back).
     void answer(const QUrlQuery &query, const QStringList &symbols,
                 QHttpServerResponder &&responder, const HttpReply::Headers &extra, bool withBody);
 
 private:
     std::unique_ptr<ThreadHost<PageReader>> m_reader; // null without a history
+    int m_pending = 0; // pages asked for and not answered yet
 };
 
 } // namespace quotecast
