@@ -24,8 +24,16 @@ QByteArray httpDate(const QDateTime &time)
 
 Headers standardHeaders(bool closes)
 {
-    Headers headers { { "Date", httpDate(QDateTime::currentDateTimeUtc()) },
-                      { "X-Content-Type-Options", "nosniff" } };
+    // Formatted once a second per thread, not per answer: a reconnection storm opens
+    // thousands of streams a second.
+    thread_local qint64 second = -1;
+    thread_local QByteArray date;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (now.toSecsSinceEpoch() != second) {
+        second = now.toSecsSinceEpoch();
+        date = httpDate(now);
+    }
+    Headers headers { { "Date", date }, { "X-Content-Type-Options", "nosniff" } };
     if (closes)
         headers.emplaceBack("Connection", "close");
     return headers;
