@@ -362,6 +362,37 @@ A duration is written like 500ms, 15s, 2min or 1h; a size like 512KiB or 1MiB. A
     </message>
 </context>
 <context>
+    <name>quotecast::MarketSimulator</name>
+    <message>
+        <source>&apos;%1&apos; is not a symbol: a letter, then up to 9 letters, digits or dots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The market has %1 already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The market has %1 symbols, the most it can have</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price of %1 must be from 0.01 to 1000000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The market has no symbol %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is the market&apos;s last symbol: add another one first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A shock moves prices by %1 to %2 percent over 1 to %3 ticks</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>quotecast::PriceCard</name>
     <message>
         <source>%1 today: open %2 · high %3 · low %4</source>

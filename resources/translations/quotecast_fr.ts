@@ -366,6 +366,37 @@ Une durée s’écrit comme 500ms, 15s, 2min ou 1h ; une taille comme 512KiB ou 
     </message>
 </context>
 <context>
+    <name>quotecast::MarketSimulator</name>
+    <message>
+        <source>&apos;%1&apos; is not a symbol: a letter, then up to 9 letters, digits or dots</source>
+        <translation>« %1 » n&apos;est pas un symbole : une lettre, puis jusqu&apos;à 9 lettres, chiffres ou points</translation>
+    </message>
+    <message>
+        <source>The market has %1 already</source>
+        <translation>Le marché a déjà %1</translation>
+    </message>
+    <message>
+        <source>The market has %1 symbols, the most it can have</source>
+        <translation>Le marché a %1 symboles, le maximum possible</translation>
+    </message>
+    <message>
+        <source>The price of %1 must be from 0.01 to 1000000</source>
+        <translation>Le prix de %1 doit être compris entre 0,01 et 1000000</translation>
+    </message>
+    <message>
+        <source>The market has no symbol %1</source>
+        <translation>Le marché n&apos;a pas de symbole %1</translation>
+    </message>
+    <message>
+        <source>%1 is the market&apos;s last symbol: add another one first</source>
+        <translation>%1 est le dernier symbole du marché : ajoutez-en d&apos;abord un autre</translation>
+    </message>
+    <message>
+        <source>A shock moves prices by %1 to %2 percent over 1 to %3 ticks</source>
+        <translation>Un choc déplace les prix de %1 à %2 pour cent sur 1 à %3 ticks</translation>
+    </message>
+</context>
+<context>
     <name>quotecast::PriceCard</name>
     <message>
         <source>%1 today: open %2 · high %3 · low %4</source>

@@ -1,6 +1,9 @@
 #include <feed/marketsimulator.h>
+#include <feed/symbol.h>
 
 #include <QDateTime>
+
+#include <cmath>
 
 namespace quotecast {
 
@@ -106,18 +109,160 @@ void MarketSimulator::setIntervalMs(int intervalMs)
     emit statusChanged(status());
 }
 
+void MarketSimulator::setPriceModel(const PriceModel &model)
+{
+    if (!model.isValid() || model == m_model)
+        return;
+    m_model = model;
+    emit priceModelChanged(model);
+}
+
+bool MarketSimulator::addSymbol(const QString &symbol, qint64 priceCents, QString *error)
+{
+    const QString name = symbol::normalized(symbol);
+    if (name.isEmpty()) {
+        *error = tr("'%1' is not a symbol: a letter, then up to 9 letters, digits or dots")
+                     .arg(symbol.left(32));
+        return false;
+    }
+    if (indexOf(name) >= 0) {
+        *error = tr("The market has %1 already").arg(name);
+        return false;
+    }
+    if (m_quotes.size() >= symbol::MaxCount) {
+        *error = tr("The market has %1 symbols, the most it can have").arg(symbol::MaxCount);
+        return false;
+    }
+    if (priceCents < 1 || priceCents > symbol::MaxGivenPriceCents) {
+        *error = tr("The price of %1 must be from 0.01 to 1000000").arg(name);
+        return false;
+    }
+    // The new symbol's first price is a tick, so that the history, Last-Event-ID replay and
+    // every client learn it in sequence like any other price.
+    m_quotes.append({ name, priceCents, 0, 0, 0 });
+    emitTick(m_quotes.size() - 1, priceCents);
+    emit statusChanged(status());
+    return true;
+}
+
+bool MarketSimulator::removeSymbol(const QString &symbol, QString *error)
+{
+    const qsizetype index = indexOf(symbol.trimmed().toUpper());
+    if (index < 0) {
+        *error = tr("The market has no symbol %1").arg(symbol.left(32));
+        return false;
+    }
+    if (m_quotes.size() == 1) {
+        *error = tr("%1 is the market's last symbol: add another one first")
+                     .arg(m_quotes[index].symbol);
+        return false;
+    }
+    const bool wasShocking = isShocking();
+    m_shockStart.remove(m_quotes.takeAt(index).symbol);
+    if (wasShocking && !isShocking())
+        endShock();
+    emit statusChanged(status());
+    return true;
+}
+
+bool MarketSimulator::setPrice(const QString &symbol, qint64 priceCents, QString *error)
+{
+    const qsizetype index = indexOf(symbol.trimmed().toUpper());
+    if (index < 0) {
+        *error = tr("The market has no symbol %1").arg(symbol.left(32));
+        return false;
+    }
+    if (priceCents < 1 || priceCents > symbol::MaxGivenPriceCents) {
+        *error = tr("The price of %1 must be from 0.01 to 1000000").arg(m_quotes[index].symbol);
+        return false;
+    }
+    // The person's price wins over the shock's path.
+    if (m_shockStart.remove(m_quotes[index].symbol) > 0 && !isShocking())
+        endShock();
+    emitTick(index, priceCents);
+    return true;
+}
+
+bool MarketSimulator::startShock(const Shock &shock, QString *error)
+{
+    if (!shock.isValid()) {
+        *error = tr("A shock moves prices by %1 to %2 percent over 1 to %3 ticks")
+                     .arg(Shock::MinPercent)
+                     .arg(Shock::MaxPercent)
+                     .arg(Shock::MaxTicks);
+        return false;
+    }
+    QHash<QString, qint64> start;
+    for (const Quote &quote : std::as_const(m_quotes)) {
+        if (shock.symbol.isEmpty() || quote.symbol == shock.symbol.trimmed().toUpper())
+            start.insert(quote.symbol, quote.priceCents);
+    }
+    if (start.isEmpty()) {
+        *error = tr("The market has no symbol %1").arg(shock.symbol.left(32));
+        return false;
+    }
+    const bool wasShocking = isShocking();
+    m_shock = shock;
+    m_shockStart = start;
+    m_shockStep = 0;
+    if (!wasShocking)
+        emit shockingChanged(true);
+    return true;
+}
+
 void MarketSimulator::tick()
 {
-    Quote &quote = m_quotes[int(m_rng.bounded(quint32(m_quotes.size())))];
-    // Draw whole cents so that the change is exactly representable and never exceeds
-    // ±0.5 % once rounded; a price of at least one cent therefore never reaches zero.
-    const qint64 maxStep = quote.priceCents * 5 / 1000;
-    const qint64 change = m_rng.bounded(-maxStep, maxStep + 1);
-    quote.priceCents += change;
-    quote.changeCents = change;
+    if (isShocking()) {
+        advanceShock();
+        return;
+    }
+    const auto index = qsizetype(m_rng.bounded(quint32(m_quotes.size())));
+    emitTick(index, m_model.nextPriceCents(m_quotes[index].priceCents, MaxPriceCents, m_rng));
+}
+
+qsizetype MarketSimulator::indexOf(const QString &symbol) const
+{
+    for (qsizetype i = 0; i < m_quotes.size(); ++i) {
+        if (m_quotes[i].symbol == symbol)
+            return i;
+    }
+    return -1;
+}
+
+void MarketSimulator::emitTick(qsizetype index, qint64 priceCents)
+{
+    Quote &quote = m_quotes[index];
+    quote.changeCents = priceCents - quote.priceCents;
+    quote.priceCents = priceCents;
     quote.timestampMs = QDateTime::currentMSecsSinceEpoch();
     quote.seq = ++m_seq;
     emit quoteUpdated(quote);
+}
+
+void MarketSimulator::advanceShock()
+{
+    // Step k of n is start × (1 + p)^(k/n): the same percentage every tick, and exactly the
+    // whole move at the last one. One tick each, in the market's order.
+    ++m_shockStep;
+    const double fraction = double(m_shockStep) / m_shock.ticks;
+    const double factor = std::pow(1.0 + m_shock.percent / 100.0, fraction);
+    for (qsizetype i = 0; i < m_quotes.size(); ++i) {
+        const auto start = m_shockStart.constFind(m_quotes[i].symbol);
+        if (start == m_shockStart.cend())
+            continue;
+        const double price = double(*start) * factor;
+        emitTick(i,
+                 price >= double(MaxPriceCents) ? MaxPriceCents : qMax(qint64(1), qRound64(price)));
+    }
+    if (m_shockStep >= m_shock.ticks)
+        endShock();
+}
+
+void MarketSimulator::endShock()
+{
+    m_shockStart.clear();
+    m_shockStep = 0;
+    emit shockingChanged(false);
 }
 
 } // namespace quotecast

@@ -1,8 +1,11 @@
 #pragma once
 
 #include <feed/feedstatus.h>
+#include <feed/pricemodel.h>
 #include <feed/quote.h>
+#include <feed/shock.h>
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QRandomGenerator>
@@ -10,15 +13,19 @@
 
 namespace quotecast {
 
-// The simulated market: a fixed set of symbols whose prices move on a timer.
-// Each tick moves one randomly chosen symbol by a uniformly drawn whole number of
-// cents within ±0.5 % of its price. The market only emits signals; it does not know
-// who listens (dashboard, HTTP hub, tests).
+// The simulated market: symbols whose prices move on a timer. Each tick moves one randomly
+// chosen symbol by its PriceModel (by default the seed's: a uniformly drawn whole number of
+// cents within ±0.5 % of its price), or, during a Shock, every shocked symbol one step.
+// A person may add and remove symbols and set a price while it runs; every price it reaches is
+// a tick (`quoteUpdated`, with the next sequence number), so that every listener sees the same
+// sequence. The market only emits signals; it does not know who listens (dashboard, HTTP hub,
+// history, tests). Errors are returned as translated sentences for the person who asked.
 class MarketSimulator : public QObject
 {
     Q_OBJECT
     Q_PROPERTY(bool running READ isRunning WRITE setRunning NOTIFY runningChanged)
     Q_PROPERTY(int intervalMs READ intervalMs WRITE setIntervalMs NOTIFY intervalMsChanged)
+    Q_PROPERTY(bool shocking READ isShocking NOTIFY shockingChanged)
 
 public:
     struct Opening
@@ -47,30 +54,63 @@ public:
     bool isRunning() const;
     int intervalMs() const;
     QStringList symbols() const;
-    // The latest quote of every symbol, in the order of the openings.
+    // The latest quote of every symbol, in the order they were added.
     QList<Quote> quotes() const;
     FeedStatus status() const;
+    PriceModel priceModel() const { return m_model; }
+    bool isShocking() const { return !m_shockStart.isEmpty(); }
+
+    // Adds `symbol` (as symbol::normalized accepts it) at `priceCents` (1 to
+    // symbol::MaxGivenPriceCents), after the others: its first tick (change 0) and the new
+    // status follow at once. False with `error` for a bad name or price, a symbol the market
+    // has, or a market of symbol::MaxCount symbols.
+    bool addSymbol(const QString &symbol, qint64 priceCents, QString *error);
+    // Removes `symbol`: it ticks no more, the new status follows. False with `error` when the
+    // market has no such symbol or it is the last one (a market has at least one).
+    bool removeSymbol(const QString &symbol, QString *error);
+    // Ticks `symbol` at `priceCents` (1 to symbol::MaxGivenPriceCents) now, with its change
+    // from the last price; a shock no longer moves it. False with `error` as addSymbol.
+    bool setPrice(const QString &symbol, qint64 priceCents, QString *error);
+    // Starts `shock` from the current prices, replacing one under way; it advances with the
+    // ticks (paused while the feed is). False with `error` for a parameter out of range or an
+    // unknown symbol.
+    bool startShock(const Shock &shock, QString *error);
 
 public slots:
     void start();
     void stop();
     void setRunning(bool running);
     void setIntervalMs(int intervalMs);
-    // Moves one symbol now; the timer calls this, tests may call it directly.
+    // From the next tick on; `model` must be valid (PriceModel::isValid), or nothing changes.
+    void setPriceModel(const quotecast::PriceModel &model);
+    // Moves one symbol (or a shock's symbols) now; the timer calls this, tests may call it.
     void tick();
 
 signals:
     void quoteUpdated(const quotecast::Quote &quote);
     void runningChanged(bool running);
     void intervalMsChanged(int intervalMs);
-    // Any of running, interval: convenient for listeners that forward the whole status.
+    void priceModelChanged(const quotecast::PriceModel &model);
+    void shockingChanged(bool shocking);
+    // Any of running, interval, symbols: for listeners that forward the whole status.
     void statusChanged(const quotecast::FeedStatus &status);
 
 private:
+    qsizetype indexOf(const QString &symbol) const;
+    // Moves m_quotes[index] to `priceCents` as the next tick.
+    void emitTick(qsizetype index, qint64 priceCents);
+    void advanceShock();
+    void endShock();
+
     QList<Quote> m_quotes;
     QTimer m_timer;
     QRandomGenerator m_rng;
     quint64 m_seq = 0;
+    PriceModel m_model;
+    // The shock under way: each shocked symbol's price when it started (empty: none).
+    Shock m_shock;
+    QHash<QString, qint64> m_shockStart;
+    int m_shockStep = 0;
 };
 
 } // namespace quotecast
