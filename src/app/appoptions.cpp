@@ -289,6 +289,7 @@ AppOptions AppOptions::parse(const QStringList &arguments, Outcome *outcome, QSt
         if (!openings)
             return fail(error);
         options.openings = *openings;
+        options.symbolsGiven = true;
     }
     if (parser.isSet(publish)) {
         const QUrl url(parser.value(publish), QUrl::StrictMode);

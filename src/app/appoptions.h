@@ -23,6 +23,8 @@ public:
     ServerSettings server;
     int intervalMs = MarketSimulator::DefaultIntervalMs;
     QList<MarketSimulator::Opening> openings = MarketSimulator::defaultOpenings();
+    // --symbols was given: the openings win over the symbols a stored history remembers.
+    bool symbolsGiven = false;
     std::optional<quint32> seed;
     bool headless = false;
     bool paused = false; // the feed starts stopped
