@@ -117,6 +117,7 @@ AppOptions AppOptions::fromSettings(const Preferences &saved)
 {
     AppOptions options;
     options.intervalMs = saved.intervalMs().value_or(options.intervalMs);
+    options.market.priceModel = saved.priceModel().value_or(options.market.priceModel);
     options.server.port = saved.port().value_or(options.server.port);
     return options;
 }
@@ -124,6 +125,7 @@ AppOptions AppOptions::fromSettings(const Preferences &saved)
 void AppOptions::saveTo(Preferences &preferences) const
 {
     preferences.setIntervalMs(intervalMs);
+    preferences.setPriceModel(market.priceModel);
     preferences.setPort(server.port);
 }
 
@@ -231,6 +233,7 @@ AppOptions AppOptions::parse(const QStringList &arguments, Outcome *outcome, QSt
     parser.addOption(formerResumeBuffer);
     parser.addOptions(
         { headless, paused, bind, symbols, seed, historyFile, inMemory, publish, corsOrigin });
+    parser.addOptions(MarketOptions::commandLineOptions());
     for (const NumberOption &number : numbers) {
         const QString defaultText = quantity::format(number.defaultValue, number.unit);
         parser.addOption({ number.name,
@@ -291,6 +294,8 @@ AppOptions AppOptions::parse(const QStringList &arguments, Outcome *outcome, QSt
         options.openings = *openings;
         options.symbolsGiven = true;
     }
+    if (QString error; !options.market.read(parser, &error))
+        return fail(error);
     if (parser.isSet(publish)) {
         const QUrl url(parser.value(publish), QUrl::StrictMode);
         if (!url.isValid() || url.host().isEmpty()

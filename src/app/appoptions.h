@@ -1,5 +1,6 @@
 #pragma once
 
+#include <app/marketoptions.h>
 #include <feed/marketsimulator.h>
 #include <server/serversettings.h>
 
@@ -26,6 +27,7 @@ public:
     // --symbols was given: the openings win over the symbols a stored history remembers.
     bool symbolsGiven = false;
     std::optional<quint32> seed;
+    MarketOptions market; // price model, shocks
     bool headless = false;
     bool paused = false; // the feed starts stopped
     // The tick history on disk: its file (empty: history.sqlite in the user's data folder),
@@ -42,8 +44,9 @@ public:
     // The same with the built-in defaults.
     static AppOptions parse(const QStringList &arguments, Outcome *outcome, QString *message);
 
-    // What the windowed app remembers between runs (Preferences): the feed's interval and
-    // the server's port. Saved values out of range (a hand-edited file) are ignored.
+    // What the windowed app remembers between runs (Preferences): the feed's interval, its
+    // price model and the server's port. Saved values out of range (a hand-edited file) are
+    // ignored.
     static AppOptions fromSettings(const Preferences &saved);
     void saveTo(Preferences &preferences) const;
 };

@@ -6,6 +6,7 @@
 #include <server/streamhub.h>
 
 #include <QStandardPaths>
+#include <QTimer>
 
 namespace quotecast {
 
@@ -21,6 +22,7 @@ FeedPipeline::FeedPipeline(const AppOptions &options, ServerThreading threading)
     if (options.seed)
         m_simulator->setSeed(*options.seed);
     m_simulator->setIntervalMs(options.intervalMs);
+    m_simulator->setPriceModel(options.market.priceModel);
     m_simulator->continueFrom(m_stored.latest, m_stored.lastSeq);
     // Only an open store gets the ticks: a store whose thread never started would keep every
     // queued tick in that thread's event queue for ever (216 bytes a tick).
@@ -60,6 +62,13 @@ bool FeedPipeline::start()
     // and nchan get the running status from the start rather than "stopped", then "started".
     if (!m_options.paused)
         m_simulator->start();
+    for (const ScheduledShock &scheduled : m_options.market.shocks) {
+        QTimer::singleShot(scheduled.delayMs, m_simulator.get(), [this, scheduled] {
+            QString error;
+            if (!m_simulator->startShock(scheduled.shock, &error))
+                qWarning("quotecast: --shock: %s", qPrintable(error));
+        });
+    }
     const auto prime = [this](StreamHub &hub) { primeHub(hub, *m_simulator, m_stored.recent); };
     if (m_serverThread) {
         // In the server thread, while this one waits: what the hub posts to nchan meanwhile

@@ -4,11 +4,11 @@
 #include <app/dashboard.h>
 #include <app/feedpipeline.h>
 #include <app/lanurl.h>
-#include <preferences/preferences.h>
 #include <app/translations.h>
 #include <feed/marketsimulator.h>
 #include <platform/resourcelimits.h>
 #include <platform/terminationnotifier.h>
+#include <preferences/preferences.h>
 #include <widgets/mainwindow.h>
 
 #include <QApplication>
@@ -128,6 +128,15 @@ int main(int argc, char *argv[])
         QObject::connect(store, &TickStore::writeFailed, [&err](const QString &error) {
             err << "quotecast: the tick history stopped being written: " << error << Qt::endl;
         });
+    // The market's symbols are known only now (a remembered list, or --symbols).
+    for (const ScheduledShock &scheduled : options.market.shocks) {
+        const QString &symbol = scheduled.shock.symbol;
+        if (!symbol.isEmpty() && !pipeline.simulator()->symbols().contains(symbol)) {
+            err << "quotecast: --shock: the market has no symbol " << symbol << " (it has "
+                << pipeline.simulator()->symbols().join(u',') << ")\n";
+            return 2;
+        }
+    }
     if (!pipeline.start()) {
         err << "quotecast: cannot listen on " << options.server.bindAddress.toString() << ':'
             << options.server.port << ": " << pipeline.errorString() << '\n'
@@ -156,6 +165,7 @@ int main(int argc, char *argv[])
     window->show();
     const int exitCode = app->exec();
     options.intervalMs = pipeline.simulator()->intervalMs(); // as the user left it
+    options.market.priceModel = pipeline.simulator()->priceModel();
     options.saveTo(preferences);
     return exitCode;
 }

@@ -9,6 +9,9 @@ namespace quotecast {
 namespace {
 const QString IntervalKey = QStringLiteral("feed/intervalMs");
 const QString PortKey = QStringLiteral("server/port");
+const QString ModelKey = QStringLiteral("feed/model");
+const QString VolatilityKey = QStringLiteral("feed/volatilityPpm");
+const QString DriftKey = QStringLiteral("feed/driftPpm");
 const QString GeometryKey = QStringLiteral("window/geometry");
 const QString AddressKey = QStringLiteral("window/address");
 } // namespace
@@ -37,6 +40,26 @@ std::optional<int> Preferences::intervalMs() const
 void Preferences::setIntervalMs(int intervalMs)
 {
     m_settings.setValue(IntervalKey, intervalMs);
+}
+
+std::optional<PriceModel> Preferences::priceModel() const
+{
+    const auto kind = PriceModel::kindNamed(m_settings.value(ModelKey).toString());
+    bool volatilityOk = false;
+    bool driftOk = false;
+    const PriceModel model { kind.value_or(PriceModel::Kind::Uniform),
+                             m_settings.value(VolatilityKey).toInt(&volatilityOk),
+                             m_settings.value(DriftKey).toInt(&driftOk) };
+    if (!kind || !volatilityOk || !driftOk || !model.isValid())
+        return std::nullopt;
+    return model;
+}
+
+void Preferences::setPriceModel(const PriceModel &model)
+{
+    m_settings.setValue(ModelKey, model.name());
+    m_settings.setValue(VolatilityKey, model.volatilityPpm);
+    m_settings.setValue(DriftKey, model.driftPpm);
 }
 
 std::optional<quint16> Preferences::port() const

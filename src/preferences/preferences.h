@@ -1,5 +1,7 @@
 #pragma once
 
+#include <feed/pricemodel.h>
+
 #include <QByteArray>
 #include <QString>
 
@@ -12,9 +14,10 @@ namespace quotecast {
 
 // What quotecast remembers between runs, and the one place that knows how: QSettings, its
 // keys, and the ranges past which a saved value (a hand-edited file) is ignored. The windowed
-// app keeps the feed's interval and the server's port here (AppOptions::fromSettings and
-// saveTo), the window its geometry and the address it shows; a headless server remembers
-// nothing. Its own small library (Qt Core only), since the window uses it as well as the app.
+// app keeps the feed's interval, its price model and the server's port here
+// (AppOptions::fromSettings and saveTo), the window its geometry and the address it shows; a
+// headless server remembers nothing. Its own small library (Qt Core only), since the window uses it
+// as well as the app.
 class Preferences
 {
 public:
@@ -28,6 +31,9 @@ public:
     // nullopt when nothing is saved, or nothing valid.
     std::optional<int> intervalMs() const;
     void setIntervalMs(int intervalMs);
+    // The market's price model (nullopt: none saved, or not a valid one).
+    std::optional<PriceModel> priceModel() const;
+    void setPriceModel(const PriceModel &model);
     std::optional<quint16> port() const;
     void setPort(quint16 port);
 
