@@ -26,8 +26,8 @@ QList<QCommandLineOption> MarketOptions::commandLineOptions()
 {
     return {
         { ModelName,
-          tr("How prices move: uniform (a uniform step within the volatility, the default) or "
-             "gbm (geometric Brownian motion)."),
+          tr("How prices move: uniform (a uniform step within the volatility) or gbm "
+             "(geometric Brownian motion). Default: uniform."),
           QStringLiteral("name") },
         { VolatilityName,
           tr("Uniform: the largest move of a tick; gbm: the standard deviation of a tick's "
