@@ -28,6 +28,17 @@ void TestSseEvent::quoteEvent_data()
                              << QByteArray("id: k3x9q-42\ndata: "
                                            "{\"change\":0.85,\"price\":170.85,\"seq\":42,"
                                            "\"symbol\":\"AAPL\",\"ts\":1795000000123}\n\n");
+    // 2024-03-01 (midnight UTC) and 2024-03-01T14:30:00.250Z.
+    const Quote dailyClose { QStringLiteral("AAPL"), 179'66, -1'28, 9, 3, 1709251200000 };
+    QTest::addRow("a replayed daily close")
+        << dailyClose << QByteArray("r-3")
+        << QByteArray("id: r-3\ndata: {\"change\":-1.28,\"date\":\"2024-03-01\",\"price\":179.66,"
+                      "\"seq\":3,\"symbol\":\"AAPL\",\"ts\":9}\n\n");
+    const Quote recorded { QStringLiteral("AAPL"), 179'66, 0, 9, 4, 1709303400250 };
+    QTest::addRow("a replayed tick of an export")
+        << recorded << QByteArray("r-4")
+        << QByteArray("id: r-4\ndata: {\"change\":0,\"date\":\"2024-03-01T14:30:00.250Z\","
+                      "\"price\":179.66,\"seq\":4,\"symbol\":\"AAPL\",\"ts\":9}\n\n");
     const Quote down { QStringLiteral("GOOG"), 1499'01, -99, 5, 0 };
     QTest::addRow("snapshot, no id")
         << down << QByteArray()
@@ -68,6 +79,15 @@ void TestSseEvent::statusEvent()
     QCOMPARE(json.value(u"heartbeatMs").toInt(), 5000);
     QCOMPARE(json.value(u"symbols").toVariant().toStringList(),
              QStringList({ QStringLiteral("AAPL"), QStringLiteral("GOOG") }));
+    QVERIFY(!json.contains(u"replay")); // simulated prices
+
+    FeedStatus replay { true, 2000, { QStringLiteral("AAPL") } };
+    replay.replayFromMs = 1704153600000; // 2024-01-02
+    replay.replayToMs = 1735603200000; // 2024-12-31
+    QCOMPARE(SseEvent::statusJson(replay, 5000),
+             QByteArray("{\"heartbeatMs\":5000,\"intervalMs\":2000,\"replay\":{\"from\":"
+                        "\"2024-01-02\",\"to\":\"2024-12-31\"},\"running\":true,\"symbols\":"
+                        "[\"AAPL\"]}"));
 }
 
 void TestSseEvent::retryAndHeartbeat()

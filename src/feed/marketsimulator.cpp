@@ -29,6 +29,8 @@ MarketSimulator::MarketSimulator(const QList<Opening> &openings, QObject *parent
     connect(&m_timer, &QTimer::timeout, this, &MarketSimulator::tick);
 }
 
+MarketSimulator::~MarketSimulator() = default;
+
 void MarketSimulator::setSeed(quint32 seed)
 {
     m_rng.seed(seed);
@@ -74,7 +76,12 @@ QList<Quote> MarketSimulator::quotes() const
 
 FeedStatus MarketSimulator::status() const
 {
-    return { isRunning(), intervalMs(), symbols() };
+    FeedStatus status { isRunning(), intervalMs(), symbols() };
+    if (m_replay) {
+        status.replayFromMs = m_replay->firstTimeMs();
+        status.replayToMs = m_replay->lastTimeMs();
+    }
+    return status;
 }
 
 void MarketSimulator::start()
@@ -91,6 +98,13 @@ void MarketSimulator::setRunning(bool running)
 {
     if (running == isRunning())
         return;
+    if (running && m_replayAtEnd) {
+        m_replayAtEnd = false;
+        if (!m_replay->rewind()) {
+            emit replayFailed(m_replay->errorString());
+            return;
+        }
+    }
     if (running)
         m_timer.start();
     else
@@ -119,6 +133,8 @@ void MarketSimulator::setPriceModel(const PriceModel &model)
 
 bool MarketSimulator::addSymbol(const QString &symbol, qint64 priceCents, QString *error)
 {
+    if (!acceptsChanges(error))
+        return false;
     const QString name = symbol::normalized(symbol);
     if (name.isEmpty()) {
         *error = tr("'%1' is not a symbol: a letter, then up to 9 letters, digits or dots")
@@ -147,6 +163,8 @@ bool MarketSimulator::addSymbol(const QString &symbol, qint64 priceCents, QStrin
 
 bool MarketSimulator::removeSymbol(const QString &symbol, QString *error)
 {
+    if (!acceptsChanges(error))
+        return false;
     const qsizetype index = indexOf(symbol.trimmed().toUpper());
     if (index < 0) {
         *error = tr("The market has no symbol %1").arg(symbol.left(32));
@@ -167,6 +185,8 @@ bool MarketSimulator::removeSymbol(const QString &symbol, QString *error)
 
 bool MarketSimulator::setPrice(const QString &symbol, qint64 priceCents, QString *error)
 {
+    if (!acceptsChanges(error))
+        return false;
     const qsizetype index = indexOf(symbol.trimmed().toUpper());
     if (index < 0) {
         *error = tr("The market has no symbol %1").arg(symbol.left(32));
@@ -185,6 +205,8 @@ bool MarketSimulator::setPrice(const QString &symbol, qint64 priceCents, QString
 
 bool MarketSimulator::startShock(const Shock &shock, QString *error)
 {
+    if (!acceptsChanges(error))
+        return false;
     if (!shock.isValid()) {
         *error = tr("A shock moves prices by %1 to %2 percent over 1 to %3 ticks")
                      .arg(Shock::MinPercent)
@@ -210,8 +232,45 @@ bool MarketSimulator::startShock(const Shock &shock, QString *error)
     return true;
 }
 
+void MarketSimulator::startReplay(std::unique_ptr<PriceSource> source, bool loop)
+{
+    Q_ASSERT(source && !source->firstPrices().isEmpty());
+    if (isShocking())
+        endShock();
+    m_replay = std::move(source);
+    m_replayLoops = loop;
+    m_replayAtEnd = false;
+    // The recorded symbols replace the market's; each starts at its first price, as a tick,
+    // so that every listener has its price before the first row is played.
+    QList<Quote> previous = m_quotes;
+    m_quotes.clear();
+    for (const SourcePrice &first : m_replay->firstPrices()) {
+        Quote quote { first.symbol, first.priceCents, 0, 0, 0, first.marketTimeMs };
+        for (const Quote &old : std::as_const(previous)) {
+            if (old.symbol == first.symbol)
+                quote.priceCents = old.priceCents; // so that the tick's change is true
+        }
+        m_quotes.append(quote);
+        emitTick(m_quotes.size() - 1, first.priceCents, first.marketTimeMs);
+    }
+    emit statusChanged(status());
+}
+
+void MarketSimulator::stopReplay()
+{
+    if (!m_replay)
+        return;
+    m_replay.reset();
+    m_replayAtEnd = false;
+    emit statusChanged(status());
+}
+
 void MarketSimulator::tick()
 {
+    if (m_replay) {
+        advanceReplay();
+        return;
+    }
     if (isShocking()) {
         advanceShock();
         return;
@@ -229,14 +288,44 @@ qsizetype MarketSimulator::indexOf(const QString &symbol) const
     return -1;
 }
 
-void MarketSimulator::emitTick(qsizetype index, qint64 priceCents)
+void MarketSimulator::emitTick(qsizetype index, qint64 priceCents, qint64 marketTimeMs)
 {
     Quote &quote = m_quotes[index];
     quote.changeCents = priceCents - quote.priceCents;
     quote.priceCents = priceCents;
     quote.timestampMs = QDateTime::currentMSecsSinceEpoch();
     quote.seq = ++m_seq;
+    quote.marketTimeMs = marketTimeMs;
     emit quoteUpdated(quote);
+}
+
+void MarketSimulator::advanceReplay()
+{
+    std::optional<SourcePrice> price = m_replay->next();
+    if (!price && m_replay->errorString().isEmpty() && m_replayLoops) {
+        if (m_replay->rewind())
+            price = m_replay->next();
+    }
+    if (!price) {
+        const QString error = m_replay->errorString();
+        m_replayAtEnd = error.isEmpty();
+        setRunning(false);
+        if (!error.isEmpty())
+            emit replayFailed(error);
+        return;
+    }
+    const qsizetype index = indexOf(price->symbol);
+    Q_ASSERT(index >= 0); // a source gives only the symbols of its firstPrices()
+    if (index >= 0)
+        emitTick(index, price->priceCents, price->marketTimeMs);
+}
+
+bool MarketSimulator::acceptsChanges(QString *error) const
+{
+    if (!m_replay)
+        return true;
+    *error = tr("The market is replaying recorded prices: go back to simulated prices first");
+    return false;
 }
 
 void MarketSimulator::advanceShock()

@@ -2,6 +2,7 @@
 
 #include <feed/feedstatus.h>
 #include <feed/pricemodel.h>
+#include <feed/pricesource.h>
 #include <feed/quote.h>
 #include <feed/shock.h>
 
@@ -11,11 +12,14 @@
 #include <QRandomGenerator>
 #include <QTimer>
 
+#include <memory>
+
 namespace quotecast {
 
 // The simulated market: symbols whose prices move on a timer. Each tick moves one randomly
 // chosen symbol by its PriceModel (by default the seed's: a uniformly drawn whole number of
-// cents within ±0.5 % of its price), or, during a Shock, every shocked symbol one step.
+// cents within ±0.5 % of its price), or, during a Shock, every shocked symbol one step, or,
+// while it replays recorded prices (a PriceSource), gives the next recorded price.
 // A person may add and remove symbols and set a price while it runs; every price it reaches is
 // a tick (`quoteUpdated`, with the next sequence number), so that every listener sees the same
 // sequence. The market only emits signals; it does not know who listens (dashboard, HTTP hub,
@@ -43,6 +47,7 @@ public:
 
     explicit MarketSimulator(const QList<Opening> &openings = defaultOpenings(),
                              QObject *parent = nullptr);
+    ~MarketSimulator() override;
 
     // Makes the sequence of ticks reproducible (tests, benchmarks).
     void setSeed(quint32 seed);
@@ -59,6 +64,7 @@ public:
     FeedStatus status() const;
     PriceModel priceModel() const { return m_model; }
     bool isShocking() const { return !m_shockStart.isEmpty(); }
+    bool isReplaying() const { return m_replay != nullptr; }
 
     // Adds `symbol` (as symbol::normalized accepts it) at `priceCents` (1 to
     // symbol::MaxGivenPriceCents), after the others: its first tick (change 0) and the new
@@ -75,6 +81,17 @@ public:
     // ticks (paused while the feed is). False with `error` for a parameter out of range or an
     // unknown symbol.
     bool startShock(const Shock &shock, QString *error);
+    // While the market replays, those four refuse with `error` saying so: the recorded prices
+    // are the market's.
+
+    // Plays `source`'s prices, one a tick, instead of the model's moves: the market's symbols
+    // become the source's, each at its first price (a tick each, at once), and the status
+    // says it is a replay and of when. At the end the feed stops (Start plays it again), or
+    // with `loop` starts over. An error while playing stops the feed: replayFailed. Replaces a
+    // replay under way and ends a shock.
+    void startReplay(std::unique_ptr<PriceSource> source, bool loop);
+    // Back to the model's moves, from the replay's last prices; the status says so.
+    void stopReplay();
 
 public slots:
     void start();
@@ -92,15 +109,20 @@ signals:
     void intervalMsChanged(int intervalMs);
     void priceModelChanged(const quotecast::PriceModel &model);
     void shockingChanged(bool shocking);
+    // The replay could not go on (a file changed or vanished while it played): the feed stopped.
+    void replayFailed(const QString &error);
     // Any of running, interval, symbols: for listeners that forward the whole status.
     void statusChanged(const quotecast::FeedStatus &status);
 
 private:
     qsizetype indexOf(const QString &symbol) const;
     // Moves m_quotes[index] to `priceCents` as the next tick.
-    void emitTick(qsizetype index, qint64 priceCents);
+    void emitTick(qsizetype index, qint64 priceCents, qint64 marketTimeMs = 0);
     void advanceShock();
     void endShock();
+    void advanceReplay();
+    // Whether a person may change the market now; `error` says why not.
+    bool acceptsChanges(QString *error) const;
 
     QList<Quote> m_quotes;
     QTimer m_timer;
@@ -111,6 +133,9 @@ private:
     Shock m_shock;
     QHash<QString, qint64> m_shockStart;
     int m_shockStep = 0;
+    std::unique_ptr<PriceSource> m_replay; // while replaying
+    bool m_replayLoops = false;
+    bool m_replayAtEnd = false; // the next start rewinds
 };
 
 } // namespace quotecast

@@ -1,5 +1,7 @@
 #include <server/sse/sseevent.h>
 
+#include <feed/markettime.h>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -16,11 +18,14 @@ QByteArray dataEvent(const QByteArray &header, const QByteArray &json)
 
 QJsonObject quoteObject(const Quote &quote)
 {
-    return { { QStringLiteral("symbol"), quote.symbol },
-             { QStringLiteral("price"), toCurrencyUnits(quote.priceCents) },
-             { QStringLiteral("change"), toCurrencyUnits(quote.changeCents) },
-             { QStringLiteral("ts"), quote.timestampMs },
-             { QStringLiteral("seq"), qint64(quote.seq) } };
+    QJsonObject object { { QStringLiteral("symbol"), quote.symbol },
+                         { QStringLiteral("price"), toCurrencyUnits(quote.priceCents) },
+                         { QStringLiteral("change"), toCurrencyUnits(quote.changeCents) },
+                         { QStringLiteral("ts"), quote.timestampMs },
+                         { QStringLiteral("seq"), qint64(quote.seq) } };
+    if (quote.marketTimeMs != 0)
+        object.insert(QStringLiteral("date"), marketTimeText(quote.marketTimeMs));
+    return object;
 }
 
 QByteArray quoteJson(const Quote &quote)
@@ -40,11 +45,16 @@ QByteArray quote(const QByteArray &json, const QByteArray &id)
 
 QByteArray statusJson(const FeedStatus &status, int heartbeatMs)
 {
-    const QJsonObject object { { QStringLiteral("running"), status.running },
-                               { QStringLiteral("intervalMs"), status.intervalMs },
-                               { QStringLiteral("heartbeatMs"), heartbeatMs },
-                               { QStringLiteral("symbols"),
-                                 QJsonArray::fromStringList(status.symbols) } };
+    QJsonObject object { { QStringLiteral("running"), status.running },
+                         { QStringLiteral("intervalMs"), status.intervalMs },
+                         { QStringLiteral("heartbeatMs"), heartbeatMs },
+                         { QStringLiteral("symbols"),
+                           QJsonArray::fromStringList(status.symbols) } };
+    if (status.isReplay()) {
+        object.insert(QStringLiteral("replay"),
+                      QJsonObject { { QStringLiteral("from"), marketTimeText(status.replayFromMs) },
+                                    { QStringLiteral("to"), marketTimeText(status.replayToMs) } });
+    }
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 

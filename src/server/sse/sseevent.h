@@ -14,7 +14,8 @@ namespace quotecast {
 namespace SseEvent {
 
 // The JSON object of a quote: {"symbol","price","change","ts","seq"}, money in currency
-// units; `seq` is the tick's number in the feed (0 for an opening price).
+// units; `seq` is the tick's number in the feed (0 for an opening price); and, for a replayed
+// price, "date": when it was the market's (marketTimeText).
 QJsonObject quoteObject(const Quote &quote);
 // The same, encoded compactly (one line).
 QByteArray quoteJson(const Quote &quote);
@@ -23,8 +24,8 @@ QByteArray quoteJson(const Quote &quote);
 QByteArray quote(const Quote &quote, const QByteArray &id);
 // The same from the quote's JSON (quoteJson()), when it is also needed on its own.
 QByteArray quote(const QByteArray &json, const QByteArray &id);
-// The JSON of the feed's status: {"running","intervalMs","heartbeatMs","symbols"}, on one
-// line. `heartbeatMs` (ms) is how often the server sends heartbeat(), so that a client can
+// The JSON of the feed's status: {"running","intervalMs","heartbeatMs","symbols"}, and while
+// the market replays recorded prices "replay": {"from","to"} (marketTimeText), on one line. `heartbeatMs` (ms) is how often the server sends heartbeat(), so that a client can
 // tell a quiet stream from a dead one.
 QByteArray statusJson(const FeedStatus &status, int heartbeatMs);
 // `event: status` with that JSON.
