@@ -34,6 +34,7 @@ private slots:
     void historyFiltersByTime();
     void historyBadRequests_data();
     void historyBadRequests();
+    void historyOfASymbolWithoutTicksIsEmpty();
     void historyWithoutAFileIsUnavailable();
     void aSlowPageHoldsUpNoNewStream();
     void aSlowPageKeepsItsConnectionsOrder();
@@ -180,8 +181,8 @@ void TestHistoryApi::historyBadRequests_data()
     QTest::addColumn<QString>("mentions");
     QTest::addRow("no symbol") << ""
                                << "symbol";
-    QTest::addRow("unknown symbol") << "symbol=NOPE"
-                                    << "NOPE";
+    QTest::addRow("not a symbol") << "symbol=1NOPE"
+                                  << "1NOPE";
     QTest::addRow("limit zero") << "symbol=SYMBOL&limit=0"
                                 << "limit";
     QTest::addRow("limit too big") << "symbol=SYMBOL&limit=10001"
@@ -201,6 +202,21 @@ void TestHistoryApi::historyBadRequests()
     const HttpAnswer reply = get(QStringLiteral("/api/history?") + query);
     QCOMPARE(reply.status, 400);
     QVERIFY2(reply.body.contains(mentions.toUtf8()), reply.body.constData());
+}
+
+// Any symbol may be asked for: the feed's symbols change while it runs, and a removed one's
+// ticks stay in the history (tst_marketsymbols); one that never ticked has none.
+void TestHistoryApi::historyOfASymbolWithoutTicksIsEmpty()
+{
+    QVERIFY(serveStoredTicks(10));
+    QVERIFY(!market().symbols().contains(QStringLiteral("BRK.B")));
+    const HttpAnswer reply = get(QStringLiteral("/api/history?symbol=brk.b"));
+    QCOMPARE(reply.status, 200);
+    const QJsonObject page = QJsonDocument::fromJson(reply.body).object();
+    QCOMPARE(page.value(u"symbol").toString(), QStringLiteral("BRK.B"));
+    QCOMPARE(page.value(u"ticks").toArray().size(), 0);
+    QCOMPARE(page.value(u"more").toBool(true), false);
+    QVERIFY(!page.contains(u"next"));
 }
 
 void TestHistoryApi::historyWithoutAFileIsUnavailable()

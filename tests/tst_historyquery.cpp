@@ -51,6 +51,9 @@ void TestHistoryQuery::validQueries_data()
         << "AAPL" << Max << Max << Default;
     QTest::addRow("first of two values") << "symbol=AAPL&symbol=NOPE&limit=3&limit=0"
                                          << "AAPL" << qint64(0) << qint64(0) << qint64(3);
+    // A symbol the feed lacks now (removed, or never there) has its stored ticks, or none.
+    QTest::addRow("a symbol the feed lacks") << "symbol=msft"
+                                             << "MSFT" << qint64(0) << qint64(0) << Default;
     QTest::addRow("other parameters ignored") << "symbol=AAPL&format=csv"
                                               << "AAPL" << qint64(0) << qint64(0) << Default;
 }
@@ -77,13 +80,13 @@ void TestHistoryQuery::badQueries_data()
     QTest::addColumn<QString>("query");
     QTest::addColumn<QString>("message");
 
-    QTest::addRow("no symbol") << ""
-                               << "Bad request: symbol= is not one of AAPL,BRK.B";
-    QTest::addRow("unknown symbol") << "symbol=nope"
-                                    << "Bad request: symbol=NOPE is not one of AAPL,BRK.B";
+    const QString notASymbol = QStringLiteral("Bad request: symbol=%1 is not a symbol (a letter, "
+                                              "then up to 9 letters, digits or dots; the feed "
+                                              "has AAPL,BRK.B)");
+    QTest::addRow("no symbol") << "" << notASymbol.arg(QString());
+    QTest::addRow("not a symbol") << "symbol=1x" << notASymbol.arg(QStringLiteral("1X"));
     QTest::addRow("long symbol cut at 32")
-        << QStringLiteral("symbol=") + QString(40, u'x')
-        << QStringLiteral("Bad request: symbol=%1 is not one of AAPL,BRK.B").arg(QString(32, u'X'));
+        << QStringLiteral("symbol=") + QString(40, u'x') << notASymbol.arg(QString(32, u'X'));
     QTest::addRow("limit zero") << "symbol=AAPL&limit=0"
                                 << "Bad request: limit must be a whole number from 1 to 10000";
     QTest::addRow("limit too big") << "symbol=AAPL&limit=10001"

@@ -231,13 +231,13 @@ void TestStreamResume::badFilterIsA400NamingTheProblem_data()
 {
     QTest::addColumn<QByteArray>("target"); // FIRST and LAST stand for symbols of the feed
     QTest::addColumn<QByteArray>("mentions");
-    QTest::addRow("unknown symbol") << QByteArray("/stream?symbols=NOPE") << QByteArray("NOPE");
-    QTest::addRow("one unknown among known")
-        << QByteArray("/stream?symbols=FIRST,NOPE") << QByteArray("NOPE");
+    QTest::addRow("not a symbol") << QByteArray("/stream?symbols=1NOPE") << QByteArray("1NOPE");
+    QTest::addRow("one bad among known")
+        << QByteArray("/stream?symbols=FIRST,NO_PE") << QByteArray("NO_PE");
     QTest::addRow("empty list") << QByteArray("/stream?symbols=") << QByteArray("empty");
     QTest::addRow("empty item") << QByteArray("/stream?symbols=FIRST,,LAST") << QByteArray("empty");
     QTest::addRow("encoded control bytes")
-        << QByteArray("/stream?symbols=%00%01") << QByteArray("unknown");
+        << QByteArray("/stream?symbols=%00%01") << QByteArray("not a symbol");
 }
 
 void TestStreamResume::badFilterIsA400NamingTheProblem()

@@ -32,11 +32,12 @@ public:
     explicit HistoryPages(const QString &historyFile, QObject *parent = nullptr);
     ~HistoryPages() override;
 
-    // Answers the page `query` asks for, among `symbols` (the feed's), with `extra` headers
-    // (CORS), the body only when `withBody`. At once: 400 with what is wrong (unknown symbol;
-    // since/after not whole numbers >= 0; limit not 1 to MaxLimit); 503 without a history, or
-    // with MaxPendingPages already being read (Retry-After: 1). Once the page is read: 200
-    // with JSON, or 500 when SQLite fails (logged); a page whose client has left is not read.
+    // Answers the page `query` asks for (any symbol; `symbols`, the feed's, are named in a 400),
+    // with `extra` headers (CORS), the body only when `withBody`. At once: 400 with what is
+    // wrong (no symbol, or not a symbol; since/after not whole numbers >= 0; limit not 1 to
+    // MaxLimit); 503 without a history, or with MaxPendingPages already being read
+    // (Retry-After: 1). Once the page is read: 200 with JSON (a symbol without stored ticks has
+    // none), or 500 when SQLite fails (logged); a page whose client has left is not read.
     // Until then the connection's next request waits (its GuardedSocket holds it back).
     void answer(const QUrlQuery &query, const QStringList &symbols,
                 QHttpServerResponder &&responder, const HttpReply::Headers &extra, bool withBody);

@@ -1,5 +1,7 @@
 #include <server/historyquery.h>
 
+#include <feed/symbol.h>
+
 #include <QUrlQuery>
 
 #include <limits>
@@ -10,10 +12,14 @@ std::variant<HistoryQuery, QString> HistoryQuery::parse(const QUrlQuery &query,
                                                         const QStringList &symbols)
 {
     HistoryQuery request;
-    request.symbol = query.queryItemValue(QStringLiteral("symbol")).trimmed().toUpper();
-    if (!symbols.contains(request.symbol)) {
-        return QStringLiteral("Bad request: symbol=%1 is not one of %2")
-            .arg(request.symbol.left(32), symbols.join(u','));
+    // Any symbol, one the feed no longer has (or never had) included: a removed symbol's ticks
+    // are still in the history, and a symbol without any has an empty page.
+    const QString given = query.queryItemValue(QStringLiteral("symbol"));
+    request.symbol = symbol::normalized(given);
+    if (request.symbol.isEmpty()) {
+        return QStringLiteral("Bad request: symbol=%1 is not a symbol (a letter, then up to 9 "
+                              "letters, digits or dots; the feed has %2)")
+            .arg(given.trimmed().toUpper().left(32), symbols.join(u','));
     }
     // A whole number from `min` to `max`, or `fallback` when the parameter is absent.
     QString bad;

@@ -17,13 +17,14 @@ struct HistoryQuery
     static constexpr int DefaultLimit = 1000; // ticks per page
     static constexpr int MaxLimit = 10000;
 
-    QString symbol; // upper-cased, one of the feed's
+    QString symbol; // as symbol::normalized gives it; the feed may have it or not
     qint64 since = 0; // ms since the Unix epoch, >= 0: ticks at or after it
     qint64 after = 0; // a tick's seq, >= 0: ticks after it
     qint64 limit = DefaultLimit; // 1 to MaxLimit
 
-    // The page `query` asks for among `symbols` (the feed's), or the message of the 400 that
-    // says what is wrong: an unknown or missing symbol (named, at most 32 characters of it),
+    // The page `query` asks for, or the message of the 400 that says what is wrong: a missing
+    // symbol or one that is not a symbol (named, at most 32 characters of it, with `symbols`,
+    // the feed's now),
     // since/after not whole numbers >= 0, or limit not one from 1 to MaxLimit. A parameter
     // given twice counts once, by its first value.
     static std::variant<HistoryQuery, QString> parse(const QUrlQuery &query,

@@ -22,10 +22,28 @@ void QuoteBoard::reset(const QList<Quote> &latest, const QList<Quote> &recentTic
 
 void QuoteBoard::update(const Quote &quote)
 {
-    if (const qsizetype i = indexOf(quote.symbol); i >= 0) {
-        m_quotes[i] = quote;
-        m_trails[i].add(quote);
+    qsizetype i = indexOf(quote.symbol);
+    if (i < 0) {
+        i = m_quotes.size();
+        m_quotes.append(quote);
+        m_trails.append(PriceTrail());
     }
+    m_quotes[i] = quote;
+    m_trails[i].add(quote);
+}
+
+void QuoteBoard::followSymbols(const QStringList &symbols)
+{
+    QList<Quote> quotes;
+    QList<PriceTrail> trails;
+    for (const QString &symbol : symbols) {
+        if (const qsizetype i = indexOf(symbol); i >= 0) {
+            quotes.append(m_quotes[i]);
+            trails.append(m_trails[i]);
+        }
+    }
+    m_quotes = std::move(quotes);
+    m_trails = std::move(trails);
 }
 
 qsizetype QuoteBoard::indexOf(const QString &symbol) const

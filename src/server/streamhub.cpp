@@ -190,6 +190,9 @@ void StreamHub::setStatus(const FeedStatus &status)
 {
     if (status == m_status)
         return;
+    // An added symbol's first tick came before this status, a removed one's last tick too.
+    if (status.symbols != m_status.symbols)
+        m_board.followSymbols(status.symbols);
     m_status = status;
     m_streams->broadcast(SseEvent::status(status, m_settings.heartbeatMs));
     if (m_publisher)

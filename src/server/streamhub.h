@@ -75,6 +75,8 @@ public slots:
                  const QList<quotecast::Quote> &recentTicks = {});
     // A tick of the feed: kept for resume, fanned out to every stream, posted to nchan.
     void addTick(const quotecast::Quote &quote);
+    // A new status goes to every stream (`event: status`) and nchan; /api/quotes and new
+    // streams' snapshots follow its symbol list (QuoteBoard::followSymbols).
     void setStatus(const quotecast::FeedStatus &status);
     // Ends every stream cleanly (flushes, then closes); browsers reconnect by themselves.
     void closeAllStreams();

@@ -1,5 +1,7 @@
 #include <server/streamrequest.h>
 
+#include <feed/symbol.h>
+
 #include <QHttpServerRequest>
 
 namespace quotecast::StreamRequest {
@@ -33,7 +35,10 @@ std::optional<quint64> resumeSeq(const QByteArray &lastEventId, const QByteArray
     return seq;
 }
 
-// `?symbols=AAPL,msft`: the symbols a stream asked for, upper-cased; empty for all.
+// `?symbols=AAPL,msft`: the symbols a stream asked for, upper-cased; empty for all. Any name
+// that is a symbol passes, whether or not the feed has it now: a filter is a set of names, and
+// the feed's symbols change while it runs. A page that reconnects after one of its symbols was
+// removed must not be refused: that symbol is quiet until it is added back.
 QSet<QString> symbolFilter(const QUrlQuery &query, const QStringList &known, QString *error)
 {
     const QString key = QStringLiteral("symbols");
@@ -43,14 +48,15 @@ QSet<QString> symbolFilter(const QUrlQuery &query, const QStringList &known, QSt
     const QStringList requested
         = query.queryItemValue(key, QUrl::FullyDecoded).split(u',', Qt::KeepEmptyParts);
     for (const QString &item : requested) {
-        const QString symbol = item.trimmed().toUpper();
-        if (symbol.isEmpty()) {
+        if (item.trimmed().isEmpty()) {
             *error = QStringLiteral("Bad request: empty symbol in symbols=%1 (known: %2)")
                          .arg(requested.join(u','), known.join(u','));
             return {};
         }
-        if (!known.contains(symbol)) {
-            *error = QStringLiteral("Bad request: unknown symbol %1 (known: %2)")
+        const QString symbol = symbol::normalized(item);
+        if (symbol.isEmpty()) {
+            *error = QStringLiteral("Bad request: not a symbol: %1 (a symbol is a letter, then up "
+                                    "to 9 letters, digits or dots; known: %2)")
                          .arg(item.trimmed().left(32), known.join(u','));
             return {};
         }

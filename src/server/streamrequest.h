@@ -29,7 +29,9 @@ QByteArray lastEventId(const QByteArray &header, const QUrlQuery &query);
 std::optional<quint64> resumeSeq(const QByteArray &lastEventId, const QByteArray &runId);
 
 // `?symbols=AAPL,msft`: the symbols asked for, upper-cased; empty for all (no parameter).
-// An empty or unknown symbol sets `*error` to a message for a 400 naming the known ones.
+// Any well-formed name (symbol::normalized) passes, one the feed lacks now included: it is
+// quiet until the feed has it. An empty or malformed one sets `*error` to a message for a 400
+// naming the `known` ones (the feed's now).
 QSet<QString> symbolFilter(const QUrlQuery &query, const QStringList &known, QString *error);
 
 } // namespace StreamRequest
