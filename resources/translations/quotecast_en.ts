@@ -271,6 +271,113 @@ A duration is written like 500ms, 15s, 2min or 1h; a size like 512KiB or 1MiB. A
     </message>
 </context>
 <context>
+    <name>quotecast::CsvPriceFile</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file name does not start with a symbol (a letter, then up to 9 letters, digits or dots): give it as SYMBOL=path, like AAPL=%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the line is longer than %1 KiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a text file (a NUL byte, or bytes that are not UTF-8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the header has no %1 column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown header %1; the known formats are Yahoo Finance (Date,Open,High,Low,Close,Adj Close,Volume), Stooq (Date,Open,High,Low,Close,Volume) and quotecast&apos;s export (seq,time,symbol,price,change)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file changed since it was checked: it has more rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no prices of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no prices after the header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file changed since it was checked: it has fewer rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 column is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the time column is not a UTC time like 2026-11-30T11:56:30.123Z: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Date column is not a date like 2024-01-31: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 column is not a number: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 column is out of range (0.01 to %2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2 comes before its row of line %3 at %4: each symbol&apos;s rows must be oldest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 comes before %2 of line %3: the rows must be oldest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the symbol column is not a symbol: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file changed since it was checked: %1 was not in it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than %1 symbols, the market&apos;s most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be read again: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file changed since it was checked: its header differs</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>quotecast::MainWindow</name>
     <message numerus="yes">
         <source>%n browser(s) connected</source>
@@ -396,6 +503,37 @@ A duration is written like 500ms, 15s, 2min or 1h; a size like 512KiB or 1MiB. A
     <name>quotecast::PriceCard</name>
     <message>
         <source>%1 today: open %2 · high %3 · low %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>quotecast::PriceReplay</name>
+    <message>
+        <source>no price file given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than %1 price files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a symbol (a letter, then up to 9 letters, digits or dots)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no file after the =</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 is also given by %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than %1 symbols, the market&apos;s most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: more than %2 symbols in all, the market&apos;s most</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

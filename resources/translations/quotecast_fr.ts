@@ -275,6 +275,113 @@ Une durée s’écrit comme 500ms, 15s, 2min ou 1h ; une taille comme 512KiB ou 
     </message>
 </context>
 <context>
+    <name>quotecast::CsvPriceFile</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3</source>
+        <translation>%1, ligne %2 : %3</translation>
+    </message>
+    <message>
+        <source>cannot be opened: %1</source>
+        <translation>impossible à ouvrir : %1</translation>
+    </message>
+    <message>
+        <source>the file name does not start with a symbol (a letter, then up to 9 letters, digits or dots): give it as SYMBOL=path, like AAPL=%1</source>
+        <translation>le nom du fichier ne commence pas par un symbole (une lettre, puis jusqu’à 9 lettres, chiffres ou points) : donnez-le sous la forme SYMBOLE=chemin, comme AAPL=%1</translation>
+    </message>
+    <message>
+        <source>the line is longer than %1 KiB</source>
+        <translation>la ligne dépasse %1 Kio</translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>impossible à lire : %1</translation>
+    </message>
+    <message>
+        <source>not a text file (a NUL byte, or bytes that are not UTF-8)</source>
+        <translation>ce n’est pas un fichier texte (un octet NUL, ou des octets qui ne sont pas de l’UTF-8)</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>le fichier est vide</translation>
+    </message>
+    <message>
+        <source>the header has no %1 column</source>
+        <translation>l’en-tête n’a pas de colonne %1</translation>
+    </message>
+    <message>
+        <source>unknown header %1; the known formats are Yahoo Finance (Date,Open,High,Low,Close,Adj Close,Volume), Stooq (Date,Open,High,Low,Close,Volume) and quotecast&apos;s export (seq,time,symbol,price,change)</source>
+        <translation>en-tête inconnu %1 ; les formats connus sont ceux de Yahoo Finance (Date,Open,High,Low,Close,Adj Close,Volume), de Stooq (Date,Open,High,Low,Close,Volume) et l’export de quotecast (seq,time,symbol,price,change)</translation>
+    </message>
+    <message>
+        <source>the file changed since it was checked: it has more rows</source>
+        <translation>le fichier a changé depuis sa vérification : il a plus de lignes</translation>
+    </message>
+    <message>
+        <source>no prices of %1</source>
+        <translation>aucun cours de %1</translation>
+    </message>
+    <message>
+        <source>no prices after the header</source>
+        <translation>aucun cours après l’en-tête</translation>
+    </message>
+    <message>
+        <source>the file changed since it was checked: it has fewer rows</source>
+        <translation>le fichier a changé depuis sa vérification : il a moins de lignes</translation>
+    </message>
+    <message>
+        <source>the %1 column is missing</source>
+        <translation>la colonne %1 manque</translation>
+    </message>
+    <message>
+        <source>the time column is not a UTC time like 2026-11-30T11:56:30.123Z: %1</source>
+        <translation>la colonne time n’est pas une heure UTC comme 2026-11-30T11:56:30.123Z : %1</translation>
+    </message>
+    <message>
+        <source>the Date column is not a date like 2024-01-31: %1</source>
+        <translation>la colonne Date n’est pas une date comme 2024-01-31 : %1</translation>
+    </message>
+    <message>
+        <source>the %1 column is not a number: %2</source>
+        <translation>la colonne %1 n’est pas un nombre : %2</translation>
+    </message>
+    <message>
+        <source>the %1 column is out of range (0.01 to %2): %3</source>
+        <translation>la colonne %1 est hors limites (de 0.01 à %2) : %3</translation>
+    </message>
+    <message>
+        <source>%1 at %2 comes before its row of line %3 at %4: each symbol&apos;s rows must be oldest first</source>
+        <translation>%1 à %2 précède sa ligne %3, à %4 : les lignes de chaque symbole doivent aller de la plus ancienne à la plus récente</translation>
+    </message>
+    <message>
+        <source>%1 comes before %2 of line %3: the rows must be oldest first</source>
+        <translation>%1 précède le %2 de la ligne %3 : les lignes doivent aller de la plus ancienne à la plus récente</translation>
+    </message>
+    <message>
+        <source>the symbol column is not a symbol: %1</source>
+        <translation>la colonne symbol n’est pas un symbole : %1</translation>
+    </message>
+    <message>
+        <source>the file changed since it was checked: %1 was not in it</source>
+        <translation>le fichier a changé depuis sa vérification : %1 n’y était pas</translation>
+    </message>
+    <message>
+        <source>more than %1 symbols, the market&apos;s most</source>
+        <translation>plus de %1 symboles, le maximum du marché</translation>
+    </message>
+    <message>
+        <source>cannot be read again: %1</source>
+        <translation>impossible à relire : %1</translation>
+    </message>
+    <message>
+        <source>the file changed since it was checked: its header differs</source>
+        <translation>le fichier a changé depuis sa vérification : son en-tête n’est plus le même</translation>
+    </message>
+</context>
+<context>
     <name>quotecast::MainWindow</name>
     <message>
         <source>Copied %1</source>
@@ -401,6 +508,37 @@ Une durée s’écrit comme 500ms, 15s, 2min ou 1h ; une taille comme 512KiB ou 
     <message>
         <source>%1 today: open %2 · high %3 · low %4</source>
         <translation>%1 aujourd’hui : ouverture %2 · plus haut %3 · plus bas %4</translation>
+    </message>
+</context>
+<context>
+    <name>quotecast::PriceReplay</name>
+    <message>
+        <source>no price file given</source>
+        <translation>aucun fichier de cours donné</translation>
+    </message>
+    <message>
+        <source>more than %1 price files</source>
+        <translation>plus de %1 fichiers de cours</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a symbol (a letter, then up to 9 letters, digits or dots)</source>
+        <translation>%1 : « %2 » n’est pas un symbole (une lettre, puis jusqu’à 9 lettres, chiffres ou points)</translation>
+    </message>
+    <message>
+        <source>%1: no file after the =</source>
+        <translation>%1 : aucun fichier après le =</translation>
+    </message>
+    <message>
+        <source>%1: %2 is also given by %3</source>
+        <translation>%1 : %2 est aussi donné par %3</translation>
+    </message>
+    <message>
+        <source>more than %1 symbols, the market&apos;s most</source>
+        <translation>plus de %1 symboles, le maximum du marché</translation>
+    </message>
+    <message>
+        <source>%1: more than %2 symbols in all, the market&apos;s most</source>
+        <translation>%1 : plus de %2 symboles en tout, le maximum du marché</translation>
     </message>
 </context>
 <context>
