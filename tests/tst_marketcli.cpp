@@ -1,6 +1,7 @@
 #include "headlessserver.h"
 #include "sseclient.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -16,6 +17,8 @@ private slots:
     void initTestCase();
     void shockCrashesEverySymbolThroughTicks();
     void shockOfAnAbsentSymbolIsAnError();
+    void replayPlaysTheClosesOfYahooAndStooqFiles();
+    void malformedReplayFileIsAnError();
 
 private:
     QString m_binary;
@@ -72,6 +75,99 @@ void TestMarketCli::shockOfAnAbsentSymbolIsAnError()
     QCOMPARE(process.exitCode(), 2);
     QCOMPARE(process.readAllStandardError(),
              QByteArray("quotecast: --shock: the market has no symbol TSLA (it has AAPL,MSFT)\n"));
+}
+
+namespace {
+
+// A Yahoo Finance download and a Stooq one, as people have them.
+const QByteArray YahooAapl = "Date,Open,High,Low,Close,Adj Close,Volume\n"
+                             "2024-01-02,187.15,188.44,183.89,185.639999,184.94,82488700\n"
+                             "2024-01-03,184.22,185.88,183.43,184.25,183.55,58414500\n"
+                             "2024-01-04,182.15,183.09,180.88,181.91,181.22,71983600\n";
+const QByteArray StooqMsft = "Date,Open,High,Low,Close,Volume\n"
+                             "2024-01-02,370.87,376.0,366.5,370.87,25258600\n"
+                             "2024-01-03,369.01,373.26,368.51,370.6,23083500\n"
+                             "2024-01-05,368.0,372.06,366.5,367.75,20987000\n";
+
+QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
+{
+    QFile file(dir.filePath(name));
+    if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size())
+        return {};
+    return file.fileName();
+}
+
+} // namespace
+
+// `--replay AAPL.csv msft_us_d.csv`: each symbol starts at its first close (ticks 1 and 2,
+// before the server listens), then every row's close is a tick, the two files interleaved by
+// date, with the row's date; at the end the feed stops. Read back with Last-Event-ID from
+// tick 2, so that no row is missed however fast they were played.
+void TestMarketCli::replayPlaysTheClosesOfYahooAndStooqFiles()
+{
+    QTemporaryDir files;
+    const QString aapl = writeFile(files, QStringLiteral("AAPL.csv"), YahooAapl);
+    const QString msft = writeFile(files, QStringLiteral("msft_us_d.csv"), StooqMsft);
+    QVERIFY(!aapl.isEmpty() && !msft.isEmpty());
+    HeadlessServer server;
+    QVERIFY2(server.start(m_binary,
+                          { QStringLiteral("--in-memory"), QStringLiteral("--interval"),
+                            QStringLiteral("20ms"), QStringLiteral("--replay"), aapl, msft }),
+             server.process().readAllStandardError().constData());
+    SseClient watcher;
+    watcher.open(server.port());
+    const auto ended = [&] {
+        for (const SseClient::Event &block : watcher.blocks()) {
+            if (block.event == "status" && block.data.contains("\"running\":false"))
+                return true;
+        }
+        return false;
+    };
+    QTRY_VERIFY(ended());
+    const QByteArray status = watcher.blocks().at(StreamPreamble::StatusBlock).data;
+    QVERIFY2(status.contains(R"("replay":{"from":"2024-01-02","to":"2024-01-05"})"),
+             status.constData());
+    QVERIFY2(status.contains(R"("symbols":["AAPL","MSFT"])"), status.constData());
+    QByteArray run; // from the last tick's id, `<run>-<seq>`
+    for (const SseClient::Event &block : watcher.blocks()) {
+        if (!block.id.isEmpty())
+            run = block.id.split('-').first();
+    }
+
+    SseClient reader;
+    reader.open(server.port(), "/stream", "Last-Event-ID: " + run + "-2\r\n");
+    constexpr int Ticks = 6;
+    QVERIFY(reader.waitForBlocks(2 + Ticks)); // retry, status, the ticks
+    QStringList played;
+    for (const SseClient::Event &tick : reader.blocks().mid(2, Ticks)) {
+        const QJsonDocument quote = QJsonDocument::fromJson(tick.data);
+        played.append(QStringLiteral("%1 %2 %3")
+                          .arg(quote["symbol"].toString(), quote["date"].toString())
+                          .arg(quote["price"].toDouble()));
+    }
+    QCOMPARE(played,
+             QStringList({ "AAPL 2024-01-02 185.64", "MSFT 2024-01-02 370.87",
+                           "AAPL 2024-01-03 184.25", "MSFT 2024-01-03 370.6",
+                           "AAPL 2024-01-04 181.91", "MSFT 2024-01-05 367.75" }));
+    server.stop();
+}
+
+void TestMarketCli::malformedReplayFileIsAnError()
+{
+    QTemporaryDir files;
+    const QString bad = writeFile(files, QStringLiteral("AAPL.csv"),
+                                  "Date,Open,High,Low,Close,Adj Close,Volume\n"
+                                  "2024-01-02,187.15,188.44,183.89,abc,184.94,82488700\n");
+    QProcess process;
+    process.start(m_binary,
+                  { QStringLiteral("--headless"), QStringLiteral("--in-memory"),
+                    QStringLiteral("--replay"), bad });
+    QVERIFY(process.waitForFinished(10000));
+    QCOMPARE(process.exitCode(), 2);
+    const QByteArray error = process.readAllStandardError();
+    QVERIFY2(error.startsWith("quotecast: --replay: " + bad.toUtf8() + ", line 2: "),
+             error.constData());
+    QVERIFY2(error.contains("\"abc\""), error.constData());
 }
 
 QTEST_GUILESS_MAIN(TestMarketCli)

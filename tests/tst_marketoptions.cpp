@@ -18,6 +18,7 @@ private slots:
     void models();
     void shocks_data();
     void shocks();
+    void replayFiles();
     void badValuesAreErrors_data();
     void badValuesAreErrors();
     void rememberedModelYieldsToTheCommandLine();
@@ -101,6 +102,21 @@ void TestMarketOptions::shocks()
     QCOMPARE(twice.market.shocks.last().shock.percent, 5.0);
 }
 
+void TestMarketOptions::replayFiles()
+{
+    AppOptions::Outcome outcome;
+    QString message;
+    const AppOptions options = parse(
+        { "--replay", "AAPL.csv", "MSFT=msft_us_d.csv", "--replay-loop", "--replay", "g.csv" },
+        &outcome, &message);
+    QCOMPARE(outcome, AppOptions::Outcome::Run);
+    // The option's values first, then the bare arguments after it.
+    QCOMPARE(options.market.replayFiles,
+             QStringList({ "AAPL.csv", "g.csv", "MSFT=msft_us_d.csv" }));
+    QVERIFY(options.market.replayLoop);
+    QCOMPARE(parse({}, &outcome, &message).market.replayFiles, QStringList());
+}
+
 void TestMarketOptions::badValuesAreErrors_data()
 {
     QTest::addColumn<QStringList>("args");
@@ -135,6 +151,16 @@ void TestMarketOptions::badValuesAreErrors_data()
         << QStringList { "--shock", "<b>:-10/2" } << shock.arg("<b>:-10/2");
     QTest::addRow("shock with a bad delay")
         << QStringList { "--shock", "-10/2@soon" } << shock.arg("-10/2@soon");
+    QTest::addRow("a bare argument without --replay")
+        << QStringList { "AAPL.csv" } << "Unexpected argument: AAPL.csv";
+    QTest::addRow("a loop of nothing")
+        << QStringList { "--replay-loop" } << "--replay-loop needs files to play: --replay FILE...";
+    QTest::addRow("a replay and symbols")
+        << QStringList { "--replay", "a.csv", "--symbols", "A=1" }
+        << "--symbols and --replay exclude each other: a replay's symbols are its files'";
+    QTest::addRow("a replay and a shock")
+        << QStringList { "--replay", "a.csv", "--shock", "-10/2" }
+        << "--shock moves simulated prices: it cannot go with --replay";
     QTest::addRow("shock after more than a day")
         << QStringList { "--shock", "-10/2@25h" } << shock.arg("-10/2@25h");
 }

@@ -248,7 +248,8 @@ AppOptions AppOptions::parse(const QStringList &arguments, Outcome *outcome, QSt
     };
     if (!parser.parse(arguments))
         return fail(parser.errorText());
-    if (!parser.positionalArguments().isEmpty())
+    // More files for --replay (MarketOptions); nothing else takes a bare argument.
+    if (!parser.positionalArguments().isEmpty() && !parser.isSet(QStringLiteral("replay")))
         return fail(tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
     if (parser.isSet(help) || parser.isSet(version)) {
         *outcome = parser.isSet(help) ? Outcome::ShowHelp : Outcome::ShowVersion;
@@ -296,6 +297,9 @@ AppOptions AppOptions::parse(const QStringList &arguments, Outcome *outcome, QSt
     }
     if (QString error; !options.market.read(parser, &error))
         return fail(error);
+    if (options.symbolsGiven && !options.market.replayFiles.isEmpty())
+        return fail(tr("--symbols and --replay exclude each other: a replay's symbols are its "
+                       "files'"));
     if (parser.isSet(publish)) {
         const QUrl url(parser.value(publish), QUrl::StrictMode);
         if (!url.isValid() || url.host().isEmpty()

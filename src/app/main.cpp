@@ -128,6 +128,14 @@ int main(int argc, char *argv[])
         QObject::connect(store, &TickStore::writeFailed, [&err](const QString &error) {
             err << "quotecast: the tick history stopped being written: " << error << Qt::endl;
         });
+    if (!pipeline.replayError().isEmpty()) {
+        err << "quotecast: --replay: " << pipeline.replayError() << '\n';
+        return 2;
+    }
+    QObject::connect(pipeline.simulator(), &MarketSimulator::replayFailed,
+                     [&err](const QString &error) {
+                         err << "quotecast: the replay stopped: " << error << Qt::endl;
+                     });
     // The market's symbols are known only now (a remembered list, or --symbols).
     for (const ScheduledShock &scheduled : options.market.shocks) {
         const QString &symbol = scheduled.shock.symbol;

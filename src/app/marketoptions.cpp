@@ -14,6 +14,8 @@ const QString ModelName = QStringLiteral("model");
 const QString VolatilityName = QStringLiteral("volatility");
 const QString DriftName = QStringLiteral("drift");
 const QString ShockName = QStringLiteral("shock");
+const QString ReplayName = QStringLiteral("replay");
+const QString ReplayLoopName = QStringLiteral("replay-loop");
 
 QString percentText(int ppm)
 {
@@ -43,6 +45,12 @@ QList<QCommandLineOption> MarketOptions::commandLineOptions()
           tr("Move one symbol or all by PERCENT over TICKS ticks, DELAY after the start: "
              "[SYMBOL:]PERCENT/TICKS[@DELAY], e.g. -10/20@30s. May be repeated."),
           QStringLiteral("shock") },
+        { ReplayName,
+          tr("Play the closes of CSV files (Yahoo Finance, Stooq, quotecast's export) instead "
+             "of simulated prices, one a tick; SYMBOL=FILE names a file's symbol. More files may "
+             "follow."),
+          QStringLiteral("file") },
+        { ReplayLoopName, tr("Play the --replay files again and again.") },
     };
 }
 
@@ -92,6 +100,17 @@ bool MarketOptions::read(const QCommandLineParser &parser, QString *error)
             return false;
         }
         shocks.append(*shock);
+    }
+    if (parser.isSet(ReplayName))
+        replayFiles = parser.values(ReplayName) + parser.positionalArguments();
+    replayLoop = parser.isSet(ReplayLoopName);
+    if (replayLoop && replayFiles.isEmpty()) {
+        *error = tr("--replay-loop needs files to play: --replay FILE...");
+        return false;
+    }
+    if (!replayFiles.isEmpty() && !shocks.isEmpty()) {
+        *error = tr("--shock moves simulated prices: it cannot go with --replay");
+        return false;
     }
     return true;
 }

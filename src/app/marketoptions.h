@@ -22,7 +22,8 @@ struct ScheduledShock
 };
 
 // The command-line options that shape the market's prices: --model, --volatility, --drift,
-// --shock. One AppOptions member, parsed apart so that each file keeps one job.
+// --shock, --replay, --replay-loop. One AppOptions member, parsed apart so that each file keeps
+// one job.
 struct MarketOptions
 {
     Q_DECLARE_TR_FUNCTIONS(quotecast::MarketOptions)
@@ -30,12 +31,17 @@ struct MarketOptions
 public:
     PriceModel priceModel;
     QList<ScheduledShock> shocks; // in the order given
+    // Files of recorded prices to play instead (`path` or `SYMBOL=path`, PriceReplay::open), and
+    // whether to play them again and again.
+    QStringList replayFiles;
+    bool replayLoop = false;
 
     // The options to add to the parser, in the order --help lists them.
     static QList<QCommandLineOption> commandLineOptions();
     // Reads the options from `parser` (which parsed the arguments) over these values: --model
-    // alone takes that model's default volatility. False with a message naming the option,
-    // what it takes and what was given.
+    // alone takes that model's default volatility; the positional arguments are more files for
+    // --replay (`--replay a.csv b.csv`). False with a message naming the option, what it takes
+    // and what was given. The files are not opened here.
     bool read(const QCommandLineParser &parser, QString *error);
 
     // `0.25`, `0.25%`, `-1.5`: a percentage with up to 4 decimals, as parts per million of the

@@ -1,0 +1,30 @@
+#include <replay/replaysource.h>
+
+namespace quotecast {
+
+ReplaySource::ReplaySource(PriceReplay replay)
+    : m_replay(std::move(replay))
+{
+    Q_ASSERT(m_replay.isOpen());
+    m_replay.setLoop(false);
+}
+
+QList<SourcePrice> ReplaySource::firstPrices() const
+{
+    // The check keeps no first row's time, and a wrong date is worse than none: the market
+    // time comes with each symbol's first row played.
+    QList<SourcePrice> prices;
+    for (const PriceReplay::Symbol &symbol : m_replay.symbols())
+        prices.append({ symbol.name, symbol.firstPriceCents, 0 });
+    return prices;
+}
+
+std::optional<SourcePrice> ReplaySource::next()
+{
+    const std::optional<ReplayRow> row = m_replay.next();
+    if (!row)
+        return std::nullopt;
+    return SourcePrice { row->symbol, row->priceCents, row->timeMs };
+}
+
+} // namespace quotecast
