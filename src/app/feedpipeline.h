@@ -17,77 +17,71 @@ class ServerThread;
 class StreamHub;
 class TickStoreThread;
 
-// The one place that builds quotecast's pieces and connects them, for the app,
-// the benchmark, the screenshot tool and the tests alike: the simulated market,
-// the tick history it continues from and writes, and the server that fans it
-// out. The server learns the feed (its status and quotes, asked of the
-// simulator, and the stored recent ticks) before it listens, in its own thread,
-// then follows every tick and change of status. The window is not built here
-// (this library does not link widgets): see createDashboard().
-class FeedPipeline {
+// The one place that builds quotecast's pieces and connects them, for the app, the benchmark,
+// the screenshot tool and the tests alike: the simulated market, the tick history it continues from
+// and writes, and the server that fans it out. The server learns the feed (its status and
+// quotes, asked of the simulator, and the stored recent ticks) before it listens, in its own
+// thread, then follows every tick and change of status. The window is not built here (this
+// library does not link widgets): see createDashboard().
+class FeedPipeline
+{
 public:
-  // Where the server lives: a thread of its own (the app), or the caller's
-  // thread (tests that call the hub directly, and wait on its signals).
-  enum class ServerThreading { OwnThread, CallerThread };
+    // Where the server lives: a thread of its own (the app), or the caller's thread (tests
+    // that call the hub directly, and wait on its signals).
+    enum class ServerThreading { OwnThread, CallerThread };
 
-  // Builds the simulator from `options` and, unless options.inMemory, opens the
-  // tick history (options.historyFile, else history.sqlite in the user's data
-  // folder) and continues the feed from it where it stopped. A history that
-  // cannot be used leaves the feed in memory: historyError() says why. Nothing
-  // listens yet, nor ticks.
-  explicit FeedPipeline(const AppOptions &options,
-                        ServerThreading threading = ServerThreading::OwnThread);
-  // Closes every stream cleanly, then writes what the history has buffered.
-  ~FeedPipeline();
-  Q_DISABLE_COPY_MOVE(FeedPipeline)
+    // Builds the simulator from `options` and, unless options.inMemory, opens the tick history
+    // (options.historyFile, else history.sqlite in the user's data folder) and continues the feed
+    // from it where it stopped. A history that cannot be used leaves the feed in memory:
+    // historyError() says why. Nothing listens yet, nor ticks.
+    explicit FeedPipeline(const AppOptions &options,
+                          ServerThreading threading = ServerThreading::OwnThread);
+    // Closes every stream cleanly, then writes what the history has buffered.
+    ~FeedPipeline();
+    Q_DISABLE_COPY_MOVE(FeedPipeline)
 
-  // Starts the feed (unless options.paused), gives the server the feed and
-  // makes it listen; from then on every tick and change of status reaches it.
-  // False when it cannot listen: errorString() says why.
-  bool start();
-  QString errorString() const;
+    // Starts the feed (unless options.paused), gives the server the feed and makes it listen;
+    // from then on every tick and change of status reaches it. False when it cannot listen:
+    // errorString() says why.
+    bool start();
+    QString errorString() const;
 
-  MarketSimulator *simulator() const { return m_simulator.get(); }
-  // With OwnThread, in the server thread: queued connections only.
-  StreamHub *hub() const;
-  quint16 serverPort() const;
-  // What the server was given: options.server with the history file and the run
-  // id.
-  const ServerSettings &serverSettings() const { return m_serverSettings; }
+    MarketSimulator *simulator() const { return m_simulator.get(); }
+    // With OwnThread, in the server thread: queued connections only.
+    StreamHub *hub() const;
+    quint16 serverPort() const;
+    // What the server was given: options.server with the history file and the run id.
+    const ServerSettings &serverSettings() const { return m_serverSettings; }
 
-  bool keepsHistory() const { return m_history != nullptr; }
-  // Why the history asked for is not kept; empty when it is, or none was asked
-  // for.
-  QString historyError() const { return m_historyError; }
-  // Why the files of options.market.replayFiles cannot be played (the file, the
-  // line, what is wrong); empty when they are played, or none were given. The
-  // market then simulates.
-  QString replayError() const { return m_replayError; }
-  // The store, in a thread of its own (queued connections only); null unless
-  // keepsHistory().
-  TickStore *tickStore() const;
-  // The stored history's last ticks, oldest first (empty in memory).
-  const QList<Quote> &recentTicks() const { return m_stored.recent; }
+    bool keepsHistory() const { return m_history != nullptr; }
+    // Why the history asked for is not kept; empty when it is, or none was asked for.
+    QString historyError() const { return m_historyError; }
+    // Why the files of options.market.replayFiles cannot be played (the file, the line, what is
+    // wrong); empty when they are played, or none were given. The market then simulates.
+    QString replayError() const { return m_replayError; }
+    // The store, in a thread of its own (queued connections only); null unless keepsHistory().
+    TickStore *tickStore() const;
+    // The stored history's last ticks, oldest first (empty in memory).
+    const QList<Quote> &recentTicks() const { return m_stored.recent; }
 
-  // What a hub must know before its first client, always asked of the
-  // simulator: its status and quotes, and the `recentTicks` of a stored
-  // history. For tests of the hub alone.
-  static void primeHub(StreamHub &hub, const MarketSimulator &simulator,
-                       const QList<Quote> &recentTicks = {});
+    // What a hub must know before its first client, always asked of the simulator: its status
+    // and quotes, and the `recentTicks` of a stored history. For tests of the hub alone.
+    static void primeHub(StreamHub &hub, const MarketSimulator &simulator,
+                         const QList<Quote> &recentTicks = {});
 
 private:
-  void openHistory();
-  void openReplay();
+    void openHistory();
+    void openReplay();
 
-  const AppOptions m_options;
-  ServerSettings m_serverSettings;
-  std::unique_ptr<TickStoreThread> m_history; // while a history is kept
-  QString m_historyError;
-  QString m_replayError;
-  StoredFeed m_stored;
-  std::unique_ptr<MarketSimulator> m_simulator;
-  std::unique_ptr<ServerThread> m_serverThread; // OwnThread
-  std::unique_ptr<StreamHub> m_callerThreadHub; // CallerThread
+    const AppOptions m_options;
+    ServerSettings m_serverSettings;
+    std::unique_ptr<TickStoreThread> m_history; // while a history is kept
+    QString m_historyError;
+    QString m_replayError;
+    StoredFeed m_stored;
+    std::unique_ptr<MarketSimulator> m_simulator;
+    std::unique_ptr<ServerThread> m_serverThread; // OwnThread
+    std::unique_ptr<StreamHub> m_callerThreadHub; // CallerThread
 };
 
 } // namespace quotecast
