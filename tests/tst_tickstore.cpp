@@ -1,5 +1,7 @@
 #include "recordedfeed.h"
 #include <feed/marketsimulator.h>
+#include <feed/runid.h>
+#include <feed/symbol.h>
 #include <history/tickreader.h>
 #include <history/tickstore.h>
 
@@ -7,6 +9,7 @@
 #include <QFile>
 #include <QSignalSpy>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -30,6 +33,9 @@ private slots:
     void unusableFilesAreReported_data();
     void unusableFilesAreReported();
     void oneStoreWritesAFileAtATime();
+    void theSymbolListSurvivesReopening();
+    void aHistoryWithoutASymbolListGetsOne();
+    void symbolRowsThatCannotBuildAMarketAreLeftOut();
 
 private:
     QString dbPath() const { return m_dir->filePath(QStringLiteral("history.sqlite")); }
@@ -230,6 +236,128 @@ void TestTickStore::oneStoreWritesAFileAtATime()
     first.reset();
     QVERIFY2(second.open(dbPath(), 7, 10, &feed), qPrintable(second.errorString()));
     QCOMPARE(feed.lastSeq, 1u);
+}
+
+namespace {
+
+// A symbol list as `SYMBOL:cents` items, for QCOMPARE.
+QStringList listed(const QList<MarketSimulator::Opening> &symbols)
+{
+    QStringList items;
+    for (const MarketSimulator::Opening &opening : symbols)
+        items.append(opening.symbol + u':' + QString::number(opening.priceCents));
+    return items;
+}
+
+// Runs `statements` on the database at `path` with a connection of its own.
+bool execute(const QString &path, const QStringList &statements)
+{
+    bool done = true;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), path);
+        db.setDatabaseName(path);
+        done = db.open();
+        QSqlQuery query(db);
+        for (const QString &sql : statements) {
+            if (done && !query.exec(sql)) {
+                qWarning() << sql << query.lastError().text();
+                done = false;
+            }
+        }
+    }
+    QSqlDatabase::removeDatabase(path);
+    return done;
+}
+
+} // namespace
+
+void TestTickStore::theSymbolListSurvivesReopening()
+{
+    const QList<MarketSimulator::Opening> symbols { { QStringLiteral("MSFT"), 250'00 },
+                                                    { QStringLiteral("BRK.B"), 412'50 },
+                                                    { QStringLiteral("AAPL"), 170'00 } };
+    auto store = std::make_unique<TickStore>();
+    QSignalSpy writeFailed(store.get(), &TickStore::writeFailed);
+    StoredFeed feed;
+    QVERIFY(store->open(dbPath(), 7, 10, &feed));
+    QVERIFY(feed.symbols.isEmpty()); // a new history remembers none
+    store->rememberSymbols(symbols);
+    // The same names at other prices: not written again (the latest ticks say the prices).
+    QList<MarketSimulator::Opening> moved = symbols;
+    moved[0].priceCents = 251'00;
+    store->rememberSymbols(moved);
+    QVERIFY(writeFailed.isEmpty());
+
+    store = std::make_unique<TickStore>();
+    StoredFeed reopened;
+    QVERIFY(store->open(dbPath(), 7, 10, &reopened));
+    QCOMPARE(listed(reopened.symbols), listed(symbols)); // in their order, with their prices
+
+    // Another list is written: a symbol removed, one added.
+    QList<MarketSimulator::Opening> changed = symbols.mid(1);
+    changed.append({ QStringLiteral("TSLA"), 240'00 });
+    store->rememberSymbols(changed);
+    store = std::make_unique<TickStore>();
+    StoredFeed last;
+    QVERIFY(store->open(dbPath(), 7, 10, &last));
+    QCOMPARE(listed(last.symbols), listed(changed));
+}
+
+void TestTickStore::aHistoryWithoutASymbolListGetsOne()
+{
+    // A history written by a quotecast that did not remember its symbols: no symbols table.
+    const QByteArray historyId = newRunId();
+    QVERIFY(execute(
+        dbPath(),
+        { QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+          QStringLiteral("CREATE TABLE ticks (seq INTEGER PRIMARY KEY, symbol TEXT NOT NULL, "
+                         "price_cents INTEGER NOT NULL, change_cents INTEGER NOT NULL, "
+                         "ts INTEGER NOT NULL)"),
+          QStringLiteral("INSERT INTO meta VALUES ('history_id', '%1')")
+              .arg(QString::fromLatin1(historyId)),
+          QStringLiteral("INSERT INTO ticks VALUES (1, 'AAPL', 17100, 100, %1)")
+              .arg(QDateTime::currentMSecsSinceEpoch()) }));
+    {
+        TickStore store;
+        StoredFeed feed;
+        QVERIFY2(store.open(dbPath(), 7, 10, &feed), qPrintable(store.errorString()));
+        QCOMPARE(feed.historyId, historyId);
+        QCOMPARE(feed.lastSeq, quint64(1));
+        QVERIFY(feed.symbols.isEmpty()); // the market is built from the options, as before
+        store.rememberSymbols({ { QStringLiteral("AAPL"), 171'00 } });
+    }
+    TickStore store;
+    StoredFeed feed;
+    QVERIFY(store.open(dbPath(), 7, 10, &feed));
+    QCOMPARE(feed.historyId, historyId);
+    QCOMPARE(listed(feed.symbols), QStringList { QStringLiteral("AAPL:17100") });
+}
+
+void TestTickStore::symbolRowsThatCannotBuildAMarketAreLeftOut()
+{
+    StoredFeed created;
+    QVERIFY(TickStore().open(dbPath(), 7, 10, &created));
+    QStringList rows { QStringLiteral("(0, 'AAPL', 17000)"),
+                       QStringLiteral("(1, 'aapl', 1)"),
+                       QStringLiteral("(2, '1X', 100)"),
+                       QStringLiteral("(3, 'AAPL', 100)"),
+                       QStringLiteral("(4, 'MSFT', 0)"),
+                       QStringLiteral("(5, 'GOOG', 'cheap')"),
+                       QStringLiteral("(6, 'AMZN', %1)").arg(MarketSimulator::MaxPriceCents + 1),
+                       QStringLiteral("(7, 'NVDA', %1)").arg(MarketSimulator::MaxPriceCents) };
+    // Then more than a market may have.
+    for (int i = 0; i < symbol::MaxCount; ++i)
+        rows.append(QStringLiteral("(%1, 'S%1', 100)").arg(8 + i));
+    QVERIFY(execute(dbPath(), { QStringLiteral("INSERT INTO symbols VALUES ") + rows.join(u',') }));
+    TickStore store;
+    StoredFeed feed;
+    QVERIFY(store.open(dbPath(), 7, 10, &feed));
+    QCOMPARE(feed.symbols.size(), symbol::MaxCount);
+    QCOMPARE(listed(feed.symbols.mid(0, 3)),
+             QStringList({ QStringLiteral("AAPL:17000"),
+                           QStringLiteral("NVDA:%1").arg(MarketSimulator::MaxPriceCents),
+                           QStringLiteral("S8:100") }));
+    QCOMPARE(feed.symbols.constLast().symbol, QStringLiteral("S55"));
 }
 
 QTEST_GUILESS_MAIN(TestTickStore)

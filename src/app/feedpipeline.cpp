@@ -14,11 +14,14 @@ namespace quotecast {
 FeedPipeline::FeedPipeline(const AppOptions &options, ServerThreading threading)
     : m_options(options)
     , m_serverSettings(options.server)
-    , m_simulator(std::make_unique<MarketSimulator>(options.openings))
 {
     if (!options.inMemory)
         openHistory();
     m_serverSettings.runId = m_stored.historyId;
+    // The symbols the history remembers, unless --symbols names others: each at its latest
+    // stored tick's price (continueFrom), else at the price remembered with the list.
+    m_simulator = std::make_unique<MarketSimulator>(
+        options.symbolsGiven || m_stored.symbols.isEmpty() ? options.openings : m_stored.symbols);
 
     if (options.seed)
         m_simulator->setSeed(*options.seed);
@@ -27,9 +30,11 @@ FeedPipeline::FeedPipeline(const AppOptions &options, ServerThreading threading)
     m_simulator->continueFrom(m_stored.latest, m_stored.lastSeq);
     // Only an open store gets the ticks: a store whose thread never started would keep every
     // queued tick in that thread's event queue for ever (216 bytes a tick).
-    if (m_history)
+    if (m_history) {
         QObject::connect(m_simulator.get(), &MarketSimulator::quoteUpdated, m_history->store(),
                          &TickStore::append);
+        rememberSymbols();
+    }
     if (!options.market.replayFiles.isEmpty())
         openReplay();
 
@@ -49,6 +54,26 @@ void FeedPipeline::openReplay()
         return;
     m_simulator->startReplay(std::make_unique<ReplaySource>(std::move(replay)),
                              m_options.market.replayLoop);
+}
+
+// The history remembers the market's symbols, with their prices, now (those of --symbols, or
+// the defaults of a new history) and whenever they change, so that the next start has them.
+// Not while the market replays recorded prices: those symbols are the files'.
+void FeedPipeline::rememberSymbols()
+{
+    TickStore *store = m_history->store();
+    const MarketSimulator *market = m_simulator.get();
+    const auto remember = [store, market] {
+        if (market->status().isReplay())
+            return;
+        QList<MarketSimulator::Opening> symbols;
+        for (const Quote &quote : market->quotes())
+            symbols.append({ quote.symbol, quote.priceCents });
+        // In the store's thread, after the ticks before it; the store writes only a new list.
+        QMetaObject::invokeMethod(store, [store, symbols] { store->rememberSymbols(symbols); });
+    };
+    remember();
+    QObject::connect(market, &MarketSimulator::statusChanged, market, remember);
 }
 
 // The tick history on disk: the feed carries on where it stopped, under the same ids.

@@ -32,8 +32,10 @@ public:
 
     // Builds the simulator from `options` and, unless options.inMemory, opens the tick history
     // (options.historyFile, else history.sqlite in the user's data folder) and continues the feed
-    // from it where it stopped. A history that cannot be used leaves the feed in memory:
-    // historyError() says why. Nothing listens yet, nor ticks.
+    // from it where it stopped: with the symbols it remembers (StoredFeed::symbols) unless
+    // options.symbolsGiven, and from then on the history remembers the market's symbols when
+    // they change. A history that cannot be used leaves the feed in memory: historyError() says
+    // why. Nothing listens yet, nor ticks.
     explicit FeedPipeline(const AppOptions &options,
                           ServerThreading threading = ServerThreading::OwnThread);
     // Closes every stream cleanly, then writes what the history has buffered.
@@ -71,6 +73,7 @@ public:
 
 private:
     void openHistory();
+    void rememberSymbols();
     void openReplay();
 
     const AppOptions m_options;

@@ -1,6 +1,7 @@
 #include <history/tickstore.h>
 
 #include <feed/runid.h>
+#include <feed/symbol.h>
 #include <history/tickrows.h>
 
 #include <QDateTime>
@@ -8,6 +9,7 @@
 #include <QFileInfo>
 #include <QLockFile>
 #include <QSaveFile>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -17,21 +19,44 @@ namespace quotecast {
 
 namespace {
 
-// Creates the tables when new, applies the retention and reads where the feed stood; the
-// error when any statement fails (a file that is not a database, or read-only).
+// The remembered symbol list, as a market can be built from it (StoredFeed::symbols).
+QString readSymbols(QSqlQuery &query, QList<MarketSimulator::Opening> *symbols)
+{
+    if (!query.exec(QStringLiteral("SELECT symbol, price_cents FROM symbols ORDER BY position")))
+        return query.lastError().text();
+    QSet<QString> seen;
+    while (query.next() && symbols->size() < symbol::MaxCount) {
+        const QString name = query.value(0).toString();
+        bool ok = false;
+        const qint64 priceCents = query.value(1).toLongLong(&ok);
+        if (symbol::normalized(name) != name || seen.contains(name) || !ok || priceCents < 1
+            || priceCents > MarketSimulator::MaxPriceCents)
+            continue;
+        seen.insert(name);
+        symbols->append({ name, priceCents });
+    }
+    return {};
+}
+
+// Creates the tables when new (a history of an older quotecast gets the symbols table, empty),
+// applies the retention and reads where the feed stood; the error when any statement fails (a
+// file that is not a database, or read-only).
 QString prepare(QSqlDatabase &db, int retentionDays, int recentCount, StoredFeed *feed)
 {
-    // A constant of its own: a literal split over two lines inside the list reads like a
+    // Constants of their own: a literal split over two lines inside the list reads like a
     // missing comma.
     static constexpr char CreateTicks[]
         = "CREATE TABLE IF NOT EXISTS ticks (seq INTEGER PRIMARY KEY, symbol TEXT NOT NULL, "
           "price_cents INTEGER NOT NULL, change_cents INTEGER NOT NULL, ts INTEGER NOT NULL)";
+    static constexpr char CreateSymbols[]
+        = "CREATE TABLE IF NOT EXISTS symbols (position INTEGER PRIMARY KEY, "
+          "symbol TEXT NOT NULL, price_cents INTEGER NOT NULL)";
     QSqlQuery query(db);
     for (const char *sql :
          { "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
            "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
            CreateTicks, "CREATE INDEX IF NOT EXISTS ticks_by_time ON ticks (ts)",
-           "CREATE INDEX IF NOT EXISTS ticks_by_symbol ON ticks (symbol, seq)" }) {
+           "CREATE INDEX IF NOT EXISTS ticks_by_symbol ON ticks (symbol, seq)", CreateSymbols }) {
         if (!query.exec(QString::fromLatin1(sql)))
             return query.lastError().text();
     }
@@ -76,7 +101,7 @@ QString prepare(QSqlDatabase &db, int retentionDays, int recentCount, StoredFeed
     while (query.next())
         feed->recent.append(TickRows::tickFrom(query));
     feed->lastSeq = feed->latest.isEmpty() ? 0 : feed->latest.constLast().seq;
-    return {};
+    return readSymbols(query, &feed->symbols);
 }
 
 } // namespace
@@ -128,7 +153,37 @@ bool TickStore::open(const QString &path, int retentionDays, int recentCount, St
         db.setDatabaseName(path);
         error = db.open() ? prepare(db, retentionDays, recentCount, feed) : db.lastError().text();
     } // no query or handle may outlive the connection that fail() removes
-    return error.isEmpty() || fail(path + QStringLiteral(": ") + error);
+    if (!error.isEmpty())
+        return fail(path + QStringLiteral(": ") + error);
+    for (const MarketSimulator::Opening &remembered : std::as_const(feed->symbols))
+        m_symbols.append(remembered.symbol);
+    return true;
+}
+
+void TickStore::rememberSymbols(const QList<MarketSimulator::Opening> &symbols)
+{
+    QStringList names;
+    for (const MarketSimulator::Opening &opening : symbols)
+        names.append(opening.symbol);
+    if (!isOpen() || names == m_symbols)
+        return;
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QSqlQuery query(db);
+    bool written = db.transaction() && query.exec(QStringLiteral("DELETE FROM symbols"));
+    query.prepare(
+        QStringLiteral("INSERT INTO symbols (position, symbol, price_cents) VALUES (?, ?, ?)"));
+    for (qsizetype i = 0; written && i < symbols.size(); ++i) {
+        query.addBindValue(i);
+        query.addBindValue(symbols[i].symbol);
+        query.addBindValue(symbols[i].priceCents);
+        written = query.exec();
+    }
+    if (written && db.commit()) {
+        m_symbols = names;
+        return;
+    }
+    db.rollback();
+    writeFailedOnce(query.lastError().text() + db.lastError().text());
 }
 
 void TickStore::append(const Quote &quote)
@@ -166,9 +221,14 @@ void TickStore::flush()
     const bool written = db.transaction() && insert.execBatch() && db.commit();
     if (!written) {
         db.rollback();
-        if (!std::exchange(m_writeFailed, true))
-            emit writeFailed(insert.lastError().text() + db.lastError().text());
+        writeFailedOnce(insert.lastError().text() + db.lastError().text());
     }
+}
+
+void TickStore::writeFailedOnce(const QString &error)
+{
+    if (!std::exchange(m_writeFailed, true))
+        emit writeFailed(error);
 }
 
 void TickStore::exportCsv(const QString &path)

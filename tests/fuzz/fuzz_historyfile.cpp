@@ -58,8 +58,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(!store.errorString().isEmpty(), input);
         return 0;
     }
-    // What FeedPipeline does with it: the feed carries on, the hub shows and replays it.
-    MarketSimulator simulator;
+    // What FeedPipeline does with it: the market has the symbols it remembers, the feed carries
+    // on, the hub shows and replays it, and the history remembers the symbols again.
+    MarketSimulator simulator(stored.symbols.isEmpty() ? MarketSimulator::defaultOpenings()
+                                                       : stored.symbols);
     simulator.setSeed(1);
     simulator.continueFrom(stored.latest, stored.lastSeq);
     QObject::connect(&simulator, &MarketSimulator::quoteUpdated, &store, &TickStore::append);
@@ -91,6 +93,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 QJsonDocument(SseEvent::quoteObject(tick)).toJson(QJsonDocument::Compact);
         }
     }
+    QList<MarketSimulator::Opening> symbols;
+    for (const Quote &quote : simulator.quotes())
+        symbols.append({ quote.symbol, quote.priceCents });
+    store.rememberSymbols(symbols.mid(1) + symbols.mid(0, 1));
     store.exportCsv(fuzz::scratchDir() + QStringLiteral("/export.csv"));
     return 0;
 }

@@ -21,6 +21,9 @@ SCHEMA = [
     "CREATE INDEX ticks_by_time ON ticks (ts)",
     "CREATE INDEX ticks_by_symbol ON ticks (symbol, seq)",
 ]
+# The market's symbol list, since quotecast remembers it (a history from before has none).
+SYMBOLS = ("CREATE TABLE symbols (position INTEGER PRIMARY KEY, symbol TEXT NOT NULL, "
+           "price_cents INTEGER NOT NULL)")
 # ms: in 2096, so that the retention (ticks older than 30 days are deleted on open, but the
 # newest) keeps them; `ancient` seeds have ticks it deletes.
 NOW = 4_000_000_000_000
@@ -107,6 +110,18 @@ def main():
         (1, '', 100, 0, NOW), (2, 'aapl', 100, 0, NOW), (3, 'X' * 300, 100, 0, NOW),
         (4, 'É\u2028\n"\\', 100, 0, NOW), (5, 'AAPL\0GOOG', 100, 0, NOW),
     ])
+    database('remembered-symbols', schema=SCHEMA + [SYMBOLS], rows=ticks(20), statements=[
+        "INSERT INTO symbols VALUES (0, 'MSFT', 25000), (1, 'NFLX', 60000), (2, 'AAPL', 17000)"])
+    database('odd-remembered-symbols', schema=SCHEMA + [SYMBOLS], rows=ticks(8), statements=[
+        "INSERT INTO symbols VALUES (0, 'aapl', 1), (1, '1X', 100), (2, 'AAPL', 0), "
+        "(3, 'AAPL', 9007199254740993), (4, 'GOOG', 'cheap'), (5, 'GOOG', 100), (6, 'GOOG', 200), "
+        f"(7, 'MSFT', {INT64_MAX}), (8, 'AMZN', {INT64_MIN}), (9, '', 5)"])
+    database('loose-symbols', schema=SCHEMA + ["CREATE TABLE symbols (position, symbol, price_cents)"],
+             rows=ticks(3), statements=[
+        "INSERT INTO symbols VALUES (0, NULL, NULL), (1, x'00ff', 1.5), ('a', 'AAPL', '170'), "
+        "(-1, 'GOOG', 1e300), (2.5, 42, -0.0)"])
+    database('symbols-without-columns', schema=SCHEMA + ["CREATE TABLE symbols (name TEXT)"],
+             rows=ticks(3))
     database('odd-history-id', rows=ticks(3), history_id='lz3k\n9a1b\r\0-')
     database('empty-history-id', rows=ticks(3), history_id='')
     database('no-history-id', rows=ticks(3), history_id=None)
