@@ -28,20 +28,18 @@ MainWindow::MainWindow(MarketSimulator *market, const QList<Quote> &recentTicks,
 {
     m_ui->setupUi(this);
 
-    constexpr int columns = 4;
-    const QList<Quote> quotes = market->quotes();
     // A resumed history fills the sparklines, each card shown once (10,000 ticks one by one
     // took 110 ms); a symbol's last tick is its latest quote.
     QHash<QString, QList<Quote>> resumed;
     for (const Quote &tick : recentTicks)
         resumed[tick.symbol].append(tick);
-    for (qsizetype i = 0; i < quotes.size(); ++i) {
-        auto *card = new PriceCard(quotes[i].symbol, this);
-        m_ui->cardsLayout->addWidget(card, int(i / columns), int(i % columns));
-        m_cards.insert(quotes[i].symbol, card);
-        const QList<Quote> ticks = resumed.value(quotes[i].symbol);
-        card->setQuotes(ticks.isEmpty() ? QList<Quote> { quotes[i] } : ticks);
+    for (const Quote &quote : market->quotes()) {
+        const QList<Quote> ticks = resumed.value(quote.symbol);
+        addCard(quote.symbol)->setQuotes(ticks.isEmpty() ? QList<Quote> { quote } : ticks);
     }
+    placeCards(market->symbols());
+    connect(market, &MarketSimulator::statusChanged, this,
+            [this](const FeedStatus &status) { showSymbols(status.symbols); });
     connect(market, &MarketSimulator::quoteUpdated, this, [this](const Quote &quote) {
         if (PriceCard *card = m_cards.value(quote.symbol))
             card->setQuote(quote);
@@ -165,6 +163,52 @@ void MainWindow::setPublisherStatus(const PublisherStatus &status)
 void MainWindow::setClientCount(int count)
 {
     m_clientsLabel->setText(tr("%n browser(s) connected", nullptr, count));
+}
+
+PriceCard *MainWindow::addCard(const QString &symbol)
+{
+    auto *card = new PriceCard(symbol, this);
+    m_cards.insert(symbol, card);
+    return card;
+}
+
+void MainWindow::showSymbols(const QStringList &symbols)
+{
+    if (symbols == m_symbols)
+        return;
+    for (auto it = m_cards.begin(); it != m_cards.end();) {
+        if (symbols.contains(it.key())) {
+            ++it;
+            continue;
+        }
+        // Deleted once back in the event loop: the removal may come from within its own events.
+        m_ui->cardsLayout->removeWidget(*it);
+        (*it)->hide();
+        (*it)->deleteLater();
+        it = m_cards.erase(it);
+    }
+    // A new symbol's first tick came before the status that names it.
+    for (const Quote &quote : m_market->quotes()) {
+        if (symbols.contains(quote.symbol) && !m_cards.contains(quote.symbol))
+            addCard(quote.symbol)->setQuote(quote);
+    }
+    placeCards(symbols);
+}
+
+void MainWindow::placeCards(const QStringList &symbols)
+{
+    constexpr int columns = 4;
+    for (PriceCard *card : std::as_const(m_cards))
+        m_ui->cardsLayout->removeWidget(card);
+    int placed = 0;
+    for (const QString &symbol : symbols) {
+        PriceCard *card = m_cards.value(symbol);
+        if (!card)
+            continue;
+        m_ui->cardsLayout->addWidget(card, placed / columns, placed % columns);
+        ++placed;
+    }
+    m_symbols = symbols;
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -22,9 +22,9 @@ class PriceCard;
 class MarketSimulator;
 class Preferences;
 
-// The dashboard: one PriceCard per symbol, feed controls bound to the market (buttons,
-// menus and shortcuts), a panel with a QR code of the server's URL for phones, and a
-// status bar with the number of connected browsers.
+// The dashboard: one PriceCard per symbol, following the market's symbol list, feed controls
+// bound to the market (buttons, menus and shortcuts), a panel with a QR code of the server's
+// URL for phones, and a status bar with the number of connected browsers.
 // Presentation only: it reacts to the market's signals and calls its slots. It
 // remembers its geometry and the chosen address in Preferences.
 class MainWindow : public QMainWindow
@@ -64,12 +64,17 @@ protected:
 private:
     void showRunning(bool running);
     void showServerUrl();
+    PriceCard *addCard(const QString &symbol);
+    // Cards for `symbols`, in that order: those of other symbols go, new ones show their quote.
+    void showSymbols(const QStringList &symbols);
+    void placeCards(const QStringList &symbols);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     MarketSimulator *const m_market;
     std::unique_ptr<Preferences> m_ownPreferences; // unless given some
     Preferences *const m_preferences;
     QHash<QString, PriceCard *> m_cards;
+    QStringList m_symbols; // the cards' order
     QLabel *m_clientsLabel;
     QLabel *m_publisherLabel;
 };
