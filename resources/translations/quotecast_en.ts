@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AddSymbolDialog</name>
+    <message>
+        <source>Add Symbol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Symbol:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A letter, then up to 9 letters, digits or dots, like BRK.B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Opening price:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Stop</source>
@@ -93,6 +112,107 @@
     </message>
     <message>
         <source>F&amp;eed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add Symbol…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a symbol to the market, with its opening price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price &amp;Model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose how each tick moves a price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;hock…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move one symbol or all of them by a percentage over the next ticks: a crash, a rally</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PriceDialog</name>
+    <message>
+        <source>&amp;Price:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PriceModelDialog</name>
+    <message>
+        <source>Price Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Uniform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each tick moves one price by a whole number of cents drawn evenly within ± the volatility: quotecast&apos;s classic walk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Geometric Brownian motion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each tick multiplies one price by a random factor: the volatility is the standard deviation of its logarithm, the drift the expected growth; moves scale with the price, as in the Black–Scholes model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Volatility:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How far one tick moves a price, in percent of the price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Drift:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The expected growth of a price per tick, in percent (geometric Brownian motion only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShockDialog</name>
+    <message>
+        <source>Shock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moves one symbol, or all of them, by a total percentage over the next ticks, the same step each tick: a crash, a rally.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Symbol:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Move:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole move, in percent of each price: −10 is a 10 % fall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over &amp;ticks:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many of the feed&apos;s ticks the move takes</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -467,6 +587,14 @@ A duration is written like 500ms, 15s, 2min or 1h; a size like 512KiB or 1MiB. A
             <numerusform>· %n dropped</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Shock under way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>quotecast::MarketSimulator</name>
@@ -503,6 +631,25 @@ A duration is written like 500ms, 15s, 2min or 1h; a size like 512KiB or 1MiB. A
     <name>quotecast::PriceCard</name>
     <message>
         <source>%1 today: open %2 · high %3 · low %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set &amp;Price…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>quotecast::PriceDialog</name>
+    <message>
+        <source>Set Price of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The next tick of %1 is this price, with its change from the last one.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -549,6 +696,13 @@ A duration is written like 500ms, 15s, 2min or 1h; a size like 512KiB or 1MiB. A
     </message>
     <message>
         <source>Scan it with a phone&apos;s camera to open %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>quotecast::ShockDialog</name>
+    <message>
+        <source>All symbols</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

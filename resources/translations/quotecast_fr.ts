@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>AddSymbolDialog</name>
+    <message>
+        <source>Add Symbol</source>
+        <translation>Ajouter un symbole</translation>
+    </message>
+    <message>
+        <source>&amp;Symbol:</source>
+        <translation>&amp;Symbole :</translation>
+    </message>
+    <message>
+        <source>A letter, then up to 9 letters, digits or dots, like BRK.B</source>
+        <translation>Une lettre, puis jusqu’à 9 lettres, chiffres ou points, comme BRK.B</translation>
+    </message>
+    <message>
+        <source>&amp;Opening price:</source>
+        <translation>Prix d’&amp;ouverture :</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Stop</source>
@@ -94,6 +113,107 @@
     <message>
         <source>F&amp;eed</source>
         <translation>F&amp;lux</translation>
+    </message>
+    <message>
+        <source>&amp;Add Symbol…</source>
+        <translation>Ajouter un &amp;symbole…</translation>
+    </message>
+    <message>
+        <source>Add a symbol to the market, with its opening price</source>
+        <translation>Ajouter un symbole au marché, avec son prix d’ouverture</translation>
+    </message>
+    <message>
+        <source>Price &amp;Model…</source>
+        <translation>&amp;Modèle de prix…</translation>
+    </message>
+    <message>
+        <source>Choose how each tick moves a price</source>
+        <translation>Choisir comment chaque cotation fait bouger un prix</translation>
+    </message>
+    <message>
+        <source>S&amp;hock…</source>
+        <translation>&amp;Choc…</translation>
+    </message>
+    <message>
+        <source>Move one symbol or all of them by a percentage over the next ticks: a crash, a rally</source>
+        <translation>Faire bouger un symbole ou tous d’un pourcentage sur les prochaines cotations : un krach, une envolée</translation>
+    </message>
+</context>
+<context>
+    <name>PriceDialog</name>
+    <message>
+        <source>&amp;Price:</source>
+        <translation>&amp;Prix :</translation>
+    </message>
+</context>
+<context>
+    <name>PriceModelDialog</name>
+    <message>
+        <source>Price Model</source>
+        <translation>Modèle de prix</translation>
+    </message>
+    <message>
+        <source>&amp;Uniform</source>
+        <translation>&amp;Uniforme</translation>
+    </message>
+    <message>
+        <source>Each tick moves one price by a whole number of cents drawn evenly within ± the volatility: quotecast&apos;s classic walk.</source>
+        <translation>Chaque cotation fait bouger un prix d’un nombre entier de centimes tiré uniformément dans ± la volatilité : la marche classique de quotecast.</translation>
+    </message>
+    <message>
+        <source>&amp;Geometric Brownian motion</source>
+        <translation>Mouvement brownien &amp;géométrique</translation>
+    </message>
+    <message>
+        <source>Each tick multiplies one price by a random factor: the volatility is the standard deviation of its logarithm, the drift the expected growth; moves scale with the price, as in the Black–Scholes model.</source>
+        <translation>Chaque cotation multiplie un prix par un facteur aléatoire : la volatilité est l’écart type de son logarithme, la dérive la croissance attendue ; les mouvements sont proportionnels au prix, comme dans le modèle de Black-Scholes.</translation>
+    </message>
+    <message>
+        <source>&amp;Volatility:</source>
+        <translation>&amp;Volatilité :</translation>
+    </message>
+    <message>
+        <source>How far one tick moves a price, in percent of the price</source>
+        <translation>De combien une cotation fait bouger un prix, en pourcentage du prix</translation>
+    </message>
+    <message>
+        <source>&amp;Drift:</source>
+        <translation>&amp;Dérive :</translation>
+    </message>
+    <message>
+        <source>The expected growth of a price per tick, in percent (geometric Brownian motion only)</source>
+        <translation>La croissance attendue d’un prix par cotation, en pourcentage (mouvement brownien géométrique seulement)</translation>
+    </message>
+</context>
+<context>
+    <name>ShockDialog</name>
+    <message>
+        <source>Shock</source>
+        <translation>Choc</translation>
+    </message>
+    <message>
+        <source>Moves one symbol, or all of them, by a total percentage over the next ticks, the same step each tick: a crash, a rally.</source>
+        <translation>Fait bouger un symbole, ou tous, d’un pourcentage total sur les prochaines cotations, du même pas à chaque cotation : un krach, une envolée.</translation>
+    </message>
+    <message>
+        <source>&amp;Symbol:</source>
+        <translation>&amp;Symbole :</translation>
+    </message>
+    <message>
+        <source>&amp;Move:</source>
+        <translation>&amp;Mouvement :</translation>
+    </message>
+    <message>
+        <source>The whole move, in percent of each price: −10 is a 10 % fall</source>
+        <translation>Le mouvement total, en pourcentage de chaque prix : −10 est une baisse de 10 %</translation>
+    </message>
+    <message>
+        <source>Over &amp;ticks:</source>
+        <translation>&amp;Durée (cotations) :</translation>
+    </message>
+    <message>
+        <source>How many of the feed&apos;s ticks the move takes</source>
+        <translation>Le nombre de cotations du flux que prend le mouvement</translation>
     </message>
 </context>
 <context>
@@ -471,6 +591,14 @@ Une durée s’écrit comme 500ms, 15s, 2min ou 1h ; une taille comme 512KiB ou 
             <numerusform>· %n abandonnés</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Shock under way</source>
+        <translation>Choc en cours</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Retirer %1</translation>
+    </message>
 </context>
 <context>
     <name>quotecast::MarketSimulator</name>
@@ -508,6 +636,25 @@ Une durée s’écrit comme 500ms, 15s, 2min ou 1h ; une taille comme 512KiB ou 
     <message>
         <source>%1 today: open %2 · high %3 · low %4</source>
         <translation>%1 aujourd’hui : ouverture %2 · plus haut %3 · plus bas %4</translation>
+    </message>
+    <message>
+        <source>Set &amp;Price…</source>
+        <translation>Fixer le &amp;prix…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove %1</source>
+        <translation>&amp;Retirer %1</translation>
+    </message>
+</context>
+<context>
+    <name>quotecast::PriceDialog</name>
+    <message>
+        <source>Set Price of %1</source>
+        <translation>Fixer le prix de %1</translation>
+    </message>
+    <message>
+        <source>The next tick of %1 is this price, with its change from the last one.</source>
+        <translation>La prochaine cotation de %1 sera ce prix, avec sa variation depuis le précédent.</translation>
     </message>
 </context>
 <context>
@@ -554,6 +701,13 @@ Une durée s’écrit comme 500ms, 15s, 2min ou 1h ; une taille comme 512KiB ou 
     <message>
         <source>Scan it with a phone&apos;s camera to open %1</source>
         <translation>Scannez-le avec l’appareil photo d’un téléphone pour ouvrir %1</translation>
+    </message>
+</context>
+<context>
+    <name>quotecast::ShockDialog</name>
+    <message>
+        <source>All symbols</source>
+        <translation>Tous les symboles</translation>
     </message>
 </context>
 <context>

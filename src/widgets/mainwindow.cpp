@@ -3,7 +3,11 @@
 #include "ui_mainwindow.h"
 #include <feed/marketsimulator.h>
 #include <preferences/preferences.h>
+#include <widgets/addsymboldialog.h>
 #include <widgets/pricecard.h>
+#include <widgets/pricedialog.h>
+#include <widgets/pricemodeldialog.h>
+#include <widgets/shockdialog.h>
 
 #include <QClipboard>
 #include <QCloseEvent>
@@ -12,6 +16,7 @@
 #include <QFileDialog>
 #include <QGuiApplication>
 #include <QLabel>
+#include <QMessageBox>
 #include <QStandardPaths>
 
 namespace quotecast {
@@ -23,6 +28,7 @@ MainWindow::MainWindow(MarketSimulator *market, const QList<Quote> &recentTicks,
     , m_market(market)
     , m_ownPreferences(preferences ? nullptr : std::make_unique<Preferences>())
     , m_preferences(preferences ? preferences : m_ownPreferences.get())
+    , m_shockLabel(new QLabel(tr("Shock under way"), this))
     , m_clientsLabel(new QLabel(this))
     , m_publisherLabel(new QLabel(this))
 {
@@ -73,6 +79,17 @@ MainWindow::MainWindow(MarketSimulator *market, const QList<Quote> &recentTicks,
     });
     setHistoryAvailable(false);
 
+    // Shaping the market: each dialog asks the market itself.
+    connect(m_ui->actionAddSymbol, &QAction::triggered, this,
+            [this] { openDialog(new AddSymbolDialog(m_market, this)); });
+    connect(m_ui->actionPriceModel, &QAction::triggered, this,
+            [this] { openDialog(new PriceModelDialog(m_market, this)); });
+    connect(m_ui->actionShock, &QAction::triggered, this,
+            [this] { openDialog(new ShockDialog(m_market, this)); });
+    m_shockLabel->setObjectName(QStringLiteral("shockLabel"));
+    m_shockLabel->setVisible(market->isShocking());
+    connect(market, &MarketSimulator::shockingChanged, m_shockLabel, &QLabel::setVisible);
+
     // Sharing the page.
     connect(m_ui->addressCombo, &QComboBox::currentIndexChanged, this, &MainWindow::showServerUrl);
     connect(m_ui->copyUrlButton, &QPushButton::clicked, m_ui->actionCopyUrl, &QAction::trigger);
@@ -84,6 +101,7 @@ MainWindow::MainWindow(MarketSimulator *market, const QList<Quote> &recentTicks,
     m_clientsLabel->setObjectName(QStringLiteral("clientsLabel"));
     m_publisherLabel->setObjectName(QStringLiteral("publisherLabel"));
     m_publisherLabel->hide(); // until there is something to say (--publish)
+    statusBar()->addPermanentWidget(m_shockLabel);
     statusBar()->addPermanentWidget(m_publisherLabel);
     statusBar()->addPermanentWidget(m_clientsLabel);
     setClientCount(0);
@@ -169,6 +187,9 @@ PriceCard *MainWindow::addCard(const QString &symbol)
 {
     auto *card = new PriceCard(symbol, this);
     m_cards.insert(symbol, card);
+    connect(card, &PriceCard::setPriceRequested, this,
+            [this, symbol] { openDialog(new PriceDialog(m_market, symbol, this)); });
+    connect(card, &PriceCard::removeRequested, this, &MainWindow::removeSymbol);
     return card;
 }
 
@@ -200,6 +221,8 @@ void MainWindow::placeCards(const QStringList &symbols)
     constexpr int columns = 4;
     for (PriceCard *card : std::as_const(m_cards))
         m_ui->cardsLayout->removeWidget(card);
+    // Tab goes through the cards in the grid's order, between the controls and the phone panel.
+    QWidget *previous = m_ui->intervalSpinBox;
     int placed = 0;
     for (const QString &symbol : symbols) {
         PriceCard *card = m_cards.value(symbol);
@@ -207,8 +230,27 @@ void MainWindow::placeCards(const QStringList &symbols)
             continue;
         m_ui->cardsLayout->addWidget(card, placed / columns, placed % columns);
         ++placed;
+        setTabOrder(previous, card);
+        previous = card;
     }
     m_symbols = symbols;
+}
+
+void MainWindow::removeSymbol(const QString &symbol)
+{
+    QString error;
+    if (m_market->removeSymbol(symbol, &error))
+        return;
+    auto *box = new QMessageBox(QMessageBox::Information, tr("Remove %1").arg(symbol), error,
+                                QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("removeRefusedBox"));
+    openDialog(box);
+}
+
+void MainWindow::openDialog(QDialog *dialog)
+{
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -10,6 +10,7 @@
 
 #include <memory>
 
+class QDialog;
 class QLabel;
 
 namespace Ui {
@@ -23,8 +24,10 @@ class MarketSimulator;
 class Preferences;
 
 // The dashboard: one PriceCard per symbol, following the market's symbol list, feed controls
-// bound to the market (buttons, menus and shortcuts), a panel with a QR code of the server's
-// URL for phones, and a status bar with the number of connected browsers.
+// bound to the market (buttons, menus and shortcuts; dialogs to add a symbol, set a price,
+// choose the price model and start a shock; a card's menu to remove its symbol), a panel with a
+// QR code of the server's URL for phones, and a status bar with the number of connected
+// browsers and whether a shock is under way.
 // Presentation only: it reacts to the market's signals and calls its slots. It
 // remembers its geometry and the chosen address in Preferences.
 class MainWindow : public QMainWindow
@@ -68,6 +71,9 @@ private:
     // Cards for `symbols`, in that order: those of other symbols go, new ones show their quote.
     void showSymbols(const QStringList &symbols);
     void placeCards(const QStringList &symbols);
+    void removeSymbol(const QString &symbol);
+    // Window-modal, deleted once closed.
+    void openDialog(QDialog *dialog);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     MarketSimulator *const m_market;
@@ -75,6 +81,7 @@ private:
     Preferences *const m_preferences;
     QHash<QString, PriceCard *> m_cards;
     QStringList m_symbols; // the cards' order
+    QLabel *m_shockLabel;
     QLabel *m_clientsLabel;
     QLabel *m_publisherLabel;
 };

@@ -2,8 +2,11 @@
 
 #include <widgets/sparklinewidget.h>
 
+#include <QContextMenuEvent>
+#include <QCoreApplication>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QVBoxLayout>
 
 namespace quotecast {
@@ -29,11 +32,23 @@ PriceCard::PriceCard(const QString &symbol, QWidget *parent)
     , m_priceLabel(new QLabel(QStringLiteral("—"), this))
     , m_changeLabel(new QLabel(this))
     , m_sparkline(new SparklineWidget(this))
+    , m_menu(new QMenu(this))
 {
     setObjectName(QStringLiteral("card_") + symbol);
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
     setMinimumWidth(180);
+    // Focus lets the keyboard reach the context menu.
+    setFocusPolicy(Qt::StrongFocus);
+
+    QAction *setPrice = m_menu->addAction(tr("Set &Price…"));
+    setPrice->setObjectName(QStringLiteral("setPriceAction"));
+    connect(setPrice, &QAction::triggered, this, [this] { emit setPriceRequested(m_symbol); });
+    QAction *remove = m_menu->addAction(tr("&Remove %1").arg(symbol));
+    remove->setObjectName(QStringLiteral("removeAction"));
+    connect(remove, &QAction::triggered, this, [this] { emit removeRequested(m_symbol); });
+    m_priceLabel->setObjectName(QStringLiteral("priceLabel"));
+    m_priceLabel->installEventFilter(this);
 
     QFont symbolFont = m_symbolLabel->font();
     symbolFont.setBold(true);
@@ -49,6 +64,33 @@ PriceCard::PriceCard(const QString &symbol, QWidget *parent)
     layout->addWidget(m_changeLabel);
     layout->addWidget(m_sparkline);
     layout->addStretch();
+}
+
+void PriceCard::keyPressEvent(QKeyEvent *event)
+{
+    // The platform turns the Menu key into a context menu event; Shift+F10, the other key for
+    // it on Windows and in KDE and GNOME, is ours to handle.
+    if (event->key() == Qt::Key_F10 && event->modifiers() == Qt::ShiftModifier) {
+        const QPoint centre = rect().center();
+        QContextMenuEvent menuEvent(QContextMenuEvent::Keyboard, centre, mapToGlobal(centre));
+        QCoreApplication::sendEvent(this, &menuEvent);
+        return;
+    }
+    QFrame::keyPressEvent(event);
+}
+
+void PriceCard::contextMenuEvent(QContextMenuEvent *event)
+{
+    m_menu->popup(event->globalPos());
+}
+
+bool PriceCard::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_priceLabel && event->type() == QEvent::MouseButtonDblClick) {
+        emit setPriceRequested(m_symbol);
+        return true;
+    }
+    return QFrame::eventFilter(watched, event);
 }
 
 QString PriceCard::priceText() const

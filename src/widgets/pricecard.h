@@ -6,6 +6,7 @@
 #include <QFrame>
 
 class QLabel;
+class QMenu;
 
 namespace quotecast {
 
@@ -13,7 +14,9 @@ class SparklineWidget;
 
 // One symbol on the dashboard: large price, signed change and percent, a sparkline of
 // the last prices with the day's open, high and low in its tooltip, tinted green after
-// a rise and red after a fall, like the cards of the web page.
+// a rise and red after a fall, like the cards of the web page. Its context menu (the mouse, the
+// Menu key or Shift+F10 when it has focus) and a double-click on the price ask to set the price or
+// remove the symbol: the card only says so, the window asks the market.
 class PriceCard : public QFrame
 {
     Q_OBJECT
@@ -39,6 +42,15 @@ public slots:
 
 signals:
     void trendChanged(quotecast::PriceCard::Trend trend);
+    // The person asked to set this symbol's price (context menu, double-click on the price).
+    void setPriceRequested(const QString &symbol);
+    // The person asked to remove this symbol (context menu).
+    void removeRequested(const QString &symbol);
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void applyTrendColours();
@@ -51,6 +63,7 @@ private:
     QLabel *m_priceLabel;
     QLabel *m_changeLabel;
     SparklineWidget *m_sparkline;
+    QMenu *m_menu;
 };
 
 } // namespace quotecast
