@@ -19,6 +19,13 @@ window.quotecast = { feed };
 
 const fresh = new Map(); // symbol -> its newest quote not drawn yet (the latest price wins)
 const dirty = new Set(); // symbols whose card changed since the last frame
+// The feed's symbols, in order, from its latest status (null until one comes). The symbols
+// change while it runs: an added symbol's first tick comes just before the status that lists
+// it, and a resumed stream may replay ticks of a symbol removed since. Such a tick waits, the
+// latest per symbol, until a status lists its symbol (or does not: then it is dropped).
+let listed = null;
+const waiting = new Map(); // symbol -> its latest quote while no status lists it
+let layoutDirty = false; // cards to add, remove or put in the status's order
 let pendingQuotes = []; // ticks that came while the recent prices load, for the trails
 let intervalMs = 0;
 let newestTs = 0; // the newest tick's time, for "updated"
@@ -66,7 +73,11 @@ function draw(now) {
   if (document.hidden) return; // drawn once when visible again
   lastDraw = now;
   if (headerDirty) drawHeader();
-  for (const symbol of dirty) drawCard(symbol, fresh.get(symbol));
+  if (layoutDirty) {
+    layoutDirty = false;
+    layoutCards(listed.filter(shows));
+  }
+  for (const symbol of dirty) if (shows(symbol)) drawCard(symbol, fresh.get(symbol));
   dirty.clear();
   fresh.clear();
 }
@@ -91,6 +102,14 @@ function changed(symbol) {
 
 feed.addEventListener("quote", ({ detail: quote }) => {
   if (typeof quote.symbol !== "string" || !Number.isFinite(quote.price)) return;
+  if (listed && !listed.includes(quote.symbol)) {
+    waiting.set(quote.symbol, quote);
+    return;
+  }
+  take(quote);
+});
+
+function take(quote) {
   fresh.set(quote.symbol, quote);
   if (Number.isFinite(quote.ts)) {
     if (quote.ts > newestTs) {
@@ -101,7 +120,7 @@ feed.addEventListener("quote", ({ detail: quote }) => {
     else extendTrail(quote);
   }
   changed(quote.symbol);
-});
+}
 
 // `?symbols=AAPL,msft` filters the stream; the status still lists every symbol of the feed.
 const wanted = new Set(
@@ -111,16 +130,44 @@ const wanted = new Set(
     .filter(Boolean),
 );
 
+// Whether a symbol has a card: the status lists it (any, before the first status) and the
+// page's ?symbols= names it (any, without one).
+function shows(symbol) {
+  return (!listed || listed.includes(symbol)) && (wanted.size === 0 || wanted.has(symbol));
+}
+
 feed.addEventListener("status", ({ detail: status }) => {
   if (Number.isFinite(status.intervalMs)) intervalMs = status.intervalMs;
   if (Array.isArray(status.symbols)) {
     setFeedPace(intervalMs, status.symbols.length);
-    for (const symbol of status.symbols.map(String))
-      if (wanted.size === 0 || wanted.has(symbol)) dirty.add(symbol);
+    followSymbols(status.symbols.map(String));
   }
   headerDirty = true;
   schedule();
 });
+
+// A symbol the status no longer lists loses its card and what the page knew of it: added back
+// later, it starts again from its new price. A newly listed symbol's card comes at once, with
+// its waiting tick, or "—" until its first comes.
+function followSymbols(symbols) {
+  const before = listed;
+  listed = symbols;
+  if (!before || before.join() !== symbols.join()) {
+    layoutDirty = true;
+    schedule();
+  }
+  for (const symbol of new Set([...trails.keys(), ...fresh.keys()])) {
+    if (listed.includes(symbol)) continue;
+    trails.delete(symbol);
+    fresh.delete(symbol);
+    dirty.delete(symbol);
+  }
+  if (pendingQuotes) pendingQuotes = pendingQuotes.filter((quote) => listed.includes(quote.symbol));
+  const arrived = [...waiting.values()].filter((quote) => listed.includes(quote.symbol));
+  waiting.clear();
+  arrived.forEach(take);
+  for (const symbol of listed) if (shows(symbol)) dirty.add(symbol);
+}
 
 // The state is shown at once (it says whether the prices are live), unless hidden.
 function onState(next) {
@@ -152,7 +199,7 @@ async function loadRecentPrices() {
     });
     if (!response.ok) return;
     const body = await response.json();
-    if (Array.isArray(body.quotes)) body.quotes.forEach(seedTrail);
+    if (Array.isArray(body.quotes)) body.quotes.filter((quote) => shows(quote.symbol)).forEach(seedTrail);
     feed.useHeartbeatMs(body.heartbeatMs);
   } catch {
     // The stream alone will do.

@@ -69,6 +69,28 @@ function cardFor(symbol) {
   return entry;
 }
 
+// The cards of `symbols`, in that order (new ones show "—" until their first price is drawn);
+// every other card goes.
+function layoutCards(symbols) {
+  const keep = new Set(symbols);
+  for (const [symbol, entry] of cards) {
+    if (keep.has(symbol)) continue;
+    if (entry.flash) entry.flash.cancel();
+    entry.card.remove();
+    cards.delete(symbol);
+  }
+  let previous = null;
+  for (const symbol of symbols) {
+    const { card } = cardFor(symbol);
+    const expected = previous ? previous.nextElementSibling : cardsRoot.firstElementChild;
+    if (card !== expected) {
+      if (previous) previous.after(card);
+      else cardsRoot.prepend(card);
+    }
+    previous = card;
+  }
+}
+
 // Decorative: the card's title says the day's open, high and low in words.
 function createSparkline() {
   const svg = document.createElementNS(SvgNs, "svg");

@@ -140,6 +140,7 @@ class SharedFeed extends EventTarget {
 
   #acceptStatus(status) {
     this.#status = status;
+    if (Array.isArray(status.symbols)) this.#ticks.keepSymbols(status.symbols.map(String));
     if (typeof status.running === "boolean") this.#running = status.running;
     if (Number.isFinite(status.heartbeatMs) && status.heartbeatMs > 0) {
       this.#watchdog.heartbeatMs = status.heartbeatMs;

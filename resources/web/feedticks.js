@@ -39,6 +39,17 @@ class FeedTicks {
     this.#recent[entry.n % RecentKept] = entry;
   }
 
+  // The feed's symbols changed (its status): a removed symbol's ticks are no longer a new
+  // tab's, so that a card it no longer has is not drawn again, nor an old trail given to a
+  // symbol added back.
+  keepSymbols(symbols) {
+    const listed = new Set(symbols);
+    for (const symbol of this.#latest.keys()) if (!listed.has(symbol)) this.#latest.delete(symbol);
+    this.#recent.forEach((entry, slot) => {
+      if (entry && !listed.has(entry.quote.symbol)) delete this.#recent[slot];
+    });
+  }
+
   // Each symbol's latest tick and the recent ones, once each, oldest first: [{id, quote}].
   forNewTab() {
     const entries = new Set([...this.#latest.values(), ...this.#recent.filter(Boolean)]);

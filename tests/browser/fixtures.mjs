@@ -17,6 +17,11 @@ export const quotecastBin = path.resolve(
   sourceDir,
   process.env.QUOTECAST_BIN || "build/quotecast",
 );
+// quotecast's pieces with the market in the test's hands (marketdriver.cpp): Quotecast.command.
+export const driverBin = path.resolve(
+  sourceDir,
+  process.env.QUOTECAST_DRIVER || "build/tests/marketdriver",
+);
 
 // One quotecast process. `stop()` ends it as a service manager would (SIGTERM, then SIGKILL).
 export class Quotecast {
@@ -29,6 +34,26 @@ export class Quotecast {
     this.exited = new Promise((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) resolve();
       else child.once("exit", () => resolve());
+    });
+    // The market driver's answers, one a line, to the commands sent in order.
+    this.answers = [];
+    let lines = "";
+    child.stdout.on("data", (chunk) => {
+      lines += chunk;
+      for (let end = lines.indexOf("\n"); end >= 0; end = lines.indexOf("\n")) {
+        const line = lines.slice(0, end);
+        lines = lines.slice(end + 1);
+        if (/^(ok|error: )/.test(line) && this.answers.length) this.answers.shift()(line);
+      }
+    });
+  }
+
+  // With `driver: true` (marketdriver.cpp): changes the market as a person does in the window,
+  // "add NFLX 612.34", "remove GOOG", "price MSFT 300"; resolves once done, rejects with why not.
+  command(line) {
+    return new Promise((resolve, reject) => {
+      this.answers.push((answer) => (answer === "ok" ? resolve() : reject(new Error(`${line}: ${answer}`))));
+      this.child.stdin.write(`${line}\n`);
     });
   }
 
@@ -52,7 +77,8 @@ export class Quotecast {
 
 // Starts quotecast headless and waits for the URL it prints. Options: seed, interval, paused,
 // heartbeat, retry (short, so that pages come back quickly after a restart), port (0: a free
-// one), historyFile (else --in-memory), args (more options), home (the temporary HOME).
+// one), historyFile (else --in-memory), args (more options), home (the temporary HOME), driver
+// (the market driver instead, with the same options and Quotecast.command).
 export async function startQuotecast({
   home,
   seed = 7,
@@ -63,6 +89,7 @@ export async function startQuotecast({
   port = 0,
   historyFile,
   args = [],
+  driver = false,
 } = {}) {
   const argv = ["--headless", "--bind", "127.0.0.1", "--port", String(port), "--seed", String(seed),
     "--interval", String(interval), "--retry", String(retry)];
@@ -79,7 +106,8 @@ export async function startQuotecast({
     no_proxy: "*",
     NO_PROXY: "*",
   };
-  const child = spawn(quotecastBin, argv, { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(driver ? driverBin : quotecastBin, argv,
+    { env, stdio: [driver ? "pipe" : "ignore", "pipe", "pipe"] });
   let output = "";
   const port_ = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => fail("no URL within 10 s"), 10_000);
