@@ -389,6 +389,10 @@ A duration is written like 500ms, 15s, 2min or 1h; a size like 512KiB or 1MiB. A
         <source>Time each request has to arrive, from its first byte.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>--symbols and --replay exclude each other: a replay&apos;s symbols are its files&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>quotecast::CsvPriceFile</name>
@@ -597,6 +601,57 @@ A duration is written like 500ms, 15s, 2min or 1h; a size like 512KiB or 1MiB. A
     </message>
 </context>
 <context>
+    <name>quotecast::MarketOptions</name>
+    <message>
+        <source>How prices move: uniform (a uniform step within the volatility) or gbm (geometric Brownian motion). Default: uniform.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uniform: the largest move of a tick; gbm: the standard deviation of a tick&apos;s log-return, in percent. Default: %1 (uniform), %2 (gbm).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gbm: the mean of a tick&apos;s log-return before the -volatility²/2 correction, in percent. Default: 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move one symbol or all by PERCENT over TICKS ticks, DELAY after the start: [SYMBOL:]PERCENT/TICKS[@DELAY], e.g. -10/20@30s. May be repeated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--model is uniform or gbm, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 takes a percentage from %2 to %3 with at most 4 decimals, not &apos;%4&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--drift applies to --model gbm only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--shock takes [SYMBOL:]PERCENT/TICKS[@DELAY], like -10/20 or AAPL:+25/10@30s (percent from %1 to %2, 1 to %3 ticks, a delay up to 24h), not &apos;%4&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play the closes of CSV files (Yahoo Finance, Stooq, quotecast&apos;s export) instead of simulated prices, one a tick; SYMBOL=FILE names a file&apos;s symbol. More files may follow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play the --replay files again and again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--replay-loop needs files to play: --replay FILE...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--shock moves simulated prices: it cannot go with --replay</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>quotecast::MarketSimulator</name>
     <message>
         <source>&apos;%1&apos; is not a symbol: a letter, then up to 9 letters, digits or dots</source>
@@ -624,6 +679,10 @@ A duration is written like 500ms, 15s, 2min or 1h; a size like 512KiB or 1MiB. A
     </message>
     <message>
         <source>A shock moves prices by %1 to %2 percent over 1 to %3 ticks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The market is replaying recorded prices: go back to simulated prices first</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

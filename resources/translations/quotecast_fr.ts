@@ -393,6 +393,10 @@ Une durée s’écrit comme 500ms, 15s, 2min ou 1h ; une taille comme 512KiB ou 
         <source>Time each request has to arrive, from its first byte.</source>
         <translation>Temps accordé à chaque requête pour arriver, à compter de son premier octet.</translation>
     </message>
+    <message>
+        <source>--symbols and --replay exclude each other: a replay&apos;s symbols are its files&apos;</source>
+        <translation>--symbols et --replay s&apos;excluent : les symboles d&apos;une relecture sont ceux de ses fichiers</translation>
+    </message>
 </context>
 <context>
     <name>quotecast::CsvPriceFile</name>
@@ -601,6 +605,57 @@ Une durée s’écrit comme 500ms, 15s, 2min ou 1h ; une taille comme 512KiB ou 
     </message>
 </context>
 <context>
+    <name>quotecast::MarketOptions</name>
+    <message>
+        <source>How prices move: uniform (a uniform step within the volatility) or gbm (geometric Brownian motion). Default: uniform.</source>
+        <translation>Comment les prix évoluent : uniform (un pas uniforme dans la volatilité) ou gbm (mouvement brownien géométrique). Par défaut : uniform.</translation>
+    </message>
+    <message>
+        <source>Uniform: the largest move of a tick; gbm: the standard deviation of a tick&apos;s log-return, in percent. Default: %1 (uniform), %2 (gbm).</source>
+        <translation>uniform : le plus grand mouvement d&apos;un tick ; gbm : l&apos;écart type du rendement logarithmique d&apos;un tick, en pour cent. Par défaut : %1 (uniform), %2 (gbm).</translation>
+    </message>
+    <message>
+        <source>gbm: the mean of a tick&apos;s log-return before the -volatility²/2 correction, in percent. Default: 0.</source>
+        <translation>gbm : la moyenne du rendement logarithmique d&apos;un tick avant la correction -volatilité²/2, en pour cent. Par défaut : 0.</translation>
+    </message>
+    <message>
+        <source>Move one symbol or all by PERCENT over TICKS ticks, DELAY after the start: [SYMBOL:]PERCENT/TICKS[@DELAY], e.g. -10/20@30s. May be repeated.</source>
+        <translation>Déplace un symbole ou tous de PERCENT sur TICKS ticks, DELAY après le démarrage : [SYMBOLE:]PERCENT/TICKS[@DELAI], p. ex. -10/20@30s. Peut être répété.</translation>
+    </message>
+    <message>
+        <source>--model is uniform or gbm, not &apos;%1&apos;</source>
+        <translation>--model vaut uniform ou gbm, pas « %1 »</translation>
+    </message>
+    <message>
+        <source>--%1 takes a percentage from %2 to %3 with at most 4 decimals, not &apos;%4&apos;</source>
+        <translation>--%1 attend un pourcentage de %2 à %3 avec au plus 4 décimales, pas « %4 »</translation>
+    </message>
+    <message>
+        <source>--drift applies to --model gbm only</source>
+        <translation>--drift ne s&apos;applique qu&apos;à --model gbm</translation>
+    </message>
+    <message>
+        <source>--shock takes [SYMBOL:]PERCENT/TICKS[@DELAY], like -10/20 or AAPL:+25/10@30s (percent from %1 to %2, 1 to %3 ticks, a delay up to 24h), not &apos;%4&apos;</source>
+        <translation>--shock attend [SYMBOLE:]PERCENT/TICKS[@DELAI], comme -10/20 ou AAPL:+25/10@30s (pourcentage de %1 à %2, 1 à %3 ticks, un délai d&apos;au plus 24h), pas « %4 »</translation>
+    </message>
+    <message>
+        <source>Play the closes of CSV files (Yahoo Finance, Stooq, quotecast&apos;s export) instead of simulated prices, one a tick; SYMBOL=FILE names a file&apos;s symbol. More files may follow.</source>
+        <translation>Rejoue les clôtures de fichiers CSV (Yahoo Finance, Stooq, l&apos;export de quotecast) au lieu de prix simulés, une par tick ; SYMBOLE=FICHIER nomme le symbole d&apos;un fichier. D&apos;autres fichiers peuvent suivre.</translation>
+    </message>
+    <message>
+        <source>Play the --replay files again and again.</source>
+        <translation>Rejoue les fichiers de --replay en boucle.</translation>
+    </message>
+    <message>
+        <source>--replay-loop needs files to play: --replay FILE...</source>
+        <translation>--replay-loop demande des fichiers à rejouer : --replay FICHIER...</translation>
+    </message>
+    <message>
+        <source>--shock moves simulated prices: it cannot go with --replay</source>
+        <translation>--shock déplace des prix simulés : il ne peut pas aller avec --replay</translation>
+    </message>
+</context>
+<context>
     <name>quotecast::MarketSimulator</name>
     <message>
         <source>&apos;%1&apos; is not a symbol: a letter, then up to 9 letters, digits or dots</source>
@@ -629,6 +684,10 @@ Une durée s’écrit comme 500ms, 15s, 2min ou 1h ; une taille comme 512KiB ou 
     <message>
         <source>A shock moves prices by %1 to %2 percent over 1 to %3 ticks</source>
         <translation>Un choc déplace les prix de %1 à %2 pour cent sur 1 à %3 ticks</translation>
+    </message>
+    <message>
+        <source>The market is replaying recorded prices: go back to simulated prices first</source>
+        <translation>Le marché rejoue des prix enregistrés : revenez d&apos;abord aux prix simulés</translation>
     </message>
 </context>
 <context>
