@@ -46,14 +46,21 @@ FeedPipeline::FeedPipeline(const AppOptions &options, ServerThreading threading)
 
 FeedPipeline::~FeedPipeline() = default;
 
-// Recorded prices instead of the model's: checked whole before the market plays them.
+// --replay: the same path as the window's File menu.
 void FeedPipeline::openReplay()
 {
+    startReplay(m_options.market.replayFiles, m_options.market.replayLoop, &m_replayError);
+}
+
+// Recorded prices instead of the model's: checked whole before the market plays them, so that
+// a file refused leaves the market as it was.
+bool FeedPipeline::startReplay(const QStringList &sources, bool loop, QString *error)
+{
     PriceReplay replay;
-    if (!replay.open(m_options.market.replayFiles, &m_replayError))
-        return;
-    m_simulator->startReplay(std::make_unique<ReplaySource>(std::move(replay)),
-                             m_options.market.replayLoop);
+    if (!replay.open(sources, error))
+        return false;
+    m_simulator->startReplay(std::make_unique<ReplaySource>(std::move(replay)), loop);
+    return true;
 }
 
 // The history remembers the market's symbols, with their prices, now (those of --symbols, or

@@ -7,6 +7,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -49,6 +50,12 @@ public:
     QString errorString() const;
 
     MarketSimulator *simulator() const { return m_simulator.get(); }
+    // Replays `sources` (PriceReplay::open: paths, or SYMBOL=path) instead of the market's
+    // prices, from the next tick on, looping at the end with `loop`: the market's symbols become
+    // the files', and its status says it replays (MarketSimulator::startReplay). The files are
+    // checked whole first: false with `error` (the file, the line, what is wrong) when they
+    // cannot be played, the market then untouched. The command line's --replay comes here too.
+    bool startReplay(const QStringList &sources, bool loop, QString *error);
     // With OwnThread, in the server thread: queued connections only.
     StreamHub *hub() const;
     quint16 serverPort() const;
