@@ -182,7 +182,7 @@ void TestHistoryApi::historyBadRequests_data()
     QTest::addRow("no symbol") << ""
                                << "symbol";
     QTest::addRow("not a symbol") << "symbol=1NOPE"
-                                  << "1NOPE";
+                                  << "not a symbol";
     QTest::addRow("limit zero") << "symbol=SYMBOL&limit=0"
                                 << "limit";
     QTest::addRow("limit too big") << "symbol=SYMBOL&limit=10001"

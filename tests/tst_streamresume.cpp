@@ -231,9 +231,10 @@ void TestStreamResume::badFilterIsA400NamingTheProblem_data()
 {
     QTest::addColumn<QByteArray>("target"); // FIRST and LAST stand for symbols of the feed
     QTest::addColumn<QByteArray>("mentions");
-    QTest::addRow("not a symbol") << QByteArray("/stream?symbols=1NOPE") << QByteArray("1NOPE");
+    QTest::addRow("not a symbol") << QByteArray("/stream?symbols=1NOPE")
+                                  << QByteArray("name 1 of symbols= is not a symbol");
     QTest::addRow("one bad among known")
-        << QByteArray("/stream?symbols=FIRST,NO_PE") << QByteArray("NO_PE");
+        << QByteArray("/stream?symbols=FIRST,NO_PE") << QByteArray("name 2 of symbols=");
     QTest::addRow("empty list") << QByteArray("/stream?symbols=") << QByteArray("empty");
     QTest::addRow("empty item") << QByteArray("/stream?symbols=FIRST,,LAST") << QByteArray("empty");
     QTest::addRow("encoded control bytes")

@@ -17,9 +17,10 @@ std::variant<HistoryQuery, QString> HistoryQuery::parse(const QUrlQuery &query,
     const QString given = query.queryItemValue(QStringLiteral("symbol"));
     request.symbol = symbol::normalized(given);
     if (request.symbol.isEmpty()) {
-        return QStringLiteral("Bad request: symbol=%1 is not a symbol (a letter, then up to 9 "
-                              "letters, digits or dots; the feed has %2)")
-            .arg(given.trimmed().toUpper().left(32), symbols.join(u','));
+        // Without the client's text: an error answer never repeats what it sent.
+        return QStringLiteral("Bad request: symbol= is missing or not a symbol (a letter, then up "
+                              "to 9 letters, digits or dots; the feed has %1)")
+            .arg(symbols.join(u','));
     }
     // A whole number from `min` to `max`, or `fallback` when the parameter is absent.
     QString bad;

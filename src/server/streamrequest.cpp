@@ -47,19 +47,22 @@ QSet<QString> symbolFilter(const QUrlQuery &query, const QStringList &known, QSt
     QSet<QString> symbols;
     const QStringList requested
         = query.queryItemValue(key, QUrl::FullyDecoded).split(u',', Qt::KeepEmptyParts);
-    for (const QString &item : requested) {
-        if (item.trimmed().isEmpty()) {
-            *error = QStringLiteral("Bad request: empty symbol in symbols=%1 (known: %2)")
-                         .arg(requested.join(u','), known.join(u','));
-            return {};
-        }
+    // The message says which name is wrong by its place, never by its text: an error answer
+    // never repeats what the client sent (docs/protocol.md).
+    const auto refuse = [&](qsizetype index, const char *what) {
+        *error = QStringLiteral("Bad request: name %1 of symbols= %2 (a symbol is a letter, then "
+                                "up to 9 letters, digits or dots; the feed has %3)")
+                     .arg(index + 1)
+                     .arg(QLatin1String(what), known.join(u','));
+        return QSet<QString>();
+    };
+    for (qsizetype i = 0; i < requested.size(); ++i) {
+        const QString &item = requested[i];
+        if (item.trimmed().isEmpty())
+            return refuse(i, "is empty");
         const QString symbol = symbol::normalized(item);
-        if (symbol.isEmpty()) {
-            *error = QStringLiteral("Bad request: not a symbol: %1 (a symbol is a letter, then up "
-                                    "to 9 letters, digits or dots; known: %2)")
-                         .arg(item.trimmed().left(32), known.join(u','));
-            return {};
-        }
+        if (symbol.isEmpty())
+            return refuse(i, "is not a symbol");
         symbols.insert(symbol);
     }
     return symbols;
