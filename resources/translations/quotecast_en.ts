@@ -138,6 +138,30 @@
         <source>Move one symbol or all of them by a percentage over the next ticks: a crash, a rally</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Replay Prices…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play the closes of CSV files from Yahoo Finance or Stooq, or of an export, instead of simulated prices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay Prices in a &amp;Loop…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay the prices of CSV files, again from the start at the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back to Simulated Prices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End the replay: the market simulates prices again, from the replay&apos;s last ones</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PriceDialog</name>
@@ -599,6 +623,26 @@ A duration is written like 500ms, 15s, 2min or 1h; a size like 512KiB or 1MiB. A
         <source>Remove %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>▶ replay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quotecast — replay of %1, playing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quotecast — replay of %1, paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not while replaying recorded prices: File → Back to Simulated Prices first</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>quotecast::MarketOptions</name>
@@ -700,6 +744,10 @@ A duration is written like 500ms, 15s, 2min or 1h; a size like 512KiB or 1MiB. A
         <source>&amp;Remove %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not while replaying recorded prices: File → Back to Simulated Prices first</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>quotecast::PriceDialog</name>
@@ -755,6 +803,38 @@ A duration is written like 500ms, 15s, 2min or 1h; a size like 512KiB or 1MiB. A
     </message>
     <message>
         <source>Scan it with a phone&apos;s camera to open %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>quotecast::ReplayActions</name>
+    <message>
+        <source>The replay stopped: a file changed or cannot be read any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay Prices in a Loop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay Prices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These prices cannot be replayed; the market goes on as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Symbol of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name of %1 does not start with a symbol.
+Which symbol are its prices of?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

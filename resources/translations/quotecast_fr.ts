@@ -138,6 +138,30 @@
         <source>Move one symbol or all of them by a percentage over the next ticks: a crash, a rally</source>
         <translation>Faire bouger un symbole ou tous d’un pourcentage sur les prochaines cotations : un krach, une envolée</translation>
     </message>
+    <message>
+        <source>&amp;Replay Prices…</source>
+        <translation>&amp;Rejouer des prix…</translation>
+    </message>
+    <message>
+        <source>Play the closes of CSV files from Yahoo Finance or Stooq, or of an export, instead of simulated prices</source>
+        <translation>Jouer les clôtures de fichiers CSV de Yahoo Finance ou de Stooq, ou d’un export, au lieu de prix simulés</translation>
+    </message>
+    <message>
+        <source>Replay Prices in a &amp;Loop…</source>
+        <translation>Rejouer des prix en &amp;boucle…</translation>
+    </message>
+    <message>
+        <source>Replay the prices of CSV files, again from the start at the end</source>
+        <translation>Rejouer les prix de fichiers CSV, en reprenant au début une fois à la fin</translation>
+    </message>
+    <message>
+        <source>&amp;Back to Simulated Prices</source>
+        <translation>Revenir aux prix &amp;simulés</translation>
+    </message>
+    <message>
+        <source>End the replay: the market simulates prices again, from the replay&apos;s last ones</source>
+        <translation>Terminer la relecture : le marché simule de nouveau les prix, à partir des derniers de la relecture</translation>
+    </message>
 </context>
 <context>
     <name>PriceDialog</name>
@@ -603,6 +627,26 @@ Une durée s’écrit comme 500ms, 15s, 2min ou 1h ; une taille comme 512KiB ou 
         <source>Remove %1</source>
         <translation>Retirer %1</translation>
     </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>▶ replay</source>
+        <translation>▶ relecture</translation>
+    </message>
+    <message>
+        <source>quotecast — replay of %1, playing</source>
+        <translation>quotecast — relecture : %1, en cours</translation>
+    </message>
+    <message>
+        <source>quotecast — replay of %1, paused</source>
+        <translation>quotecast — relecture : %1, en pause</translation>
+    </message>
+    <message>
+        <source>Not while replaying recorded prices: File → Back to Simulated Prices first</source>
+        <translation>Impossible pendant la relecture de prix enregistrés : d’abord Fichier → Revenir aux prix simulés</translation>
+    </message>
 </context>
 <context>
     <name>quotecast::MarketOptions</name>
@@ -704,6 +748,10 @@ Une durée s’écrit comme 500ms, 15s, 2min ou 1h ; une taille comme 512KiB ou 
         <source>&amp;Remove %1</source>
         <translation>&amp;Retirer %1</translation>
     </message>
+    <message>
+        <source>Not while replaying recorded prices: File → Back to Simulated Prices first</source>
+        <translation>Impossible pendant la relecture de prix enregistrés : d’abord Fichier → Revenir aux prix simulés</translation>
+    </message>
 </context>
 <context>
     <name>quotecast::PriceDialog</name>
@@ -760,6 +808,39 @@ Une durée s’écrit comme 500ms, 15s, 2min ou 1h ; une taille comme 512KiB ou 
     <message>
         <source>Scan it with a phone&apos;s camera to open %1</source>
         <translation>Scannez-le avec l’appareil photo d’un téléphone pour ouvrir %1</translation>
+    </message>
+</context>
+<context>
+    <name>quotecast::ReplayActions</name>
+    <message>
+        <source>The replay stopped: a file changed or cannot be read any more.</source>
+        <translation>La relecture s’est arrêtée : un fichier a changé ou ne peut plus être lu.</translation>
+    </message>
+    <message>
+        <source>Replay Prices in a Loop</source>
+        <translation>Rejouer des prix en boucle</translation>
+    </message>
+    <message>
+        <source>Replay Prices</source>
+        <translation>Rejouer des prix</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation>Fichiers CSV (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>These prices cannot be replayed; the market goes on as it was.</source>
+        <translation>Ces prix ne peuvent pas être rejoués ; le marché continue comme avant.</translation>
+    </message>
+    <message>
+        <source>Symbol of %1</source>
+        <translation>Symbole de %1</translation>
+    </message>
+    <message>
+        <source>The name of %1 does not start with a symbol.
+Which symbol are its prices of?</source>
+        <translation>Le nom de %1 ne commence pas par un symbole.
+De quel symbole sont ses prix ?</translation>
     </message>
 </context>
 <context>

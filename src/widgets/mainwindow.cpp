@@ -2,11 +2,13 @@
 
 #include "ui_mainwindow.h"
 #include <feed/marketsimulator.h>
+#include <feed/markettime.h>
 #include <preferences/preferences.h>
 #include <widgets/addsymboldialog.h>
 #include <widgets/pricecard.h>
 #include <widgets/pricedialog.h>
 #include <widgets/pricemodeldialog.h>
+#include <widgets/replayactions.h>
 #include <widgets/shockdialog.h>
 
 #include <QClipboard>
@@ -44,8 +46,10 @@ MainWindow::MainWindow(MarketSimulator *market, const QList<Quote> &recentTicks,
         addCard(quote.symbol)->setQuotes(ticks.isEmpty() ? QList<Quote> { quote } : ticks);
     }
     placeCards(market->symbols());
-    connect(market, &MarketSimulator::statusChanged, this,
-            [this](const FeedStatus &status) { showSymbols(status.symbols); });
+    connect(market, &MarketSimulator::statusChanged, this, [this](const FeedStatus &status) {
+        showSymbols(status.symbols);
+        showFeedState(status);
+    });
     connect(market, &MarketSimulator::quoteUpdated, this, [this](const Quote &quote) {
         if (PriceCard *card = m_cards.value(quote.symbol))
             card->setQuote(quote);
@@ -55,8 +59,6 @@ MainWindow::MainWindow(MarketSimulator *market, const QList<Quote> &recentTicks,
     connect(m_ui->startStopButton, &QPushButton::clicked, m_ui->actionStartStop, &QAction::trigger);
     connect(m_ui->actionStartStop, &QAction::triggered, market,
             [market] { market->setRunning(!market->isRunning()); });
-    connect(market, &MarketSimulator::runningChanged, this, &MainWindow::showRunning);
-    showRunning(market->isRunning());
 
     m_ui->intervalSpinBox->setValue(market->intervalMs() / 1000.0);
     connect(m_ui->intervalSpinBox, &QDoubleSpinBox::valueChanged, market,
@@ -78,6 +80,10 @@ MainWindow::MainWindow(MarketSimulator *market, const QList<Quote> &recentTicks,
             emit exportRequested(path);
     });
     setHistoryAvailable(false);
+    // NOLINTNEXTLINE(cppcoreguidelines-prefer-member-initializer): it needs the form's actions
+    m_replayActions = new ReplayActions(market, this, m_ui->actionReplayPrices,
+                                        m_ui->actionReplayPricesLoop, m_ui->actionSimulatedPrices);
+    connect(m_replayActions, &ReplayActions::requested, this, &MainWindow::replayRequested);
 
     // Shaping the market: each dialog asks the market itself.
     connect(m_ui->actionAddSymbol, &QAction::triggered, this,
@@ -105,6 +111,7 @@ MainWindow::MainWindow(MarketSimulator *market, const QList<Quote> &recentTicks,
     statusBar()->addPermanentWidget(m_publisherLabel);
     statusBar()->addPermanentWidget(m_clientsLabel);
     setClientCount(0);
+    showFeedState(market->status());
 
     restoreGeometry(m_preferences->windowGeometry());
 }
@@ -178,6 +185,12 @@ void MainWindow::setPublisherStatus(const PublisherStatus &status)
     m_publisherLabel->show();
 }
 
+void MainWindow::showReplayRefused(const QStringList &sources, bool loop, const QString &error,
+                                   const QString &fileWithoutSymbol)
+{
+    m_replayActions->showRefusal(sources, loop, error, fileWithoutSymbol);
+}
+
 void MainWindow::setClientCount(int count)
 {
     m_clientsLabel->setText(tr("%n browser(s) connected", nullptr, count));
@@ -190,6 +203,7 @@ PriceCard *MainWindow::addCard(const QString &symbol)
     connect(card, &PriceCard::setPriceRequested, this,
             [this, symbol] { openDialog(new PriceDialog(m_market, symbol, this)); });
     connect(card, &PriceCard::removeRequested, this, &MainWindow::removeSymbol);
+    card->setReplaying(m_replaying);
     return card;
 }
 
@@ -259,12 +273,37 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QMainWindow::closeEvent(event);
 }
 
-void MainWindow::showRunning(bool running)
+void MainWindow::showFeedState(const FeedStatus &status)
 {
+    const bool running = status.running;
     m_ui->startStopButton->setText(running ? tr("Stop") : tr("Start"));
     m_ui->actionStartStop->setText(running ? tr("&Stop") : tr("&Start"));
-    m_ui->feedStateLabel->setText(running ? tr("● live") : tr("❚❚ paused"));
-    setWindowTitle(running ? tr("quotecast — live") : tr("quotecast — paused"));
+    if (!status.isReplay()) {
+        m_ui->feedStateLabel->setText(running ? tr("● live") : tr("❚❚ paused"));
+        setWindowTitle(running ? tr("quotecast — live") : tr("quotecast — paused"));
+    } else {
+        // ISO dates, as the page and the cards show them.
+        const QString from = marketTimeText(status.replayFromMs);
+        const QString to = marketTimeText(status.replayToMs);
+        const QString dates = from == to ? from : tr("%1 – %2").arg(from, to);
+        m_ui->feedStateLabel->setText(running ? tr("▶ replay") : tr("❚❚ paused"));
+        setWindowTitle(running ? tr("quotecast — replay of %1, playing").arg(dates)
+                               : tr("quotecast — replay of %1, paused").arg(dates));
+    }
+
+    // The recorded prices are the market's: it would refuse these changes.
+    if (status.isReplay() == m_replaying)
+        return;
+    m_replaying = status.isReplay();
+    const QString why = m_replaying
+        ? tr("Not while replaying recorded prices: File → Back to Simulated Prices first")
+        : QString();
+    for (QAction *action : { m_ui->actionAddSymbol, m_ui->actionShock }) {
+        action->setEnabled(!m_replaying);
+        action->setStatusTip(why);
+    }
+    for (PriceCard *card : std::as_const(m_cards))
+        card->setReplaying(m_replaying);
 }
 
 } // namespace quotecast

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <feed/feedstatus.h>
 #include <feed/quote.h>
 #include <relay/publisherstatus.h>
 
@@ -22,11 +23,14 @@ namespace quotecast {
 class PriceCard;
 class MarketSimulator;
 class Preferences;
+class ReplayActions;
 
 // The dashboard: one PriceCard per symbol, following the market's symbol list, feed controls
 // bound to the market (buttons, menus and shortcuts; dialogs to add a symbol, set a price,
-// choose the price model and start a shock; a card's menu to remove its symbol), a panel with a
-// QR code of the server's URL for phones, and a status bar with the number of connected
+// choose the price model and start a shock; a card's menu to remove its symbol), the File menu's
+// replay of recorded prices (ReplayActions: while it plays, the title says of which dates, the
+// cards show each price's date, and the controls that change the market are off), a panel with
+// a QR code of the server's URL for phones, and a status bar with the number of connected
 // browsers and whether a shock is under way.
 // Presentation only: it reacts to the market's signals and calls its slots. It
 // remembers its geometry and the chosen address in Preferences.
@@ -56,16 +60,24 @@ public slots:
     void showExportResult(const QString &path, qint64 ticks, const QString &error);
     // With --publish: how relaying the feed to nchan goes.
     void setPublisherStatus(const quotecast::PublisherStatus &status);
+    // The files of replayRequested cannot be replayed: ReplayActions::showRefusal.
+    void showReplayRefused(const QStringList &sources, bool loop, const QString &error,
+                           const QString &fileWithoutSymbol);
 
 signals:
     // The user chose where to export the tick history as CSV.
     void exportRequested(const QString &path);
+    // The user asked to replay `sources` (paths, or SYMBOL=path) instead of simulated prices,
+    // with `loop` to start again at the end. The window opens no file: whoever does answers a
+    // refusal with showReplayRefused().
+    void replayRequested(const QStringList &sources, bool loop);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void showRunning(bool running);
+    // The title, the feed's state and what may be changed: running or not, replaying or not.
+    void showFeedState(const quotecast::FeedStatus &status);
     void showServerUrl();
     PriceCard *addCard(const QString &symbol);
     // Cards for `symbols`, in that order: those of other symbols go, new ones show their quote.
@@ -81,6 +93,8 @@ private:
     Preferences *const m_preferences;
     QHash<QString, PriceCard *> m_cards;
     QStringList m_symbols; // the cards' order
+    ReplayActions *m_replayActions;
+    bool m_replaying = false;
     QLabel *m_shockLabel;
     QLabel *m_clientsLabel;
     QLabel *m_publisherLabel;

@@ -1,5 +1,6 @@
 #include <widgets/pricecard.h>
 
+#include <feed/markettime.h>
 #include <widgets/sparklinewidget.h>
 
 #include <QContextMenuEvent>
@@ -30,9 +31,12 @@ PriceCard::PriceCard(const QString &symbol, QWidget *parent)
     , m_symbol(symbol)
     , m_symbolLabel(new QLabel(symbol, this))
     , m_priceLabel(new QLabel(QStringLiteral("—"), this))
+    , m_dateLabel(new QLabel(this))
     , m_changeLabel(new QLabel(this))
     , m_sparkline(new SparklineWidget(this))
     , m_menu(new QMenu(this))
+    , m_setPriceAction(m_menu->addAction(tr("Set &Price…")))
+    , m_removeAction(m_menu->addAction(tr("&Remove %1").arg(symbol)))
 {
     setObjectName(QStringLiteral("card_") + symbol);
     setFrameShape(QFrame::StyledPanel);
@@ -41,13 +45,14 @@ PriceCard::PriceCard(const QString &symbol, QWidget *parent)
     // Focus lets the keyboard reach the context menu.
     setFocusPolicy(Qt::StrongFocus);
 
-    QAction *setPrice = m_menu->addAction(tr("Set &Price…"));
-    setPrice->setObjectName(QStringLiteral("setPriceAction"));
-    connect(setPrice, &QAction::triggered, this, [this] { emit setPriceRequested(m_symbol); });
-    QAction *remove = m_menu->addAction(tr("&Remove %1").arg(symbol));
-    remove->setObjectName(QStringLiteral("removeAction"));
-    connect(remove, &QAction::triggered, this, [this] { emit removeRequested(m_symbol); });
+    m_setPriceAction->setObjectName(QStringLiteral("setPriceAction"));
+    connect(m_setPriceAction, &QAction::triggered, this,
+            [this] { emit setPriceRequested(m_symbol); });
+    m_removeAction->setObjectName(QStringLiteral("removeAction"));
+    connect(m_removeAction, &QAction::triggered, this, [this] { emit removeRequested(m_symbol); });
     m_priceLabel->setObjectName(QStringLiteral("priceLabel"));
+    m_dateLabel->setObjectName(QStringLiteral("dateLabel"));
+    m_dateLabel->hide();
     m_priceLabel->installEventFilter(this);
 
     QFont symbolFont = m_symbolLabel->font();
@@ -61,6 +66,7 @@ PriceCard::PriceCard(const QString &symbol, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_symbolLabel);
     layout->addWidget(m_priceLabel);
+    layout->addWidget(m_dateLabel);
     layout->addWidget(m_changeLabel);
     layout->addWidget(m_sparkline);
     layout->addStretch();
@@ -87,7 +93,8 @@ void PriceCard::contextMenuEvent(QContextMenuEvent *event)
 bool PriceCard::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_priceLabel && event->type() == QEvent::MouseButtonDblClick) {
-        emit setPriceRequested(m_symbol);
+        if (m_setPriceAction->isEnabled())
+            emit setPriceRequested(m_symbol);
         return true;
     }
     return QFrame::eventFilter(watched, event);
@@ -103,10 +110,38 @@ QString PriceCard::changeText() const
     return m_changeLabel->text();
 }
 
+QString PriceCard::dateText() const
+{
+    return m_dateLabel->isVisibleTo(this) ? m_dateLabel->text() : QString();
+}
+
+void PriceCard::setReplaying(bool replaying)
+{
+    m_replaying = replaying;
+    const QString why = replaying
+        ? tr("Not while replaying recorded prices: File → Back to Simulated Prices first")
+        : QString();
+    for (QAction *action : { m_setPriceAction, m_removeAction }) {
+        action->setEnabled(!replaying);
+        action->setStatusTip(why);
+    }
+    showDate();
+}
+
+void PriceCard::showDate()
+{
+    // ISO 8601, as the page shows it: unambiguous in every language.
+    const QString date = m_replaying ? marketTimeText(m_marketTimeMs) : QString();
+    m_dateLabel->setText(date);
+    m_dateLabel->setVisible(!date.isEmpty());
+}
+
 void PriceCard::setQuote(const Quote &quote)
 {
     Q_ASSERT(quote.symbol == m_symbol);
     m_priceLabel->setText(money(quote.priceCents));
+    m_marketTimeMs = quote.marketTimeMs;
+    showDate();
     m_trail.add(quote);
     showTrail();
 

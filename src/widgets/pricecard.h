@@ -16,7 +16,8 @@ class SparklineWidget;
 // the last prices with the day's open, high and low in its tooltip, tinted green after
 // a rise and red after a fall, like the cards of the web page. Its context menu (the mouse, the
 // Menu key or Shift+F10 when it has focus) and a double-click on the price ask to set the price or
-// remove the symbol: the card only says so, the window asks the market.
+// remove the symbol: the card only says so, the window asks the market. While the market replays
+// recorded prices, it shows each price's date and offers neither.
 class PriceCard : public QFrame
 {
     Q_OBJECT
@@ -32,6 +33,9 @@ public:
     Trend trend() const { return m_trend; }
     QString priceText() const;
     QString changeText() const;
+    // The shown price's date (marketTimeText) while replaying; empty otherwise.
+    QString dateText() const;
+    bool isReplaying() const { return m_replaying; }
     const SparklineWidget *sparkline() const { return m_sparkline; }
 
 public slots:
@@ -39,6 +43,9 @@ public slots:
     // Several of the symbol's quotes at once, oldest first (a resumed history): all go
     // into the trail, the last one is shown.
     void setQuotes(const QList<quotecast::Quote> &quotes);
+    // Whether the market replays recorded prices: the card then shows each price's date
+    // (Quote::marketTimeMs), and its menu's Set Price and Remove are off, saying why.
+    void setReplaying(bool replaying);
 
 signals:
     void trendChanged(quotecast::PriceCard::Trend trend);
@@ -55,15 +62,21 @@ protected:
 private:
     void applyTrendColours();
     void showTrail();
+    void showDate();
 
     const QString m_symbol;
     Trend m_trend = Trend::Flat;
     PriceTrail m_trail;
+    qint64 m_marketTimeMs = 0; // the shown price's
+    bool m_replaying = false;
     QLabel *m_symbolLabel;
     QLabel *m_priceLabel;
+    QLabel *m_dateLabel;
     QLabel *m_changeLabel;
     SparklineWidget *m_sparkline;
     QMenu *m_menu;
+    QAction *m_setPriceAction;
+    QAction *m_removeAction;
 };
 
 } // namespace quotecast
