@@ -2,6 +2,7 @@
 #include "wcag.h"
 #include <feed/marketsimulator.h>
 #include <feed/pricetrail.h>
+#include <feed/symbol.h>
 #include <widgets/mainwindow.h>
 #include <widgets/pricecard.h>
 #include <widgets/sparklinewidget.h>
@@ -18,7 +19,8 @@ using namespace quotecast;
 
 // The window's price cards, rendered offscreen and driven through their market: one per symbol,
 // tinted green or red by a tick (on the rendered pixels), neutral again, their sparkline and
-// tooltip, and their colours under a dark palette.
+// tooltip, their colours under a dark palette, and the market's most symbols in a window of
+// ordinary size.
 class TestDashboardCards : public QObject
 {
     Q_OBJECT
@@ -32,6 +34,7 @@ private slots:
     void unchangedPriceTurnsTheCardNeutralAgain();
     void sparklineShowsTheBoundedTrailAndTooltipTheDay();
     void followsADarkPaletteAndKeepsTrendsReadable();
+    void mostSymbolsScrollInANormalWindow();
 
 private:
     // Ticks a seeded market until a symbol moves in the wanted direction; nullopt when none
@@ -178,6 +181,27 @@ void TestDashboardCards::followsADarkPaletteAndKeepsTrendsReadable()
                      >= 4.5,
                  qPrintable(tinted.color(QPalette::Window).name()));
     }
+}
+
+// symbol::MaxCount cards scroll in a window of 1040 × 600; Tab brings the next card into view.
+void TestDashboardCards::mostSymbolsScrollInANormalWindow()
+{
+    QList<MarketSimulator::Opening> openings;
+    for (int i = 0; i < symbol::MaxCount; ++i)
+        openings.append({ QStringLiteral("S%1").arg(i), 10'00 });
+    MarketSimulator market(openings);
+    MainWindow window(&market);
+    window.resize(1040, 600);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY2(window.height() <= 600, qPrintable(QString::number(window.height())));
+    PriceCard *last = window.card(openings.constLast().symbol);
+    QVERIFY2(last->visibleRegion().isEmpty(), "the last card is in view without scrolling");
+
+    window.card(openings.at(openings.size() - 2).symbol)->setFocus();
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), last);
+    QTRY_VERIFY2(!last->visibleRegion().isEmpty(), "Tab left the focused card out of view");
 }
 
 QTEST_MAIN(TestDashboardCards)
