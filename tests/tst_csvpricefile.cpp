@@ -27,6 +27,7 @@ private slots:
     void symbolFromTheFileName();
     void malformedFilesAreRefused_data();
     void malformedFilesAreRefused();
+    void aDeviceIsRefused();
     void aFileChangedSinceItsCheckFails_data();
     void aFileChangedSinceItsCheckFails();
 
@@ -236,6 +237,9 @@ void TestCsvPriceFile::malformedFilesAreRefused_data()
     add("blank lines only", aapl, "\n  \r\n\t\n", "%1: the file is empty");
     add("a BOM only", aapl, "\xEF\xBB\xBF", "%1: the file is empty");
     add("header only", aapl, yahoo, "%1: no prices after the header");
+    add("Stooq intraday", aapl, "Date,Time,Open,High,Low,Close,Volume\n",
+        "%1, line 1: the header has a Time column: intraday prices are not supported, only daily "
+        "closes");
     add("only null days", aapl, yahoo + "2024-01-04,null,null,null,null,null,null\n",
         "%1: no prices after the header");
     add("unknown header", aapl, "Open,High\n1,2\n",
@@ -316,6 +320,7 @@ void TestCsvPriceFile::malformedFilesAreRefused_data()
 
 void TestCsvPriceFile::malformedFilesAreRefused()
 {
+
     QFETCH(QString, name);
     QFETCH(QByteArray, content);
     QFETCH(QString, message);
@@ -327,6 +332,14 @@ void TestCsvPriceFile::malformedFilesAreRefused()
     }
     const QString path = content.isNull() ? m_dir->filePath(name) : write(name, content);
     QCOMPARE(errorOf(path, symbol), message.arg(path));
+}
+
+// A pipe (`--replay <(curl ...)`) or a device cannot be read twice, and may never end.
+void TestCsvPriceFile::aDeviceIsRefused()
+{
+    QCOMPARE(errorOf(QStringLiteral("/dev/zero"), QStringLiteral("AAPL")),
+             QStringLiteral("/dev/zero: is not a regular file (a pipe or a device): a replay reads "
+                            "its files more than once"));
 }
 
 void TestCsvPriceFile::aFileChangedSinceItsCheckFails_data()

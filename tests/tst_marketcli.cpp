@@ -99,10 +99,9 @@ QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArra
 
 } // namespace
 
-// `--replay AAPL.csv msft_us_d.csv`: each symbol starts at its first close (ticks 1 and 2,
-// before the server listens), then every row's close is a tick, the two files interleaved by
-// date, with the row's date; at the end the feed stops. Read back with Last-Event-ID from
-// tick 2, so that no row is missed however fast they were played.
+// `--replay AAPL.csv msft_us_d.csv`: every row's close is a tick, once, the two files
+// interleaved by date, each with its row's date; at the end the feed stops. Read back with
+// Last-Event-ID from before the first tick, so that no row is missed however fast they played.
 void TestMarketCli::replayPlaysTheClosesOfYahooAndStooqFiles()
 {
     QTemporaryDir files;
@@ -135,7 +134,7 @@ void TestMarketCli::replayPlaysTheClosesOfYahooAndStooqFiles()
     }
 
     SseClient reader;
-    reader.open(server.port(), "/stream", "Last-Event-ID: " + run + "-2\r\n");
+    reader.open(server.port(), "/stream", "Last-Event-ID: " + run + "-0\r\n");
     constexpr int Ticks = 6;
     QVERIFY(reader.waitForBlocks(2 + Ticks)); // retry, status, the ticks
     QStringList played;

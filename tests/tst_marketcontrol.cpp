@@ -27,6 +27,8 @@ private slots:
     void hardShocksNeverReachZero();
     void shockRefuses();
     void setPriceTakesASymbolOutOfTheShock();
+    void removingTheShockedSymbolEndsTheShock();
+    void aSecondShockReplacesTheFirst();
 };
 
 namespace {
@@ -267,6 +269,42 @@ void TestMarketControl::setPriceTakesASymbolOutOfTheShock()
     QVERIFY(market.setPrice(QStringLiteral("AAPL"), 200'00, &error));
     QVERIFY(!market.isShocking());
     QCOMPARE(shocking.size(), 1);
+}
+
+void TestMarketControl::removingTheShockedSymbolEndsTheShock()
+{
+    MarketSimulator market;
+    QString error;
+    QVERIFY(market.startShock({ QStringLiteral("AAPL"), -10, 5 }, &error));
+    QSignalSpy shocking(&market, &MarketSimulator::shockingChanged);
+    QVERIFY(market.removeSymbol(QStringLiteral("AAPL"), &error));
+    QVERIFY(!market.isShocking());
+    QCOMPARE(shocking.size(), 1);
+    // Added back, it is not shocked: the next tick is an ordinary one of one symbol.
+    QVERIFY(market.addSymbol(QStringLiteral("AAPL"), 170'00, &error));
+    QSignalSpy ticks(&market, &MarketSimulator::quoteUpdated);
+    market.tick();
+    QCOMPARE(ticks.size(), 1);
+}
+
+void TestMarketControl::aSecondShockReplacesTheFirst()
+{
+    MarketSimulator market;
+    QString error;
+    QSignalSpy shocking(&market, &MarketSimulator::shockingChanged);
+    QVERIFY(market.startShock({ QStringLiteral("AAPL"), -10, 5 }, &error));
+    market.tick();
+    QVERIFY(market.startShock({ QStringLiteral("MSFT"), 20, 2 }, &error));
+    QCOMPARE(shocking.size(), 1); // still under way, not started twice
+    QSignalSpy ticks(&market, &MarketSimulator::quoteUpdated);
+    market.tick();
+    market.tick();
+    const QList<Quote> moved = ticksOf(ticks);
+    QCOMPARE(moved.size(), 2);
+    QCOMPARE(moved[0].symbol, QStringLiteral("MSFT"));
+    QCOMPARE(moved[1].priceCents, 300'00);
+    QVERIFY(!market.isShocking());
+    QCOMPARE(shocking.size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestMarketControl)

@@ -17,6 +17,7 @@ private slots:
     void theEndStopsTheFeedAndStartPlaysItAgain();
     void aLoopStartsOver();
     void anErrorStopsTheFeedAndSaysWhy();
+    void startAfterAFailureStaysStopped();
     void changesAreRefusedUntilItStops();
 };
 
@@ -26,13 +27,14 @@ constexpr qint64 Day = 24 * 3600 * 1000;
 constexpr qint64 March1 = 1709251200000; // 2024-03-01, midnight UTC
 
 // Prices in memory, as a replay would read them; `failAt` makes next() fail there, as when a
-// file changes while it is played.
+// file changes while it is played, and without `rewinds` rewind() fails, as when it is gone.
 class ListSource : public PriceSource
 {
 public:
-    explicit ListSource(QList<SourcePrice> prices, qsizetype failAt = -1)
+    explicit ListSource(QList<SourcePrice> prices, qsizetype failAt = -1, bool rewinds = true)
         : m_prices(std::move(prices))
         , m_failAt(failAt)
+        , m_rewinds(rewinds)
     { }
     QList<SourcePrice> firstPrices() const override
     {
@@ -59,13 +61,19 @@ public:
     QString errorString() const override { return m_error; }
     bool rewind() override
     {
+        if (!m_rewinds) {
+            m_error = QStringLiteral("prices.csv cannot be read again: it was removed");
+            return false;
+        }
         m_next = 0;
+        m_error.clear();
         return true;
     }
 
 private:
     QList<SourcePrice> m_prices;
     qsizetype m_failAt;
+    bool m_rewinds;
     qsizetype m_next = 0;
     QString m_error;
 };
@@ -92,26 +100,38 @@ QList<Quote> ticksOf(QSignalSpy &spy)
 void TestMarketReplay::startReplacesTheSymbolsWithTheirFirstPrices()
 {
     MarketSimulator market; // AAPL 170, GOOG, MSFT, AMZN
+    QString error;
+    QVERIFY(market.startShock({ QString(), -10, 20 }, &error));
     QSignalSpy ticks(&market, &MarketSimulator::quoteUpdated);
     QSignalSpy status(&market, &MarketSimulator::statusChanged);
     market.startReplay(std::make_unique<ListSource>(threeDays()), false);
     QVERIFY(market.isReplaying());
+    QVERIFY(!market.isShocking()); // the recorded prices are the market's
     QCOMPARE(market.symbols(), QStringList({ "AAPL", "TSLA" }));
+    QCOMPARE(ticks.size(), 0); // every tick of a replay is a row, once
 
-    const QList<Quote> firsts = ticksOf(ticks);
-    QCOMPARE(firsts.size(), 2);
-    QCOMPARE(firsts[0].symbol, QStringLiteral("AAPL"));
-    QCOMPARE(firsts[0].priceCents, 180'00);
-    QCOMPARE(firsts[0].changeCents, 10'00); // from the market's 170.00
-    QCOMPARE(firsts[0].marketTimeMs, March1);
-    QCOMPARE(firsts[1].changeCents, 0); // new to the market
-    QCOMPARE(firsts[1].seq, quint64(2));
+    // AAPL keeps its price until its first row; TSLA opens at its first price.
+    const QList<Quote> quotes = market.quotes();
+    QCOMPARE(quotes[0].priceCents, 170'00);
+    QCOMPARE(quotes[0].marketTimeMs, 0);
+    QCOMPARE(quotes[1].priceCents, 200'00);
+    QCOMPARE(quotes[1].seq, quint64(0));
+    QCOMPARE(quotes[1].marketTimeMs, March1);
 
     QCOMPARE(status.size(), 1);
     const FeedStatus replay = status.first().first().value<FeedStatus>();
     QCOMPARE(replay.symbols, QStringList({ "AAPL", "TSLA" }));
     QCOMPARE(replay.replayFromMs, March1);
     QCOMPARE(replay.replayToMs, March1 + 2 * Day);
+    QCOMPARE(ticks.size(), 0);
+
+    // The first rows' ticks carry the true change: from the market's 170.00, from the opening.
+    market.tick();
+    market.tick();
+    const QList<Quote> firsts = ticksOf(ticks);
+    QCOMPARE(firsts[0].changeCents, 10'00);
+    QCOMPARE(firsts[0].seq, quint64(1));
+    QCOMPARE(firsts[1].changeCents, 0);
 }
 
 void TestMarketReplay::playsOnePriceATickInOrder()
@@ -177,6 +197,30 @@ void TestMarketReplay::anErrorStopsTheFeedAndSaysWhy()
     QCOMPARE(failed.size(), 1);
     QCOMPARE(failed.first().first().toString(),
              QStringLiteral("prices.csv, line 9: the file changed while it was played"));
+}
+
+// A replay that failed, or ended and cannot rewind, does not run for one empty tick at Start:
+// the feed stays stopped and says why each time.
+void TestMarketReplay::startAfterAFailureStaysStopped()
+{
+    MarketSimulator market;
+    market.startReplay(std::make_unique<ListSource>(threeDays(), 2, false), false);
+    market.start();
+    market.tick();
+    market.tick();
+    market.tick(); // fails
+    QVERIFY(!market.isRunning());
+    QSignalSpy failed(&market, &MarketSimulator::replayFailed);
+    QSignalSpy running(&market, &MarketSimulator::runningChanged);
+    QSignalSpy status(&market, &MarketSimulator::statusChanged);
+    market.start();
+    market.start();
+    QVERIFY(!market.isRunning());
+    QCOMPARE(running.size(), 0);
+    QCOMPARE(status.size(), 0);
+    QCOMPARE(failed.size(), 2);
+    QCOMPARE(failed.last().first().toString(),
+             QStringLiteral("prices.csv cannot be read again: it was removed"));
 }
 
 void TestMarketReplay::changesAreRefusedUntilItStops()

@@ -15,6 +15,7 @@ class TestPriceModel : public QObject
     Q_OBJECT
 
 private slots:
+    void theSeedsModelIsUnchanged();
     void uniformMovesWithinVolatilityInWholeCents_data();
     void uniformMovesWithinVolatilityInWholeCents();
     void gbmLogReturnsHaveTheirMeanAndDeviation_data();
@@ -25,6 +26,25 @@ private slots:
     void pricesStayInRange();
     void namesAndRanges();
 };
+
+// The default model is the seed's, draw for draw: seed 42's 100,000 ticks end on the prices
+// the market reached before price models existed (fbd178b's MarketSimulator::tick).
+void TestPriceModel::theSeedsModelIsUnchanged()
+{
+    MarketSimulator market;
+    market.setSeed(42);
+    for (int i = 0; i < 100'000; ++i)
+        market.tick();
+    QStringList ends;
+    for (const Quote &quote : market.quotes())
+        ends.append(QStringLiteral("%1 %2 %3")
+                        .arg(quote.symbol)
+                        .arg(quote.priceCents)
+                        .arg(quote.changeCents));
+    QCOMPARE(
+        ends,
+        QStringList({ "AAPL 16075 -67", "GOOG 297468 -776", "MSFT 19374 -88", "AMZN 9341 -46" }));
+}
 
 void TestPriceModel::uniformMovesWithinVolatilityInWholeCents_data()
 {

@@ -142,12 +142,13 @@ void TestPriceReplay::playsWhatTheTickStoreExports()
     for (const Quote &tick : std::as_const(ticks)) {
         if (std::none_of(firsts.cbegin(), firsts.cend(),
                          [&](const PriceReplay::Symbol &s) { return s.name == tick.symbol; }))
-            firsts.append({ tick.symbol, tick.priceCents });
+            firsts.append({ tick.symbol, tick.priceCents, tick.timestampMs });
     }
     QCOMPARE(replay.symbols().size(), 3);
     for (qsizetype i = 0; i < firsts.size(); ++i) {
         QCOMPARE(replay.symbols().at(i).name, firsts.at(i).name);
         QCOMPARE(replay.symbols().at(i).firstPriceCents, firsts.at(i).firstPriceCents);
+        QCOMPARE(replay.symbols().at(i).firstTimeMs, firsts.at(i).firstTimeMs);
     }
 
     // One symbol of it.

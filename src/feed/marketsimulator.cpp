@@ -98,12 +98,14 @@ void MarketSimulator::setRunning(bool running)
 {
     if (running == isRunning())
         return;
-    if (running && m_replayAtEnd) {
-        m_replayAtEnd = false;
+    // A replay that ended, or failed, plays again from its first row, if it can: a failed
+    // rewind keeps the feed stopped rather than running it for one empty tick.
+    if (running && m_replayRewinds) {
         if (!m_replay->rewind()) {
             emit replayFailed(m_replay->errorString());
             return;
         }
+        m_replayRewinds = false;
     }
     if (running)
         m_timer.start();
@@ -239,19 +241,21 @@ void MarketSimulator::startReplay(std::unique_ptr<PriceSource> source, bool loop
         endShock();
     m_replay = std::move(source);
     m_replayLoops = loop;
-    m_replayAtEnd = false;
-    // The recorded symbols replace the market's; each starts at its first price, as a tick,
-    // so that every listener has its price before the first row is played.
+    m_replayRewinds = false;
+    // The recorded symbols replace the market's. A symbol the market has keeps its price until
+    // its first row is played, so that the row's tick has its true change; a new one opens at
+    // its first price (seq 0, as an opening price), which its first row then ticks again.
+    // No tick here: every tick of a replay is a row of its files, once.
     QList<Quote> previous = m_quotes;
     m_quotes.clear();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (const SourcePrice &first : m_replay->firstPrices()) {
-        Quote quote { first.symbol, first.priceCents, 0, 0, 0, first.marketTimeMs };
+        Quote quote { first.symbol, first.priceCents, 0, now, 0, first.marketTimeMs };
         for (const Quote &old : std::as_const(previous)) {
             if (old.symbol == first.symbol)
-                quote.priceCents = old.priceCents; // so that the tick's change is true
+                quote = old;
         }
         m_quotes.append(quote);
-        emitTick(m_quotes.size() - 1, first.priceCents, first.marketTimeMs);
     }
     emit statusChanged(status());
 }
@@ -261,7 +265,7 @@ void MarketSimulator::stopReplay()
     if (!m_replay)
         return;
     m_replay.reset();
-    m_replayAtEnd = false;
+    m_replayRewinds = false;
     emit statusChanged(status());
 }
 
@@ -307,10 +311,9 @@ void MarketSimulator::advanceReplay()
             price = m_replay->next();
     }
     if (!price) {
-        const QString error = m_replay->errorString();
-        m_replayAtEnd = error.isEmpty();
+        m_replayRewinds = true;
         setRunning(false);
-        if (!error.isEmpty())
+        if (const QString error = m_replay->errorString(); !error.isEmpty())
             emit replayFailed(error);
         return;
     }

@@ -85,10 +85,11 @@ public:
     // are the market's.
 
     // Plays `source`'s prices, one a tick, instead of the model's moves: the market's symbols
-    // become the source's, each at its first price (a tick each, at once), and the status
-    // says it is a replay and of when. At the end the feed stops (Start plays it again), or
-    // with `loop` starts over. An error while playing stops the feed: replayFailed. Replaces a
-    // replay under way and ends a shock.
+    // become the source's (a new one at its first price, as an opening price; one the market
+    // has at its price until its first row), and the status says it is a replay and of when.
+    // At the end the feed stops (Start plays it again), or with `loop` starts over. An error
+    // while playing stops the feed: replayFailed (and again at each Start that cannot
+    // rewind). Replaces a replay under way and ends a shock.
     void startReplay(std::unique_ptr<PriceSource> source, bool loop);
     // Back to the model's moves, from the replay's last prices; the status says so.
     void stopReplay();
@@ -135,7 +136,7 @@ private:
     int m_shockStep = 0;
     std::unique_ptr<PriceSource> m_replay; // while replaying
     bool m_replayLoops = false;
-    bool m_replayAtEnd = false; // the next start rewinds
+    bool m_replayRewinds = false; // it ended or failed: the next start rewinds
 };
 
 } // namespace quotecast

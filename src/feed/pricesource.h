@@ -22,8 +22,8 @@ class PriceSource
 public:
     virtual ~PriceSource() = default;
 
-    // Every symbol the source gives, in the order of its first price, with that price (and
-    // its time, or 0 when unknown): the market's symbols while it plays.
+    // Every symbol the source gives, in the order of its first price, with that price and its
+    // time: the market's symbols while it plays.
     virtual QList<SourcePrice> firstPrices() const = 0;
     // The times of the first and the last price (ms since the epoch, UTC).
     virtual qint64 firstTimeMs() const = 0;

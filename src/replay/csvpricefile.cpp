@@ -53,6 +53,13 @@ bool CsvPriceFile::open()
         fail(tr("cannot be opened: %1").arg(m_file.errorString()));
         return false;
     }
+    // A replay reads its files twice (the check, then the play) and again for each loop: a
+    // pipe or a device would give nothing the second time, or never end the first.
+    if (m_file.isSequential()) {
+        fail(tr("is not a regular file (a pipe or a device): a replay reads its files more than "
+                "once"));
+        return false;
+    }
     m_reader = std::make_unique<BoundedLineReader>(&m_file);
     if (!readHeader())
         return false;
@@ -130,6 +137,12 @@ bool CsvPriceFile::readHeader()
             return missing("Date");
         if (close < 0)
             return missing("Close");
+        // Stooq's intraday files (Date,Time,...): read as daily, every row would be midnight.
+        if (time >= 0) {
+            failOnLine(tr("the header has a Time column: intraday prices are not supported, only "
+                          "daily closes"));
+            return false;
+        }
         m_format = columnOf(header, "adj close") >= 0 ? Format::YahooFinance : Format::Stooq;
         m_timeColumn = date;
         m_priceColumn = close;

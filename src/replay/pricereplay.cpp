@@ -123,7 +123,7 @@ bool PriceReplay::learn(size_t file, const ReplayRow &row)
     }
     if (!owner->played) {
         owner->played = true;
-        m_symbols.append({ row.symbol, row.priceCents });
+        m_symbols.append({ row.symbol, row.priceCents, row.timeMs });
     }
     return true;
 }

@@ -39,6 +39,7 @@ public:
     {
         QString name; // as symbol::normalized gives it
         qint64 firstPriceCents; // its first row's price: 1 to symbol::MaxGivenPriceCents
+        qint64 firstTimeMs; // its first row's time (ReplayRow::timeMs)
     };
     // At most this many files, and this many symbols in all (the market's most).
     static constexpr int MaxFiles = symbol::MaxCount;
@@ -63,9 +64,9 @@ public:
     bool isOpen() const { return !m_files.empty(); }
 
     // What the check found, once open: the symbols in the order the replay first plays them,
-    // with their first prices; the earliest and the latest time of any row (ReplayRow::timeMs);
-    // whether every row is a date without a time (no export among the files); and how many
-    // rows one pass plays.
+    // with their first prices and times; the earliest and the latest time of any row
+    // (ReplayRow::timeMs); whether every row is a date without a time (no export among the files);
+    // and how many rows one pass plays.
     const QList<Symbol> &symbols() const { return m_symbols; }
     qint64 firstTimeMs() const { return m_firstTimeMs; }
     qint64 lastTimeMs() const { return m_lastTimeMs; }

@@ -11,11 +11,9 @@ ReplaySource::ReplaySource(PriceReplay replay)
 
 QList<SourcePrice> ReplaySource::firstPrices() const
 {
-    // The check keeps no first row's time, and a wrong date is worse than none: the market
-    // time comes with each symbol's first row played.
     QList<SourcePrice> prices;
     for (const PriceReplay::Symbol &symbol : m_replay.symbols())
-        prices.append({ symbol.name, symbol.firstPriceCents, 0 });
+        prices.append({ symbol.name, symbol.firstPriceCents, symbol.firstTimeMs });
     return prices;
 }
 
