@@ -3,8 +3,6 @@
 
 #include <QDateTime>
 
-#include <cmath>
-
 namespace quotecast {
 
 QList<MarketSimulator::Opening> MarketSimulator::defaultOpenings()
@@ -177,10 +175,12 @@ bool MarketSimulator::removeSymbol(const QString &symbol, QString *error)
                      .arg(m_quotes[index].symbol);
         return false;
     }
-    const bool wasShocking = isShocking();
-    m_shockStart.remove(m_quotes.takeAt(index).symbol);
-    if (wasShocking && !isShocking())
-        endShock();
+    const QString removed = m_quotes.takeAt(index).symbol;
+    if (m_shock) {
+        m_shock->drop(removed);
+        if (m_shock->isDone())
+            endShock();
+    }
     emit statusChanged(status());
     return true;
 }
@@ -199,8 +199,11 @@ bool MarketSimulator::setPrice(const QString &symbol, qint64 priceCents, QString
         return false;
     }
     // The person's price wins over the shock's path.
-    if (m_shockStart.remove(m_quotes[index].symbol) > 0 && !isShocking())
-        endShock();
+    if (m_shock) {
+        m_shock->drop(m_quotes[index].symbol);
+        if (m_shock->isDone())
+            endShock();
+    }
     emitTick(index, priceCents);
     return true;
 }
@@ -226,9 +229,7 @@ bool MarketSimulator::startShock(const Shock &shock, QString *error)
         return false;
     }
     const bool wasShocking = isShocking();
-    m_shock = shock;
-    m_shockStart = start;
-    m_shockStep = 0;
+    m_shock.emplace(shock, start);
     if (!wasShocking)
         emit shockingChanged(true);
     return true;
@@ -333,27 +334,20 @@ bool MarketSimulator::acceptsChanges(QString *error) const
 
 void MarketSimulator::advanceShock()
 {
-    // Step k of n is start × (1 + p)^(k/n): the same percentage every tick, and exactly the
-    // whole move at the last one. One tick each, in the market's order.
-    ++m_shockStep;
-    const double fraction = double(m_shockStep) / m_shock.ticks;
-    const double factor = std::pow(1.0 + m_shock.percent / 100.0, fraction);
+    // One tick for each shocked symbol, in the market's order.
+    const QHash<QString, qint64> prices = m_shock->nextStep(MaxPriceCents);
     for (qsizetype i = 0; i < m_quotes.size(); ++i) {
-        const auto start = m_shockStart.constFind(m_quotes[i].symbol);
-        if (start == m_shockStart.cend())
-            continue;
-        const double price = double(*start) * factor;
-        emitTick(i,
-                 price >= double(MaxPriceCents) ? MaxPriceCents : qMax(qint64(1), qRound64(price)));
+        const auto price = prices.constFind(m_quotes[i].symbol);
+        if (price != prices.cend())
+            emitTick(i, *price);
     }
-    if (m_shockStep >= m_shock.ticks)
+    if (m_shock->isDone())
         endShock();
 }
 
 void MarketSimulator::endShock()
 {
-    m_shockStart.clear();
-    m_shockStep = 0;
+    m_shock.reset();
     emit shockingChanged(false);
 }
 

@@ -5,6 +5,7 @@
 #include <feed/pricesource.h>
 #include <feed/quote.h>
 #include <feed/shock.h>
+#include <feed/shockpath.h>
 
 #include <QHash>
 #include <QList>
@@ -13,6 +14,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 
 namespace quotecast {
 
@@ -63,7 +65,7 @@ public:
     QList<Quote> quotes() const;
     FeedStatus status() const;
     PriceModel priceModel() const { return m_model; }
-    bool isShocking() const { return !m_shockStart.isEmpty(); }
+    bool isShocking() const { return m_shock.has_value(); }
     bool isReplaying() const { return m_replay != nullptr; }
 
     // Adds `symbol` (as symbol::normalized accepts it) at `priceCents` (1 to
@@ -130,10 +132,7 @@ private:
     QRandomGenerator m_rng;
     quint64 m_seq = 0;
     PriceModel m_model;
-    // The shock under way: each shocked symbol's price when it started (empty: none).
-    Shock m_shock;
-    QHash<QString, qint64> m_shockStart;
-    int m_shockStep = 0;
+    std::optional<ShockPath> m_shock; // while a shock is under way
     std::unique_ptr<PriceSource> m_replay; // while replaying
     bool m_replayLoops = false;
     bool m_replayRewinds = false; // it ended or failed: the next start rewinds
