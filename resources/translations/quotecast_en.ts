@@ -524,6 +524,14 @@ A duration is written like 500ms, 15s, 2min or 1h; a size like 512KiB or 1MiB. A
         <source>the file changed since it was checked: its header differs</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>is not a regular file (a pipe or a device): a replay reads its files more than once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the header has a Time column: intraday prices are not supported, only daily closes</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>quotecast::MainWindow</name>

@@ -528,6 +528,14 @@ Une durée s’écrit comme 500ms, 15s, 2min ou 1h ; une taille comme 512KiB ou 
         <source>the file changed since it was checked: its header differs</source>
         <translation>le fichier a changé depuis sa vérification : son en-tête n’est plus le même</translation>
     </message>
+    <message>
+        <source>is not a regular file (a pipe or a device): a replay reads its files more than once</source>
+        <translation>n&apos;est pas un fichier ordinaire (un tube ou un périphérique) : une relecture lit ses fichiers plus d&apos;une fois</translation>
+    </message>
+    <message>
+        <source>the header has a Time column: intraday prices are not supported, only daily closes</source>
+        <translation>l&apos;en-tête a une colonne Time : les prix intrajournaliers ne sont pas pris en charge, seulement les clôtures quotidiennes</translation>
+    </message>
 </context>
 <context>
     <name>quotecast::MainWindow</name>
