@@ -25,7 +25,6 @@ private slots:
     void interleavesFilesByTime();
     void equalTimesKeepTheOrderFilesWereGiven();
     void reportsTheEnd();
-    void loopsFromTheFirstRowAgain();
     void namesSymbolsAsGiven();
     void refusesWhatCannotBePlayed_data();
     void refusesWhatCannotBePlayed();
@@ -231,27 +230,6 @@ void TestPriceReplay::reportsTheEnd()
     QVERIFY(replay.rewind());
     QVERIFY(!replay.atEnd());
     QCOMPARE(playAll(&replay), Rows({ day("A", 2, 1'00), day("A", 3, 2'00) }));
-}
-
-void TestPriceReplay::loopsFromTheFirstRowAgain()
-{
-    const QString a = write(QStringLiteral("loop/A.csv"), yahoo({ { 2, "1" }, { 4, "2" } }));
-    const QString b = write(QStringLiteral("loop/B.csv"), yahoo({ { 3, "3" } }));
-    PriceReplay replay;
-    replay.setLoop(true);
-    QString error;
-    QVERIFY2(replay.open({ a, b }, &error), qPrintable(error));
-    QVERIFY(replay.loops());
-    const Rows pass = { day("A", 2, 1'00), day("B", 3, 3'00), day("A", 4, 2'00) };
-    Rows played;
-    for (int i = 0; i < 3 * pass.size() + 1; ++i) {
-        const std::optional<ReplayRow> row = replay.next();
-        QVERIFY2(row, qPrintable(replay.errorString()));
-        played.append(*row);
-    }
-    QCOMPARE(played, pass + pass + pass + pass.first(1));
-    QCOMPARE(replay.position(), 1); // the fourth pass
-    QVERIFY(!replay.atEnd());
 }
 
 void TestPriceReplay::namesSymbolsAsGiven()

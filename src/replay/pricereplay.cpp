@@ -10,13 +10,10 @@ PriceReplay &PriceReplay::operator=(PriceReplay &&) noexcept = default;
 
 bool PriceReplay::open(const QStringList &sources, QString *error)
 {
-    const bool loop = m_loop;
     *this = PriceReplay();
-    m_loop = loop;
     const auto refuse = [&](const QString &why) {
         *error = why;
         *this = PriceReplay();
-        m_loop = loop;
         return false;
     };
     if (sources.isEmpty())
@@ -130,11 +127,9 @@ bool PriceReplay::learn(size_t file, const ReplayRow &row)
 
 std::optional<ReplayRow> PriceReplay::next()
 {
-    if (!isOpen() || !m_error.isEmpty() || (m_atEnd && !m_loop))
+    if (!isOpen() || !m_error.isEmpty() || m_atEnd)
         return std::nullopt;
-    std::optional<ReplayRow> row = merge(Pass::Play);
-    if (!row && m_error.isEmpty() && m_loop && rewind())
-        row = merge(Pass::Play);
+    const std::optional<ReplayRow> row = merge(Pass::Play);
     if (row)
         ++m_position;
     else if (m_error.isEmpty())

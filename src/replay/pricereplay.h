@@ -22,7 +22,7 @@ class CsvPriceFile;
 // as it will be played (constant memory, whatever the size); next() then reads the rows again
 // as they are asked for. Rows of several files are interleaved by time, oldest first; at equal
 // times the file given first goes first, and within a file the rows keep the file's order.
-// At the end next() says so, or with setLoop(true) starts again from the first rows.
+// At the end next() says so; rewind() starts again from the first rows (the market loops so).
 //
 // Errors are translated sentences for the person who gave the files, naming the file as
 // given, the line and what is wrong: `prices.csv, line 12: the Close column is not a number:
@@ -73,11 +73,6 @@ public:
     bool datesOnly() const { return m_datesOnly; }
     qint64 rowCount() const { return m_rowCount; }
 
-    // With a loop, the row after the last is the first again (rewind()), and next() never
-    // reports the end; without (the default) the end is reported.
-    void setLoop(bool loop) { m_loop = loop; }
-    bool loops() const { return m_loop; }
-
     // The next row, oldest first; std::nullopt at the end (atEnd()) or on an error
     // (errorString(); the replay stays stopped, and only open() checks the files anew).
     std::optional<ReplayRow> next();
@@ -114,7 +109,6 @@ private:
     bool m_datesOnly = true;
     qint64 m_rowCount = 0;
     qint64 m_position = 0;
-    bool m_loop = false;
     bool m_atEnd = false;
     QString m_error;
 };

@@ -6,7 +6,6 @@ ReplaySource::ReplaySource(PriceReplay replay)
     : m_replay(std::move(replay))
 {
     Q_ASSERT(m_replay.isOpen());
-    m_replay.setLoop(false);
 }
 
 QList<SourcePrice> ReplaySource::firstPrices() const

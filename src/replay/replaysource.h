@@ -6,7 +6,7 @@
 namespace quotecast {
 
 // An open PriceReplay as the market's PriceSource: what the market plays while it replays
-// files. The market loops by rewinding, so the replay itself never loops.
+// files (it loops by rewinding).
 class ReplaySource : public PriceSource
 {
 public:
