@@ -1,4 +1,5 @@
 #include "headlessserver.h"
+#include "pricefiles.h"
 #include "sseclient.h"
 
 #include <QFile>
@@ -79,15 +80,8 @@ void TestMarketCli::shockOfAnAbsentSymbolIsAnError()
 
 namespace {
 
-// A Yahoo Finance download and a Stooq one, as people have them.
-const QByteArray YahooAapl = "Date,Open,High,Low,Close,Adj Close,Volume\n"
-                             "2024-01-02,187.15,188.44,183.89,185.639999,184.94,82488700\n"
-                             "2024-01-03,184.22,185.88,183.43,184.25,183.55,58414500\n"
-                             "2024-01-04,182.15,183.09,180.88,181.91,181.22,71983600\n";
-const QByteArray StooqMsft = "Date,Open,High,Low,Close,Volume\n"
-                             "2024-01-02,370.87,376.0,366.5,370.87,25258600\n"
-                             "2024-01-03,369.01,373.26,368.51,370.6,23083500\n"
-                             "2024-01-05,368.0,372.06,366.5,367.75,20987000\n";
+using pricefiles::StooqMsft;
+using pricefiles::YahooAapl;
 
 QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
 {
