@@ -1,3 +1,4 @@
+#include "quotespy.h"
 #include <feed/marketsimulator.h>
 #include <feed/symbol.h>
 
@@ -33,15 +34,6 @@ private slots:
 
 namespace {
 
-QList<Quote> ticksOf(QSignalSpy &spy)
-{
-    QList<Quote> quotes;
-    for (const QList<QVariant> &arguments : std::as_const(spy))
-        quotes.append(arguments.first().value<Quote>());
-    spy.clear();
-    return quotes;
-}
-
 qint64 priceOf(const MarketSimulator &market, const QString &symbol)
 {
     for (const Quote &quote : market.quotes()) {
@@ -64,7 +56,7 @@ void TestMarketControl::addedSymbolTicksItsOpeningAndJoinsTheStatus()
     QVERIFY(market.addSymbol(QStringLiteral(" brk.b "), 412'50, &error));
     QVERIFY(error.isEmpty());
 
-    const QList<Quote> added = ticksOf(ticks);
+    const QList<Quote> added = takeQuotes(ticks);
     QCOMPARE(added.size(), 1);
     QCOMPARE(added[0].symbol, QStringLiteral("BRK.B"));
     QCOMPARE(added[0].priceCents, 412'50);
@@ -130,7 +122,7 @@ void TestMarketControl::removedSymbolTicksNoMore()
     QSignalSpy ticks(&market, &MarketSimulator::quoteUpdated);
     for (int i = 0; i < 300; ++i)
         market.tick();
-    for (const Quote &quote : ticksOf(ticks))
+    for (const Quote &quote : takeQuotes(ticks))
         QVERIFY(quote.symbol != QLatin1String("GOOG"));
 
     // Added back, it starts again from the price given.
@@ -160,7 +152,7 @@ void TestMarketControl::setPriceTicksThatPrice()
     QSignalSpy ticks(&market, &MarketSimulator::quoteUpdated);
     QString error;
     QVERIFY(market.setPrice(QStringLiteral("MSFT"), 199'99, &error));
-    const QList<Quote> set = ticksOf(ticks);
+    const QList<Quote> set = takeQuotes(ticks);
     QCOMPARE(set.size(), 1);
     QCOMPARE(set[0].symbol, QStringLiteral("MSFT"));
     QCOMPARE(set[0].priceCents, 199'99);
@@ -197,7 +189,7 @@ void TestMarketControl::shockMovesEverySymbolAlongItsPath()
     QSignalSpy ticks(&market, &MarketSimulator::quoteUpdated);
     for (int step = 1; step <= 20; ++step) {
         market.tick();
-        const QList<Quote> moved = ticksOf(ticks);
+        const QList<Quote> moved = takeQuotes(ticks);
         QCOMPARE(moved.size(), 4);
         for (const Quote &quote : moved) {
             const double expected = double(start[quote.symbol]) * std::pow(0.9, step / 20.0);
@@ -226,7 +218,7 @@ void TestMarketControl::shockOfOneSymbolMovesOnlyIt()
     QSignalSpy ticks(&market, &MarketSimulator::quoteUpdated);
     for (int i = 0; i < 4; ++i)
         market.tick();
-    const QList<Quote> moved = ticksOf(ticks);
+    const QList<Quote> moved = takeQuotes(ticks);
     QCOMPARE(moved.size(), 4);
     for (const Quote &quote : moved)
         QCOMPARE(quote.symbol, QStringLiteral("AMZN"));
@@ -299,7 +291,7 @@ void TestMarketControl::aSecondShockReplacesTheFirst()
     QSignalSpy ticks(&market, &MarketSimulator::quoteUpdated);
     market.tick();
     market.tick();
-    const QList<Quote> moved = ticksOf(ticks);
+    const QList<Quote> moved = takeQuotes(ticks);
     QCOMPARE(moved.size(), 2);
     QCOMPARE(moved[0].symbol, QStringLiteral("MSFT"));
     QCOMPARE(moved[1].priceCents, 300'00);

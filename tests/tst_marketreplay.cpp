@@ -1,3 +1,4 @@
+#include "quotespy.h"
 #include <feed/marketsimulator.h>
 
 #include <QSignalSpy>
@@ -86,15 +87,6 @@ QList<SourcePrice> threeDays()
              { "AAPL", 179'99, March1 + 2 * Day }, { "TSLA", 199'00, March1 + 2 * Day } };
 }
 
-QList<Quote> ticksOf(QSignalSpy &spy)
-{
-    QList<Quote> quotes;
-    for (const QList<QVariant> &arguments : std::as_const(spy))
-        quotes.append(arguments.first().value<Quote>());
-    spy.clear();
-    return quotes;
-}
-
 } // namespace
 
 void TestMarketReplay::startReplacesTheSymbolsWithTheirFirstPrices()
@@ -128,7 +120,7 @@ void TestMarketReplay::startReplacesTheSymbolsWithTheirFirstPrices()
     // The first rows' ticks carry the true change: from the market's 170.00, from the opening.
     market.tick();
     market.tick();
-    const QList<Quote> firsts = ticksOf(ticks);
+    const QList<Quote> firsts = takeQuotes(ticks);
     QCOMPARE(firsts[0].changeCents, 10'00);
     QCOMPARE(firsts[0].seq, quint64(1));
     QCOMPARE(firsts[1].changeCents, 0);
@@ -141,7 +133,7 @@ void TestMarketReplay::playsOnePriceATickInOrder()
     QSignalSpy ticks(&market, &MarketSimulator::quoteUpdated);
     for (const SourcePrice &expected : threeDays()) {
         market.tick();
-        const QList<Quote> played = ticksOf(ticks);
+        const QList<Quote> played = takeQuotes(ticks);
         QCOMPARE(played.size(), 1);
         QCOMPARE(played[0].symbol, expected.symbol);
         QCOMPARE(played[0].priceCents, expected.priceCents);
@@ -158,12 +150,12 @@ void TestMarketReplay::theEndStopsTheFeedAndStartPlaysItAgain()
     QSignalSpy running(&market, &MarketSimulator::runningChanged);
     market.start();
     QTRY_VERIFY(!market.isRunning());
-    QCOMPARE(ticksOf(ticks).size(), threeDays().size());
+    QCOMPARE(takeQuotes(ticks).size(), threeDays().size());
     QCOMPARE(running.size(), 2); // started, stopped at the end
 
     market.start(); // from the first price again
     QTRY_VERIFY(!market.isRunning());
-    const QList<Quote> again = ticksOf(ticks);
+    const QList<Quote> again = takeQuotes(ticks);
     QCOMPARE(again.size(), threeDays().size());
     QCOMPARE(again.first().priceCents, 180'00);
 }
@@ -176,7 +168,7 @@ void TestMarketReplay::aLoopStartsOver()
     market.start();
     for (int i = 0; i < 2 * 6 + 1; ++i)
         market.tick();
-    const QList<Quote> played = ticksOf(ticks);
+    const QList<Quote> played = takeQuotes(ticks);
     QCOMPARE(played[6].priceCents, 180'00); // the seventh is the first again
     QCOMPARE(played[12].priceCents, 180'00);
     QVERIFY(market.isRunning());
@@ -192,7 +184,7 @@ void TestMarketReplay::anErrorStopsTheFeedAndSaysWhy()
     market.tick();
     market.tick();
     market.tick();
-    QCOMPARE(ticksOf(ticks).size(), 2);
+    QCOMPARE(takeQuotes(ticks).size(), 2);
     QVERIFY(!market.isRunning());
     QCOMPARE(failed.size(), 1);
     QCOMPARE(failed.first().first().toString(),
@@ -247,7 +239,7 @@ void TestMarketReplay::changesAreRefusedUntilItStops()
     // The model moves on from the replay's last prices.
     QSignalSpy ticks(&market, &MarketSimulator::quoteUpdated);
     market.tick();
-    const Quote moved = ticksOf(ticks).first();
+    const Quote moved = takeQuotes(ticks).first();
     QCOMPARE(moved.marketTimeMs, 0);
     QVERIFY(QStringList({ "AAPL", "TSLA" }).contains(moved.symbol));
     QVERIFY(market.addSymbol(QStringLiteral("MSFT"), 100, &error));

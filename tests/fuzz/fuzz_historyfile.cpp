@@ -20,13 +20,6 @@ using namespace quotecast;
 
 namespace {
 
-void write(const QString &path, const QByteArray &content)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size())
-        fuzz::fail("cannot write the scratch file", path.toUtf8());
-}
-
 // An event as a stream carries it must stay one event: no line break or NUL in what a
 // server writes on its `id:` line (WHATWG HTML §9.2.6), else the history's bytes would
 // become events, or fields, of their own.
@@ -46,11 +39,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         QFile::remove(path + QLatin1String(suffix));
     const QByteArray input = fuzz::bytes(data, size);
     const QList<QByteArray> parts = fuzz::split(input, "\n--quotecast-fuzz-part--\n", 3);
-    write(path, parts.at(0));
+    fuzz::writeFile(path, parts.at(0));
     if (parts.size() > 1 && !parts.at(1).isEmpty())
-        write(path + QStringLiteral("-wal"), parts.at(1));
+        fuzz::writeFile(path + QStringLiteral("-wal"), parts.at(1));
     if (parts.size() > 2)
-        write(path + QStringLiteral(".lock"), parts.at(2));
+        fuzz::writeFile(path + QStringLiteral(".lock"), parts.at(2));
 
     TickStore store;
     StoredFeed stored;

@@ -18,13 +18,6 @@ using namespace quotecast;
 
 namespace {
 
-void write(const QString &path, const QByteArray &content)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size())
-        fuzz::fail("cannot write the scratch file", path.toUtf8());
-}
-
 // What every row the replay gives must be: in range, of a symbol it announced, within the times
 // it announced, each symbol's rows oldest first and, when all are dates, all of them.
 void checkRow(const PriceReplay &replay, const ReplayRow &row, QHash<QString, qint64> *lastTimes,
@@ -53,7 +46,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static const QString second = fuzz::scratchDir() + QStringLiteral("/ticks.csv");
     const QByteArray input = fuzz::bytes(data, size);
     const QList<QByteArray> parts = fuzz::split(input, "\n--quotecast-fuzz-part--\n", 2);
-    write(first, parts.at(0));
+    fuzz::writeFile(first, parts.at(0));
     QStringList sources = { first };
     if (parts.size() > 1) {
         QByteArray content = parts.at(1);
@@ -63,7 +56,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             source = QString::fromUtf8(content.mid(7, end < 0 ? -1 : end - 7)) + u'=' + second;
             content = end < 0 ? QByteArray() : content.mid(end + 1);
         }
-        write(second, content);
+        fuzz::writeFile(second, content);
         sources.append(source);
     }
 

@@ -1,6 +1,7 @@
 #include "fuzztarget.h"
 
 #include <QDir>
+#include <QFile>
 #include <QTemporaryDir>
 
 #include <cstdio>
@@ -32,6 +33,13 @@ QString scratchDir()
     if (!dir.isValid())
         fail("no scratch folder", dir.errorString().toUtf8());
     return dir.path();
+}
+
+void writeFile(const QString &path, const QByteArray &content)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size())
+        fail("cannot write the scratch file", path.toUtf8());
 }
 
 QList<QByteArray> split(const QByteArray &input, const QByteArray &separator, int maxParts)

@@ -37,6 +37,9 @@ template<typename Application = QCoreApplication> void ensureApplication()
 // one (a file system in memory: no disk wear, faster), removed at exit.
 QString scratchDir();
 
+// Writes `content` to `path` (in scratchDir()), whole, or stops the run.
+void writeFile(const QString &path, const QByteArray &content);
+
 // The input as bytes.
 inline QByteArray bytes(const uint8_t *data, size_t size)
 {
