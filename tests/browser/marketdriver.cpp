@@ -1,10 +1,15 @@
-// The market in a browser test's hands (symbols.spec.mjs): quotecast's pieces, built by
-// FeedPipeline from quotecast's own command line (`--headless --port 0 ...`), with commands on
-// standard input, one a line, each answered on standard output with `ok` or `error: <why>`:
+// The market in a browser test's hands (symbols.spec.mjs, replay.spec.mjs): quotecast's pieces,
+// built by FeedPipeline from quotecast's own command line (`--headless --port 0 ...`, --replay
+// too), with commands on standard input, one a line, each answered on standard output with `ok`
+// or `error: <why>`:
 //
 //     add SYMBOL PRICE      a symbol, at PRICE (currency units, e.g. 612.34)
 //     remove SYMBOL
 //     price SYMBOL PRICE    the symbol's next tick is PRICE
+//     tick                  one tick now (a replay's next row), running or not
+//     start, stop           the feed, as the window's Start and Stop
+//     replay FILE...        plays recorded prices, as File → Replay Prices… (paths without spaces)
+//     simulate              back to simulated prices from a replay
 //
 // What a person does in the window; quotecast's HTTP side stays read-only, so a spec cannot.
 // Prints the URL as quotecast does; SIGTERM and SIGINT end it as they end quotecast.
@@ -31,20 +36,33 @@ qint64 centsOf(const QString &text)
     return ok && units > 0 ? qRound64(units * 100) : -1;
 }
 
-// Runs one command on `market`; empty when done, else why not.
-QString run(MarketSimulator &market, const QString &line)
+// Runs one command on the pipeline's market; empty when done, else why not.
+QString run(FeedPipeline &pipeline, const QString &line)
 {
+    MarketSimulator &market = *pipeline.simulator();
     const QStringList words = line.simplified().split(u' ', Qt::SkipEmptyParts);
     const QString verb = words.value(0);
     QString error;
-    bool done = false;
-    if (verb == u"add" && words.size() == 3)
+    bool done = words.size() == 1;
+    if (done && verb == u"tick")
+        market.tick();
+    else if (done && verb == u"start")
+        market.start();
+    else if (done && verb == u"stop")
+        market.stop();
+    else if (done && verb == u"simulate")
+        market.stopReplay();
+    else if (verb == u"replay" && words.size() > 1)
+        done = pipeline.startReplay(words.mid(1), false, &error);
+    else if (verb == u"add" && words.size() == 3)
         done = market.addSymbol(words[1], centsOf(words[2]), &error);
     else if (verb == u"remove" && words.size() == 2)
         done = market.removeSymbol(words[1], &error);
     else if (verb == u"price" && words.size() == 3)
         done = market.setPrice(words[1], centsOf(words[2]), &error);
     else
+        done = false;
+    if (!done && error.isEmpty())
         error = QStringLiteral("not a command: ") + line;
     return done ? QString() : error;
 }
@@ -87,7 +105,7 @@ int main(int argc, char *argv[])
         for (qsizetype end = pending.indexOf('\n'); end >= 0; end = pending.indexOf('\n')) {
             const QString line = QString::fromUtf8(pending.left(end)).trimmed();
             pending.remove(0, end + 1);
-            const QString error = run(*pipeline.simulator(), line);
+            const QString error = run(pipeline, line);
             out << (error.isEmpty() ? QStringLiteral("ok") : QStringLiteral("error: ") + error)
                 << Qt::endl;
         }
