@@ -12,7 +12,9 @@ const timeFormat = new Intl.DateTimeFormat(locale, { timeStyle: "medium" });
 // moment is drawn at the next frame.
 const DrawsPerSecond = 5;
 const stateText = document.getElementById("feed-state");
+const replayText = document.getElementById("feed-replay");
 const detailText = document.getElementById("feed-detail");
+const footerLead = document.getElementById("footer-lead");
 
 const feed = new SharedFeed();
 window.quotecast = { feed };
@@ -40,7 +42,7 @@ function translatePage() {
   document.documentElement.lang = lang;
   document.title = text.title;
   cardsRoot.setAttribute("aria-label", text.cardsLabel);
-  document.getElementById("footer-lead").textContent = text.footerLead;
+  footerLead.textContent = text.footerLead;
   stateText.textContent = text.state[feedState];
 }
 
@@ -56,16 +58,29 @@ function detail() {
 }
 
 // Written only when it changes: an equal textContent still replaces the text node.
+function write(element, words) {
+  if (element.textContent !== words) element.textContent = words;
+}
+
+// The keys, for CSS and tests (the words are localized): data-feed the stream's state,
+// data-replay "on" while the feed replays and "ended" once it stopped at the end of its files.
 function drawHeader() {
   headerDirty = false;
   const body = document.body;
-  if (body.dataset.feed !== feedState) {
-    body.dataset.feed = feedState; // the key, for CSS and tests; the words are localized
-    stateText.textContent = text.state[feedState];
-  }
+  if (body.dataset.feed !== feedState) body.dataset.feed = feedState;
   if (body.dataset.role !== role) body.dataset.role = role;
-  const line = detail();
-  if (detailText.textContent !== line) detailText.textContent = line;
+  const ended = feedState === "paused" && replay.ended;
+  const mode = ended ? "ended" : replay.active ? "on" : "";
+  if ((body.dataset.replay || "") !== mode) {
+    if (mode) body.dataset.replay = mode;
+    else delete body.dataset.replay;
+  }
+  write(stateText, ended ? text.state.ended : text.state[feedState]);
+  const dates = replay.rangeText();
+  write(replayText, !dates ? "" : ended ? text.replayEnded(dates) : text.replayOf(dates));
+  replayText.hidden = !dates;
+  write(footerLead, replay.active ? text.footerLeadReplay : text.footerLead);
+  write(detailText, detail());
 }
 
 function draw(now) {
@@ -102,6 +117,8 @@ function changed(symbol) {
 
 feed.addEventListener("quote", ({ detail: quote }) => {
   if (typeof quote.symbol !== "string" || !Number.isFinite(quote.price)) return;
+  replay.sawQuote(quote); // before a replay's status too: its opening prices come first
+  if (replay.active) headerDirty = true; // whether a stopped replay is at its end
   if (listed && !listed.includes(quote.symbol)) {
     waiting.set(quote.symbol, quote);
     return;
@@ -129,6 +146,7 @@ const wanted = new Set(
     .map((symbol) => symbol.trim().toUpperCase())
     .filter(Boolean),
 );
+replay.filtered = wanted.size > 0;
 
 // Whether a symbol has a card: the status lists it (any, before the first status) and the
 // page's ?symbols= names it (any, without one).
@@ -138,6 +156,8 @@ function shows(symbol) {
 
 feed.addEventListener("status", ({ detail: status }) => {
   if (Number.isFinite(status.intervalMs)) intervalMs = status.intervalMs;
+  replay.setStatus(status);
+  if (showDates(replay.active)) cards.forEach((entry, symbol) => dirty.add(symbol));
   if (Array.isArray(status.symbols)) {
     setFeedPace(intervalMs, status.symbols.length);
     followSymbols(status.symbols.map(String));

@@ -7,6 +7,8 @@ const { lang, locale } = chooseLanguage(
   navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language],
 );
 const text = messages[lang];
+// The replay's dates (replay.js); app.js feeds it the status and the quotes.
+const replay = new ReplayClock(locale);
 
 const priceFormat = new Intl.NumberFormat(locale, {
   minimumFractionDigits: 2,
@@ -42,7 +44,18 @@ function setFeedPace(intervalMs, symbolCount) {
   flashing = !(intervalMs > 0 && symbolCount > 0 && intervalMs * symbolCount < FlashCardMs);
 }
 
-const cards = new Map(); // symbol -> {card, price, change, line, title, flash}
+// Whether the cards show their prices' dates: while the feed replays (its latest status says
+// so). A date is never left beside a simulated price: the status that ends a replay hides them.
+let datesShown = false;
+
+// True when it changed: then every card is to be drawn again.
+function showDates(on) {
+  const changed = on !== datesShown;
+  datesShown = on;
+  return changed;
+}
+
+const cards = new Map(); // symbol -> {card, price, date, change, line, title, flash, ...}
 const trails = new Map(); // symbol -> {prices, ts, seq, day, open, high, low}
 const cardsRoot = document.getElementById("cards");
 
@@ -59,12 +72,17 @@ function cardFor(symbol) {
   const price = document.createElement("p");
   price.className = "price";
   price.textContent = "—";
+  const date = document.createElement("p");
+  date.className = "date";
+  date.hidden = true;
   const change = document.createElement("p");
   change.className = "change";
   const { svg, line } = createSparkline();
-  card.append(name, price, change, svg);
+  card.append(name, price, date, change, svg);
   cardsRoot.append(card);
-  entry = { card, price, change, line, title: "", flash: null, drawnAt: -Infinity };
+  entry = { card, price, date, change, line, title: "", flash: null, drawnAt: -Infinity };
+  entry.marketDate = ""; // the newest quote's `date`, shown or not
+  entry.dateText = ""; // what the date line says ("": hidden)
   cards.set(symbol, entry);
   return entry;
 }
@@ -177,6 +195,7 @@ function signed(value, digits) {
 function drawCard(symbol, quote) {
   const entry = cardFor(symbol);
   if (quote) drawQuote(entry, quote);
+  drawDate(entry);
   const trail = trails.get(symbol);
   if (trail) drawTrail(entry, trail);
 }
@@ -186,6 +205,7 @@ function drawQuote(entry, quote) {
   const previous = quote.price - change;
   const ratio = previous !== 0 ? change / previous : 0;
   entry.price.textContent = priceFormat.format(quote.price);
+  entry.marketDate = typeof quote.date === "string" ? quote.date : "";
   entry.change.textContent =
     `${signed(change, priceFormat.format(Math.abs(change)))} ` +
     `(${signed(change, percentFormat.format(Math.abs(ratio)))})`;
@@ -202,6 +222,14 @@ function drawQuote(entry, quote) {
   if (!quiet || !flashing || reducedMotion.matches) return;
   if (entry.flash) entry.flash.cancel();
   entry.flash = card.animate(FlashFrames, FlashTiming);
+}
+
+function drawDate(entry) {
+  const dateText = datesShown ? replay.dateText(entry.marketDate) : "";
+  if (dateText === entry.dateText) return;
+  entry.dateText = dateText;
+  entry.date.textContent = dateText;
+  entry.date.hidden = dateText === "";
 }
 
 // Newest price at the right edge, scaled between the window's lowest and highest price.

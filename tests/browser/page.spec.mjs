@@ -176,25 +176,29 @@ test("follows the dark colour scheme, readable (WCAG contrast)", async ({ page, 
       check("text", body.color, body.backgroundColor, 4.5);
       check("muted text", style(document.querySelector(".status")).color, body.backgroundColor, 4.5);
       // A plain, a rising and a falling card made for the purpose (which cards the feed has
-      // moved is up to the feed).
+      // moved is up to the feed), with a replayed price's small date line.
       for (const trend of ["", "up", "down"]) {
         const card = document.createElement("article");
         card.className = `card ${trend}`;
+        const date = document.createElement("p");
+        date.className = "date";
+        date.textContent = "Mar 1, 2024";
         const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
         svg.setAttribute("class", "sparkline");
         const line = document.createElementNS("http://www.w3.org/2000/svg", "polyline");
         svg.append(line);
-        card.append(svg);
+        card.append(date, svg);
         document.getElementById("cards").append(card);
         const c = style(card);
         check(`card ${trend || "flat"}`, c.color, c.backgroundColor, 4.5);
+        check(`date ${trend || "flat"}`, style(date).color, c.backgroundColor, 4.5);
         check(`sparkline ${trend || "flat"}`, style(line).stroke, c.backgroundColor, 3);
         card.remove();
       }
       // The real cards too, as the feed left them.
       for (const card of document.querySelectorAll("#cards .card[data-symbol]")) {
         const c = style(card);
-        for (const part of card.querySelectorAll(".symbol, .price, .change"))
+        for (const part of card.querySelectorAll(".symbol, .price, .date, .change"))
           check(`${card.dataset.symbol} ${part.className}`, style(part).color, c.backgroundColor, 4.5);
       }
       return {
