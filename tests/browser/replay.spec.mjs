@@ -8,6 +8,7 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { test, expect, apiQuotes, englishPrice } from "./fixtures.mjs";
+import { axeViolations } from "./axe.mjs";
 
 // A Yahoo Finance download (with the `null` row Yahoo writes for a day without prices) and a
 // Stooq one: the symbol from the file's name.
@@ -146,6 +147,12 @@ test("a replay that plays to its end: live with its dates, then 'replay ended' i
     await expect.poll(() => statusOf(page), { intervals: [25] })
       .toMatch(new RegExp(`^live \\| replay of ${englishRange} \\| every 0\\.3 s · updated `, "u"));
   }
+  // axe (WCAG 2.1 AA) on the page with its dates, light and dark: live here, ended below.
+  for (const colorScheme of ["light", "dark"]) {
+    await pages[0].emulateMedia({ colorScheme });
+    await expect(pages[0].locator(".card .date").first()).toBeVisible();
+    expect(await axeViolations(pages[0]), colorScheme).toEqual([]);
+  }
   const end = [["AAPL", "179.66", "Mar 1, 2024"], ["MSFT", "414.92", "Mar 4, 2024"]];
   await expectTabs(pages, "the last rows", cardsOf, end);
   for (const page of pages) {
@@ -154,6 +161,11 @@ test("a replay that plays to its end: live with its dates, then 'replay ended' i
     await expect(page.locator("#feed-state")).toHaveText("replay ended");
   }
   expect((await apiQuotes(server)).running).toBe(false);
+  // What a room is left looking at: the cards no longer live, still readable.
+  for (const colorScheme of ["light", "dark"]) {
+    await pages[1].emulateMedia({ colorScheme });
+    expect(await axeViolations(pages[1]), `${colorScheme}, ended`).toEqual([]);
+  }
 
   const late = await context.newPage();
   await late.goto(server.url);
