@@ -129,7 +129,7 @@ std::optional<ReplayRow> PriceReplay::next()
 {
     if (!isOpen() || !m_error.isEmpty() || m_atEnd)
         return std::nullopt;
-    const std::optional<ReplayRow> row = merge(Pass::Play);
+    std::optional<ReplayRow> row = merge(Pass::Play);
     if (row)
         ++m_position;
     else if (m_error.isEmpty())
