@@ -7,6 +7,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 #include <memory>
 
 using namespace quotecast;
@@ -334,12 +336,17 @@ void TestCsvPriceFile::malformedFilesAreRefused()
     QCOMPARE(errorOf(path, symbol), message.arg(path));
 }
 
-// A pipe (`--replay <(curl ...)`) or a device cannot be read twice, and may never end.
+// A pipe (`--replay <(curl ...)`) or a device cannot be read twice, and may never end. A FIFO
+// with no writer is refused without being opened: opening it would wait for ever.
 void TestCsvPriceFile::aDeviceIsRefused()
 {
+    const QString refusal = QStringLiteral(": is not a regular file (a pipe or a device): a replay "
+                                           "reads its files more than once");
     QCOMPARE(errorOf(QStringLiteral("/dev/zero"), QStringLiteral("AAPL")),
-             QStringLiteral("/dev/zero: is not a regular file (a pipe or a device): a replay reads "
-                            "its files more than once"));
+             QStringLiteral("/dev/zero") + refusal);
+    const QString fifo = m_dir->filePath(QStringLiteral("AAPL.fifo"));
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    QCOMPARE(errorOf(fifo, QStringLiteral("AAPL")), fifo + refusal);
 }
 
 void TestCsvPriceFile::aFileChangedSinceItsCheckFails_data()

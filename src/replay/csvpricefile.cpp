@@ -48,16 +48,18 @@ CsvPriceFile::Result CsvPriceFile::failOnLine(const QString &what)
 
 bool CsvPriceFile::open()
 {
+    // A replay reads its files twice (the check, then the play) and again for each loop: a
+    // pipe or a device would give nothing the second time, or never end the first. Asked
+    // before opening, since opening a FIFO waits for a writer, and signals do not end the wait.
+    const QFileInfo info(m_path);
+    if (info.exists() && !info.isFile() && !info.isDir()) {
+        fail(tr("is not a regular file (a pipe or a device): a replay reads its files more than "
+                "once"));
+        return false;
+    }
     // Unbuffered: the reader reads in chunks of its own, so Qt's buffer would only copy them.
     if (!m_file.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
         fail(tr("cannot be opened: %1").arg(m_file.errorString()));
-        return false;
-    }
-    // A replay reads its files twice (the check, then the play) and again for each loop: a
-    // pipe or a device would give nothing the second time, or never end the first.
-    if (m_file.isSequential()) {
-        fail(tr("is not a regular file (a pipe or a device): a replay reads its files more than "
-                "once"));
         return false;
     }
     m_reader = std::make_unique<BoundedLineReader>(&m_file);
