@@ -1,5 +1,6 @@
 #include "httpget.h"
 #include "localhub.h"
+#include "pricefiles.h"
 #include "sseclient.h"
 #include <history/tickstore.h>
 
@@ -32,6 +33,7 @@ private slots:
     void replayAcrossAnAddedSymbolHasItsTick();
     void aSetPriceReachesStreamsAndQuotes();
     void aRemovedSymbolKeepsItsHistory();
+    void aReplaysNewSymbolsAreQuotedBeforeTheirFirstRow();
 
 private:
     // The app's pieces with a new feed (seeded, paused: only the test ticks it), in memory or
@@ -366,6 +368,25 @@ void TestMarketSymbols::aRemovedSymbolKeepsItsHistory()
     QTRY_COMPARE(
         json(httpGet(m_network, hub()->serverPort(), path).body).value(u"ticks").toArray().size(),
         stored);
+}
+
+// A replay started while the feed is stopped: /api/quotes (and a new stream's snapshot) lists
+// the files' symbols at once, a new one at its opening price, not only after its first row.
+void TestMarketSymbols::aReplaysNewSymbolsAreQuotedBeforeTheirFirstRow()
+{
+    startPipeline();
+    QTemporaryDir files;
+    QVERIFY(files.isValid());
+    QFile ibm(files.filePath(QStringLiteral("ibm_us_d.csv"))); // a symbol new to the market
+    QVERIFY(ibm.open(QIODevice::WriteOnly) && ibm.write(pricefiles::StooqMsft) > 0);
+    ibm.close();
+    QString error;
+    QVERIFY2(m_pipeline->startReplay({ ibm.fileName() }, false, &error), qPrintable(error));
+    QVERIFY(!market().isRunning());
+    const QList<QJsonObject> quotes = apiQuotes();
+    QCOMPARE(symbolsOf(quotes), QStringList { QStringLiteral("IBM") });
+    QCOMPARE(quotes.first().value(u"price").toDouble(), 370.87);
+    QCOMPARE(quotes.first().value(u"date").toString(), QStringLiteral("2024-01-02"));
 }
 
 QTEST_GUILESS_MAIN(TestMarketSymbols)

@@ -127,8 +127,17 @@ bool FeedPipeline::start()
     }
     // Queued when the hub lives in the server thread.
     QObject::connect(m_simulator.get(), &MarketSimulator::quoteUpdated, hub(), &StreamHub::addTick);
-    QObject::connect(m_simulator.get(), &MarketSimulator::statusChanged, hub(),
-                     &StreamHub::setStatus);
+    // With the market's quotes, read here in the market's thread: a replay's new symbols have
+    // an opening price before any tick of theirs.
+    StreamHub *streamHub = hub();
+    const MarketSimulator *market = m_simulator.get();
+    QObject::connect(market, &MarketSimulator::statusChanged, market,
+                     [streamHub, market](const FeedStatus &status) {
+                         QMetaObject::invokeMethod(
+                             streamHub, [streamHub, status, quotes = market->quotes()] {
+                                 streamHub->setStatusWithQuotes(status, quotes);
+                             });
+                     });
     return true;
 }
 

@@ -22,9 +22,9 @@ struct HistoryQuery
     qint64 after = 0; // a tick's seq, >= 0: ticks after it
     qint64 limit = DefaultLimit; // 1 to MaxLimit
 
-    // The page `query` asks for, or the message of the 400 that says what is wrong: a missing
-    // symbol or one that is not a symbol (named, at most 32 characters of it, with `symbols`,
-    // the feed's now),
+    // The page `query` asks for, or the message of the 400 that says what is wrong (never
+    // repeating the client's text): a missing symbol or one that is not a symbol (with
+    // `symbols`, the feed's now),
     // since/after not whole numbers >= 0, or limit not one from 1 to MaxLimit. A parameter
     // given twice counts once, by its first value.
     static std::variant<HistoryQuery, QString> parse(const QUrlQuery &query,

@@ -1,5 +1,7 @@
 #include <server/quoteboard.h>
 
+#include <algorithm>
+
 #include <server/sse/sseevent.h>
 
 #include <QJsonObject>
@@ -32,7 +34,7 @@ void QuoteBoard::update(const Quote &quote)
     m_trails[i].add(quote);
 }
 
-void QuoteBoard::followSymbols(const QStringList &symbols)
+void QuoteBoard::followSymbols(const QStringList &symbols, const QList<Quote> &openings)
 {
     QList<Quote> quotes;
     QList<PriceTrail> trails;
@@ -40,6 +42,14 @@ void QuoteBoard::followSymbols(const QStringList &symbols)
         if (const qsizetype i = indexOf(symbol); i >= 0) {
             quotes.append(m_quotes[i]);
             trails.append(m_trails[i]);
+            continue;
+        }
+        const auto opening = std::find_if(openings.cbegin(), openings.cend(),
+                                          [&](const Quote &q) { return q.symbol == symbol; });
+        if (opening != openings.cend()) {
+            quotes.append(*opening);
+            trails.append(PriceTrail());
+            trails.last().add(*opening);
         }
     }
     m_quotes = std::move(quotes);

@@ -12,7 +12,8 @@ namespace quotecast {
 // The latest quote and the recent trail of every symbol, in feed order: what a new
 // stream's snapshot and `GET /api/quotes` show. It follows a symbol list that changes while the
 // feed runs: the market ticks an added symbol before its status lists it (MarketSimulator), so
-// a symbol joins on its first tick and leaves when a status no longer lists it.
+// a symbol joins on its first tick, or at its opening quote given with the status (a replay's
+// new symbols), and leaves when a status no longer lists it.
 class QuoteBoard
 {
 public:
@@ -24,8 +25,10 @@ public:
     void update(const Quote &quote);
     // The feed's symbols now (its status): those the board has are put in that order, and
     // those not listed are dropped with their trail (a symbol added back later starts a new
-    // one). A listed symbol without a quote yet joins on its first.
-    void followSymbols(const QStringList &symbols);
+    // one). A listed symbol the board lacks joins at its quote among `openings` (the market's
+    // quotes: a replay's new symbol has an opening price before its first row), else on its
+    // first tick.
+    void followSymbols(const QStringList &symbols, const QList<Quote> &openings = {});
 
     const QList<Quote> &quotes() const { return m_quotes; }
     // One object per symbol: the stream's quote fields plus "open", "high", "low" (the

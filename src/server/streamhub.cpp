@@ -188,11 +188,17 @@ void StreamHub::addTick(const Quote &quote)
 
 void StreamHub::setStatus(const FeedStatus &status)
 {
+    setStatusWithQuotes(status, {});
+}
+
+void StreamHub::setStatusWithQuotes(const FeedStatus &status, const QList<Quote> &quotes)
+{
     if (status == m_status)
         return;
-    // An added symbol's first tick came before this status, a removed one's last tick too.
+    // An added symbol's first tick came before this status, a removed one's last tick too; a
+    // replay's new symbols have only their opening quotes.
     if (status.symbols != m_status.symbols)
-        m_board.followSymbols(status.symbols);
+        m_board.followSymbols(status.symbols, quotes);
     m_status = status;
     m_streams->broadcast(SseEvent::status(status, m_settings.heartbeatMs));
     if (m_publisher)
@@ -306,15 +312,16 @@ void StreamHub::openStream(const QHttpServerRequest &request, QHttpServerRespond
     }
     if (clientCount() >= m_settings.maxClients) {
         qCInfo(lcHub) << "refused a stream: already" << clientCount() << "clients";
-        HttpReply::text(responder, StatusCode::ServiceUnavailable,
-                        "Too many clients (the maximum is "
-                            + QByteArray::number(m_settings.maxClients)
-                            + "); retry in a few seconds",
-                        { { "Retry-After", QByteArray::number(qMax(1, m_settings.retryMs / 1000)) } },
-                        withBody);
+        HttpReply::text(
+            responder, StatusCode::ServiceUnavailable,
+            "Too many clients (the maximum is " + QByteArray::number(m_settings.maxClients)
+                + "); retry in a few seconds",
+            { { "Retry-After", QByteArray::number(qMax(1, m_settings.retryMs / 1000)) } },
+            withBody);
         return;
     }
-    const Headers headers = streamHeaders() + HttpReply::corsHeaders(request, m_settings.corsOrigin);
+    const Headers headers
+        = streamHeaders() + HttpReply::corsHeaders(request, m_settings.corsOrigin);
     if (!withBody) {
         HttpReply::writeHead(responder, headers);
         HttpReply::finish(responder, QByteArray());

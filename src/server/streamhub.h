@@ -78,6 +78,10 @@ public slots:
     // A new status goes to every stream (`event: status`) and nchan; /api/quotes and new
     // streams' snapshots follow its symbol list (QuoteBoard::followSymbols).
     void setStatus(const quotecast::FeedStatus &status);
+    // The same, a symbol new to them at its quote among `quotes` (the market's when the status
+    // was sent): a replay's new symbols have an opening price before any tick of theirs.
+    void setStatusWithQuotes(const quotecast::FeedStatus &status,
+                             const QList<quotecast::Quote> &quotes);
     // Ends every stream cleanly (flushes, then closes); browsers reconnect by themselves.
     void closeAllStreams();
 
