@@ -117,7 +117,7 @@ function changed(symbol) {
 
 feed.addEventListener("quote", ({ detail: quote }) => {
   if (typeof quote.symbol !== "string" || !Number.isFinite(quote.price)) return;
-  replay.sawQuote(quote); // before a replay's status too: its opening prices come first
+  replay.sawQuote(quote); // whichever comes first, a replay's status or its first row
   if (replay.active) headerDirty = true; // whether a stopped replay is at its end
   if (listed && !listed.includes(quote.symbol)) {
     waiting.set(quote.symbol, quote);

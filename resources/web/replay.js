@@ -48,16 +48,15 @@ class ReplayClock {
     return this.#newest.date !== null && this.#newest.date.ms >= this.#range.to.ms;
   }
 
-  // A status event; true when whether it replays, or of what, changed.
+  // A status event: whether the feed replays, of what, and whether it runs.
   setStatus(status) {
     if (typeof status.running === "boolean") this.#running = status.running;
     const replay = status.replay && typeof status.replay === "object" ? status.replay : null;
     const from = replay && parseMarketDate(replay.from);
     const to = replay && parseMarketDate(replay.to);
     const key = from && to ? `${replay.from}/${replay.to}` : null;
-    if (key === (this.#range && this.#range.key)) return false;
+    if (key === (this.#range && this.#range.key)) return;
     this.#range = key ? { from, to, key, text: this.#writeRange(from, to) } : null;
-    return true;
   }
 
   // Every quote the feed dispatches (snapshots and repeats too): the newest by time, then seq.

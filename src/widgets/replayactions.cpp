@@ -14,7 +14,6 @@ namespace quotecast {
 ReplayActions::ReplayActions(MarketSimulator *market, QWidget *window, QAction *replay,
                              QAction *replayLoop, QAction *simulated)
     : QObject(window)
-    , m_market(market)
     , m_window(window)
     , m_folder(QStandardPaths::writableLocation(QStandardPaths::DownloadLocation))
 {

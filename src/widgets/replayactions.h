@@ -43,7 +43,6 @@ private:
     void askSymbol(const QStringList &sources, bool loop, const QString &file);
     void showError(const QString &objectName, const QString &text, const QString &error);
 
-    MarketSimulator *const m_market;
     QWidget *const m_window;
     QString m_folder; // where the last files were picked
 };
