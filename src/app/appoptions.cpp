@@ -2,6 +2,7 @@
 
 #include <app/quantity.h>
 #include <feed/marketsimulator.h>
+#include <feed/symbol.h>
 #include <preferences/preferences.h>
 
 #include <QCommandLineParser>
@@ -28,9 +29,6 @@ struct NumberOption
     std::function<void(qint64)> store;
 };
 
-constexpr int MaxSymbols = 50;
-constexpr qint64 MaxPriceCents = 1'000'000'00;
-
 // `AAPL=170,TSLA=240.5`: symbols (upper-cased) and opening prices, read exactly as cents.
 std::optional<QList<MarketSimulator::Opening>> parseSymbols(const QString &text, QString *error)
 {
@@ -51,7 +49,7 @@ std::optional<QList<MarketSimulator::Opening>> parseSymbols(const QString &text,
         const QString symbol = match.captured(1).toUpper();
         const qint64 cents = match.captured(2).toLongLong() * 100
             + match.captured(3).leftJustified(2, u'0').toLongLong();
-        if (cents <= 0 || cents > MaxPriceCents) {
+        if (cents <= 0 || cents > symbol::MaxGivenPriceCents) {
             *error
                 = AppOptions::tr("--symbols: the price of %1 must be above 0 and at most 1000000")
                       .arg(symbol);
@@ -64,8 +62,8 @@ std::optional<QList<MarketSimulator::Opening>> parseSymbols(const QString &text,
         seen.insert(symbol);
         openings.append({ symbol, cents });
     }
-    if (openings.size() > MaxSymbols) {
-        *error = AppOptions::tr("--symbols: at most %1 symbols").arg(MaxSymbols);
+    if (openings.size() > symbol::MaxCount) {
+        *error = AppOptions::tr("--symbols: at most %1 symbols").arg(symbol::MaxCount);
         return std::nullopt;
     }
     return openings;
