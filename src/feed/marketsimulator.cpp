@@ -149,10 +149,8 @@ bool MarketSimulator::addSymbol(const QString &symbol, qint64 priceCents, QStrin
         *error = tr("The market has %1 symbols, the most it can have").arg(symbol::MaxCount);
         return false;
     }
-    if (priceCents < 1 || priceCents > symbol::MaxGivenPriceCents) {
-        *error = tr("The price of %1 must be from 0.01 to 1000000").arg(name);
+    if (!acceptsPrice(name, priceCents, error))
         return false;
-    }
     // The new symbol's first price is a tick, so that the history, Last-Event-ID replay and
     // every client learn it in sequence like any other price.
     m_quotes.append({ name, priceCents, 0, 0, 0 });
@@ -165,22 +163,15 @@ bool MarketSimulator::removeSymbol(const QString &symbol, QString *error)
 {
     if (!acceptsChanges(error))
         return false;
-    const qsizetype index = indexOf(symbol.trimmed().toUpper());
-    if (index < 0) {
-        *error = tr("The market has no symbol %1").arg(symbol.left(32));
+    const qsizetype index = findSymbol(symbol, error);
+    if (index < 0)
         return false;
-    }
     if (m_quotes.size() == 1) {
         *error = tr("%1 is the market's last symbol: add another one first")
                      .arg(m_quotes[index].symbol);
         return false;
     }
-    const QString removed = m_quotes.takeAt(index).symbol;
-    if (m_shock) {
-        m_shock->drop(removed);
-        if (m_shock->isDone())
-            endShock();
-    }
+    takeOutOfShock(m_quotes.takeAt(index).symbol);
     emit statusChanged(status());
     return true;
 }
@@ -189,21 +180,10 @@ bool MarketSimulator::setPrice(const QString &symbol, qint64 priceCents, QString
 {
     if (!acceptsChanges(error))
         return false;
-    const qsizetype index = indexOf(symbol.trimmed().toUpper());
-    if (index < 0) {
-        *error = tr("The market has no symbol %1").arg(symbol.left(32));
+    const qsizetype index = findSymbol(symbol, error);
+    if (index < 0 || !acceptsPrice(m_quotes[index].symbol, priceCents, error))
         return false;
-    }
-    if (priceCents < 1 || priceCents > symbol::MaxGivenPriceCents) {
-        *error = tr("The price of %1 must be from 0.01 to 1000000").arg(m_quotes[index].symbol);
-        return false;
-    }
-    // The person's price wins over the shock's path.
-    if (m_shock) {
-        m_shock->drop(m_quotes[index].symbol);
-        if (m_shock->isDone())
-            endShock();
-    }
+    takeOutOfShock(m_quotes[index].symbol); // the person's price wins over the shock's path
     emitTick(index, priceCents);
     return true;
 }
@@ -220,13 +200,14 @@ bool MarketSimulator::startShock(const Shock &shock, QString *error)
         return false;
     }
     QHash<QString, qint64> start;
-    for (const Quote &quote : std::as_const(m_quotes)) {
-        if (shock.symbol.isEmpty() || quote.symbol == shock.symbol.trimmed().toUpper())
+    if (shock.symbol.isEmpty()) {
+        for (const Quote &quote : std::as_const(m_quotes))
             start.insert(quote.symbol, quote.priceCents);
-    }
-    if (start.isEmpty()) {
-        *error = tr("The market has no symbol %1").arg(shock.symbol.left(32));
-        return false;
+    } else {
+        const qsizetype index = findSymbol(shock.symbol, error);
+        if (index < 0)
+            return false;
+        start.insert(m_quotes[index].symbol, m_quotes[index].priceCents);
     }
     const bool wasShocking = isShocking();
     m_shock.emplace(shock, start);
@@ -282,6 +263,31 @@ void MarketSimulator::tick()
     }
     const auto index = qsizetype(m_rng.bounded(quint32(m_quotes.size())));
     emitTick(index, m_model.nextPriceCents(m_quotes[index].priceCents, MaxPriceCents, m_rng));
+}
+
+qsizetype MarketSimulator::findSymbol(const QString &symbol, QString *error) const
+{
+    const qsizetype index = indexOf(symbol.trimmed().toUpper());
+    if (index < 0)
+        *error = tr("The market has no symbol %1").arg(symbol.left(32));
+    return index;
+}
+
+bool MarketSimulator::acceptsPrice(const QString &symbol, qint64 priceCents, QString *error)
+{
+    if (priceCents >= 1 && priceCents <= symbol::MaxGivenPriceCents)
+        return true;
+    *error = tr("The price of %1 must be from 0.01 to 1000000").arg(symbol);
+    return false;
+}
+
+void MarketSimulator::takeOutOfShock(const QString &symbol)
+{
+    if (!m_shock)
+        return;
+    m_shock->drop(symbol);
+    if (m_shock->isDone())
+        endShock();
 }
 
 qsizetype MarketSimulator::indexOf(const QString &symbol) const

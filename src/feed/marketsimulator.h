@@ -119,6 +119,12 @@ signals:
 
 private:
     qsizetype indexOf(const QString &symbol) const;
+    // indexOf `symbol` as a person wrote it (trimmed, any case); -1 with `error` when absent.
+    qsizetype findSymbol(const QString &symbol, QString *error) const;
+    // Whether a person may give `priceCents` (1 to symbol::MaxGivenPriceCents); else `error`.
+    static bool acceptsPrice(const QString &symbol, qint64 priceCents, QString *error);
+    // A removed symbol, or one whose price was set, leaves the shock (which may end with it).
+    void takeOutOfShock(const QString &symbol);
     // Moves m_quotes[index] to `priceCents` as the next tick.
     void emitTick(qsizetype index, qint64 priceCents, qint64 marketTimeMs = 0);
     void advanceShock();
