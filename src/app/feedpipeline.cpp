@@ -54,11 +54,15 @@ void FeedPipeline::openReplay()
 
 // Recorded prices instead of the model's: checked whole before the market plays them, so that
 // a file refused leaves the market as it was.
-bool FeedPipeline::startReplay(const QStringList &sources, bool loop, QString *error)
+bool FeedPipeline::startReplay(const QStringList &sources, bool loop, QString *error,
+                               QString *sourceWithoutSymbol)
 {
     PriceReplay replay;
-    if (!replay.open(sources, error))
+    if (!replay.open(sources, error)) {
+        if (sourceWithoutSymbol)
+            *sourceWithoutSymbol = replay.sourceWithoutSymbol();
         return false;
+    }
     m_simulator->startReplay(std::make_unique<ReplaySource>(std::move(replay)), loop);
     return true;
 }

@@ -54,8 +54,11 @@ public:
     // prices, from the next tick on, looping at the end with `loop`: the market's symbols become
     // the files', and its status says it replays (MarketSimulator::startReplay). The files are
     // checked whole first: false with `error` (the file, the line, what is wrong) when they
-    // cannot be played, the market then untouched. The command line's --replay comes here too.
-    bool startReplay(const QStringList &sources, bool loop, QString *error);
+    // cannot be played, the market then untouched, and `sourceWithoutSymbol` (when given) the
+    // source refused only for a file name that gives no symbol (PriceReplay). The command
+    // line's --replay comes here too.
+    bool startReplay(const QStringList &sources, bool loop, QString *error,
+                     QString *sourceWithoutSymbol = nullptr);
     // With OwnThread, in the server thread: queued connections only.
     StreamHub *hub() const;
     quint16 serverPort() const;

@@ -75,6 +75,7 @@ bool CsvPriceFile::open()
             end = qMin(end, name.indexOf(stop) < 0 ? end : name.indexOf(stop));
         m_symbol = symbol::normalized(QStringView(name).left(end));
         if (m_symbol.isEmpty()) {
+            m_lacksSymbol = true;
             fail(tr("the file name does not start with a symbol (a letter, then up to 9 letters, "
                     "digits or dots): give it as SYMBOL=path, like AAPL=%1")
                      .arg(m_path));

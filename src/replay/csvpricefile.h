@@ -60,6 +60,9 @@ public:
     // Opens the file and reads its header; false with errorString() when it cannot be opened,
     // is empty, binary, has no known header, or its name gives no symbol.
     bool open();
+    // Whether open() failed only because the file's name gives no symbol (its header is good):
+    // a person may name the symbol instead (SYMBOL=path).
+    bool lacksSymbol() const { return m_lacksSymbol; }
     QString path() const { return m_path; }
     Format format() const { return m_format; }
     // The rows' symbol (Yahoo Finance, Stooq), or the export's only symbol read; empty for an
@@ -115,6 +118,7 @@ private:
     qint64 m_rowCount = 0; // rows of the whole file, once checked
     bool m_checked = false;
     bool m_failed = false;
+    bool m_lacksSymbol = false;
     QString m_error;
 };
 

@@ -40,8 +40,12 @@ bool PriceReplay::open(const QStringList &sources, QString *error)
                 return refuse(tr("%1: no file after the =").arg(source));
         }
         auto file = std::make_unique<CsvPriceFile>(path, symbol);
-        if (!file->open())
-            return refuse(file->errorString());
+        if (!file->open()) {
+            refuse(file->errorString());
+            if (file->lacksSymbol())
+                m_sourceWithoutSymbol = source;
+            return false;
+        }
         // A file of one symbol gives it from the start; an export read whole, as it plays.
         if (!file->symbol().isEmpty()) {
             const auto owner = m_owners.constFind(file->symbol());

@@ -62,6 +62,9 @@ public:
     // rows not oldest first, no rows; a symbol given by two files; more than MaxSymbols.
     bool open(const QStringList &sources, QString *error);
     bool isOpen() const { return !m_files.empty(); }
+    // After open() failed: the source it refused only because its file's name gives no symbol
+    // (CsvPriceFile::lacksSymbol), so that a window can ask for the symbol; empty otherwise.
+    QString sourceWithoutSymbol() const { return m_sourceWithoutSymbol; }
 
     // What the check found, once open: the symbols in the order the replay first plays them,
     // with their first prices and times; the earliest and the latest time of any row
@@ -111,6 +114,7 @@ private:
     qint64 m_position = 0;
     bool m_atEnd = false;
     QString m_error;
+    QString m_sourceWithoutSymbol;
 };
 
 } // namespace quotecast
