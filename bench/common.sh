@@ -43,8 +43,11 @@ stop_nginx() { kill "$1" 2> /dev/null; wait "$1" 2> /dev/null || true; }
 # field JSON KEY: a number from sseload's --json file (the first KEY in it).
 field() { grep -o "\"$2\":[0-9.e+-]*" "$1" | head -n 1 | cut -d: -f2; }
 
-# run_loads LETTERS...: calls `load NAME TITLE CLIENTS EVENTS_PER_S RAMP_MS DURATION_S` (the
-# caller's) for each of the loads a, b, c, d that every benchmark script measures the same way.
+# run_loads LETTERS...: calls `load NAME TITLE CLIENTS EVENTS_PER_S RAMP_MS DURATION_S
+# [SSELOAD_OPTION...]` (the caller's) for each of the loads that every benchmark script measures
+# the same way: a to d the steady state after a ramp and a 5 s settle; e and f a reconnection
+# storm (everyone back within a second or two, as after a restart or a Wi-Fi outage), measured
+# over the whole run, the storm included.
 run_loads() {
     local name
     for name in "$@"; do
@@ -53,7 +56,11 @@ run_loads() {
         b) load b "10,000 clients x 10 events/s" 10000 10 5000 20 ;;
         c) load c "19,000 clients x 10 events/s" 19000 10 10000 30 ;;
         d) load d "19,000 clients held 60 s at 1 event/s" 19000 1 10000 60 ;;
-        *) echo "bench: unknown load $name (a, b, c or d)" >&2; exit 2 ;;
+        e) load e "storm: 10,000 clients within 1 s x 10 events/s" 10000 10 1000 11 \
+            --settle-ms 0 --whole-run ;;
+        f) load f "storm: 19,000 clients within 2 s x 10 events/s" 19000 10 2000 10 \
+            --settle-ms 0 --whole-run ;;
+        *) echo "bench: unknown load $name (a to f)" >&2; exit 2 ;;
         esac
     done
 }

@@ -13,7 +13,7 @@ namespace {
                  "sseload: %s\n"
                  "usage: sseload --url http://127.0.0.1:PORT/PATH [--clients N] [--ramp-ms MS]\n"
                  "               [--settle-ms MS] [--duration S] [--server-pid PID] [--json FILE]\n"
-                 "               [--reconnect]\n"
+                 "               [--reconnect] [--whole-run]\n"
                  "Only 127.0.0.1 is accepted as a target.\n",
                  error);
     std::exit(2);
@@ -28,6 +28,10 @@ Options parseOptions(int argc, char **argv)
         const std::string arg = argv[i];
         if (arg == "--reconnect") {
             options.reconnect = true;
+            continue;
+        }
+        if (arg == "--whole-run") {
+            options.wholeRun = true;
             continue;
         }
         if (i + 1 >= argc)

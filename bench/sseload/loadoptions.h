@@ -12,6 +12,7 @@ struct Options
     int clients = 100;
     int rampMs = 1000;
     int settleMs = 5000; // after the ramp, before measuring: the connection storm's wake
+    bool wholeRun = false; // measure from the first connection instead: the storm itself
     int durationS = 10;
     int serverPid = 0;
     bool reconnect = false;

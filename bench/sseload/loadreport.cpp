@@ -40,6 +40,8 @@ void report(const Options &options, const Measured &measured)
     std::printf("latency ms  p50 %lld  p90 %lld  p99 %lld  max %lld\n",
                 stats.latency.percentile(0.50), stats.latency.percentile(0.90),
                 stats.latency.percentile(0.99), stats.latency.max);
+    std::printf("set-up ms   p50 %lld  p99 %lld  max %lld (connect() to the answer's head)\n",
+                stats.setup.percentile(0.50), stats.setup.percentile(0.99), stats.setup.max);
     if (options.serverPid > 0)
         std::printf("server      RSS %lld KB at the start of the hold, %lld KB at the end (%.1f "
                     "KB/client), CPU %.2f cores\n",
@@ -56,7 +58,9 @@ void report(const Options &options, const Measured &measured)
              << ",\"latencyMs\":{\"p50\":" << stats.latency.percentile(0.50)
              << ",\"p90\":" << stats.latency.percentile(0.90)
              << ",\"p99\":" << stats.latency.percentile(0.99) << ",\"max\":" << stats.latency.max
-             << "},\"serverRssStartKb\":" << before.rssKb << ",\"serverRssKb\":" << after.rssKb
+             << "},\"setupP50\":" << stats.setup.percentile(0.50)
+             << ",\"setupP99\":" << stats.setup.percentile(0.99)
+             << ",\"setupMax\":" << stats.setup.max << ",\"serverRssStartKb\":" << before.rssKb << ",\"serverRssKb\":" << after.rssKb
              << ",\"serverKbPerClient\":" << kbPerClient << ",\"serverCpuCores\":" << cpuCores
              << "}\n";
     }

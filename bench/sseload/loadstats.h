@@ -38,6 +38,7 @@ struct Stats
     long long events = 0, missing = 0;
     std::map<std::string, long long> failures; // why, for connections that got no answer
     Histogram latency;
+    Histogram setup; // from connect() to the answer's head: how long a stream takes to open
 
     void fail(const std::string &why)
     {

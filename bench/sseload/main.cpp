@@ -48,12 +48,12 @@ int main(int argc, char **argv)
     const auto start = Clock::now();
     const auto rampEnd = start + std::chrono::milliseconds(options.rampMs);
     // Measured: `duration` seconds of steady state, once the connections are made and the
-    // servers have caught up with the storm of them.
+    // servers have caught up with the storm of them; with --whole-run, the storm too.
     const auto settled = rampEnd + std::chrono::milliseconds(options.settleMs);
     const auto end = settled + std::chrono::seconds(options.durationS);
-    ProcSample before;
-    bool measuring = false;
-    auto measureStart = rampEnd;
+    ProcSample before = options.wholeRun ? sampleProcess(options.serverPid) : ProcSample {};
+    bool measuring = options.wholeRun;
+    auto measureStart = options.wholeRun ? start : rampEnd;
     int opened = 0;
     std::vector<epoll_event> ready(4096);
     std::vector<char> chunk(64 * 1024);
@@ -67,6 +67,7 @@ int main(int argc, char **argv)
     };
     const auto connectOrRetryLater = [&](int index, Clock::time_point now) {
         Connection &c = connections[size_t(index)];
+        c.openedMs = nowMs();
         c.fd = openConnection(options, epoll, uint32_t(index));
         c.open = c.fd >= 0;
         if (!c.open) {

@@ -52,6 +52,7 @@ void parse(Connection &c, Stats &stats, bool measuring)
             return;
         }
         c.headersDone = true;
+        stats.setup.add(nowMs() - c.openedMs);
         ++(c.everConnected ? stats.reconnected : stats.connected);
         if (c.everConnected) {
             stats.lastReconnect = Clock::now();

@@ -24,6 +24,7 @@ struct Connection
     Clock::time_point reconnectAt {}; // when closed and due to reconnect
     bool everConnected = false;
     long long firstOpenedMs = 0; // when the ramp opened it (system clock, like `ts`)
+    long long openedMs = 0; // when it was last opened: the stream's set-up runs to its head
 };
 
 // Consumes the complete lines of the connection's buffer: the answer's head (a connection, or
