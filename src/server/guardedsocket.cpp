@@ -11,13 +11,6 @@ Q_LOGGING_CATEGORY(lcGuard, "quotecast.guard", QtWarningMsg)
 namespace quotecast {
 
 namespace {
-RequestFramer::Limits framerLimits(const ServerSettings &settings)
-{
-    RequestFramer::Limits limits; // the target's and the body's limits are the server's own
-    limits.maxHeadBytes = settings.maxRequestBytes;
-    return limits;
-}
-
 // How long a closing connection waits for its last answers to go out, then for the client to
 // close its side (see endConnection).
 constexpr int LingerMs = 2000;
@@ -26,6 +19,13 @@ constexpr int LingerMs = 2000;
 // the file once for each of them.
 constexpr qint64 MaxUnsentBytes = 64 * 1024;
 } // namespace
+
+RequestFramer::Limits GuardedSocket::framerLimits(const ServerSettings &settings)
+{
+    RequestFramer::Limits limits; // the target's and the body's limits are the server's own
+    limits.maxHeadBytes = settings.maxRequestBytes;
+    return limits;
+}
 
 GuardedSocket::GuardedSocket(const ServerSettings &settings, QObject *parent)
     : QTcpSocket(parent)

@@ -27,6 +27,9 @@ class GuardedSocket : public QTcpSocket
 public:
     GuardedSocket(const ServerSettings &settings, QObject *parent);
 
+    // How the guard frames requests under `settings` (a head of at most maxRequestBytes).
+    static RequestFramer::Limits framerLimits(const ServerSettings &settings);
+
     // Takes an accepted connection; false (and the descriptor left alone) when it is unusable.
     bool take(qintptr descriptor);
 

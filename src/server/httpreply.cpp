@@ -41,7 +41,12 @@ Headers standardHeaders(bool closes)
 
 Headers corsHeaders(const QHttpServerRequest &request, const QByteArray &allowedOrigin)
 {
-    if (allowedOrigin.isEmpty() || request.value("Origin") != allowedOrigin)
+    return corsHeaders(request.value("Origin"), allowedOrigin);
+}
+
+Headers corsHeaders(const QByteArray &origin, const QByteArray &allowedOrigin)
+{
+    if (allowedOrigin.isEmpty() || origin != allowedOrigin)
         return {};
     return { { "Access-Control-Allow-Origin", allowedOrigin }, { "Vary", "Origin" } };
 }

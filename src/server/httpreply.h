@@ -39,6 +39,8 @@ Headers standardHeaders(bool closes);
 // Access-Control-Allow-Origin and Vary, when the request's Origin is `allowedOrigin` (none
 // when that is empty): one origin only, never `*` (docs/protocol.md, CORS).
 Headers corsHeaders(const QHttpServerRequest &request, const QByteArray &allowedOrigin);
+// The same for a request whose Origin field is `origin` (empty when it has none).
+Headers corsHeaders(const QByteArray &origin, const QByteArray &allowedOrigin);
 
 // Whether a handler may answer the request the connection gave Qt: once per request, and only
 // when Qt read it as the guard framed it (GuardedSocket::takeRequest). Every handler starts

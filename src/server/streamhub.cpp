@@ -2,6 +2,7 @@
 
 #include <feed/runid.h>
 #include <relay/nchanpublisher.h>
+#include <server/catchup.h>
 #include <server/fanout/streamset.h>
 #include <server/guardedsocket.h>
 #include <server/guardedtcpserver.h>
@@ -97,6 +98,12 @@ bool StreamHub::listen()
         delete tcpServer;
         return false;
     }
+    // A `GET /stream` that has arrived whole when its connection is accepted opens its stream
+    // at once, without a QTcpSocket or Qt's request objects: a reconnection storm is
+    // thousands of them a second. Every other request goes through the guard to Qt's routes.
+    tcpServer->setStreamOpener([this](qintptr descriptor, const RequestFramer::Request &request) {
+        return openStreamDirectly(descriptor, request);
+    });
     m_http.bind(tcpServer); // reparents it to m_http
     m_tcpServer = tcpServer;
     m_heartbeat.start();
@@ -320,10 +327,9 @@ void StreamHub::openStream(const QHttpServerRequest &request, QHttpServerRespond
             withBody);
         return;
     }
-    const Headers headers
-        = streamHeaders() + HttpReply::corsHeaders(request, m_settings.corsOrigin);
+    const Headers cors = HttpReply::corsHeaders(request, m_settings.corsOrigin);
     if (!withBody) {
-        HttpReply::writeHead(responder, headers);
+        HttpReply::writeHead(responder, streamHeaders() + cors);
         HttpReply::finish(responder, QByteArray());
         return;
     }
@@ -344,47 +350,38 @@ void StreamHub::openStream(const QHttpServerRequest &request, QHttpServerRespond
     if (auto *connection = qobject_cast<GuardedSocket *>(socket))
         connection->release();
     disconnect(socket, &QTcpSocket::readyRead, nullptr, nullptr);
-    QByteArray head = "HTTP/1.1 200 OK\r\n";
-    for (const auto &[name, value] : headers + HttpReply::standardHeaders(false))
-        head += name + ": " + value + "\r\n";
-    m_streams->add(socket,
-                   head + "\r\n" + SseEvent::retry(spreadRetry(m_settings.retryMs))
-                       + SseEvent::status(m_status, m_settings.heartbeatMs)
-                       + catchUp(StreamRequest::lastEventId(request), symbols),
+    m_streams->add(socket, streamOpening(cors, StreamRequest::lastEventId(request), symbols),
                    symbols);
 }
 
-QByteArray StreamHub::snapshot(const QSet<QString> &symbols) const
+bool StreamHub::openStreamDirectly(qintptr descriptor, const RequestFramer::Request &request)
 {
-    // One unnamed event per symbol; the last carries the id of the latest tick so that
-    // a browser reconnecting with Last-Event-ID resumes exactly after it.
-    QList<const Quote *> quotes;
-    for (const Quote &quote : m_board.quotes()) {
-        if (symbols.isEmpty() || symbols.contains(quote.symbol))
-            quotes.append(&quote);
-    }
-    QByteArray events;
-    for (const Quote *quote : std::as_const(quotes)) {
-        const bool last = quote == quotes.constLast();
-        events += SseEvent::quote(
-            *quote, last ? SseEvent::eventId(m_runId, m_resumeBuffer.lastSeq()) : QByteArray());
-    }
-    return events;
+    const std::optional<StreamRequest::DirectStream> stream = StreamRequest::directStream(request);
+    if (!stream || clientCount() >= m_settings.maxClients)
+        return false; // Qt's route answers it, or refuses it
+    QString filterError;
+    const QSet<QString> symbols
+        = StreamRequest::symbolFilter(stream->query, m_status.symbols, &filterError);
+    if (!filterError.isEmpty())
+        return false;
+    m_streams->add(
+        descriptor,
+        streamOpening(HttpReply::corsHeaders(stream->origin, m_settings.corsOrigin),
+                      StreamRequest::lastEventId(stream->lastEventIdField, stream->query), symbols),
+        symbols);
+    return true;
 }
 
-QByteArray StreamHub::catchUp(const QByteArray &lastEventId, const QSet<QString> &symbols) const
+QByteArray StreamHub::streamOpening(const Headers &cors, const QByteArray &lastEventId,
+                                    const QSet<QString> &symbols) const
 {
-    // `<run>-<seq>`: only an id of this run can be resumed; anything else (another
-    // run, garbage, too old for the history) gets the snapshot.
-    // A replay is sent at once: more than half the client's buffer could leave more unsent
-    // than a client may owe, and cut it as too slow; it would come back with the same id and
-    // be cut again. Such a client gets the snapshot, as for an id too old.
-    if (const std::optional<quint64> seq = StreamRequest::resumeSeq(lastEventId, m_runId)) {
-        if (const std::optional<QByteArray> missed
-            = m_resumeBuffer.eventsAfter(*seq, symbols, m_settings.clientBufferBytes / 2))
-            return *missed;
-    }
-    return snapshot(symbols);
+    QByteArray head = "HTTP/1.1 200 OK\r\n";
+    for (const auto &[name, value] : streamHeaders() + cors + HttpReply::standardHeaders(false))
+        head += name + ": " + value + "\r\n";
+    return head + "\r\n" + SseEvent::retry(spreadRetry(m_settings.retryMs))
+        + SseEvent::status(m_status, m_settings.heartbeatMs)
+        + CatchUp::events(lastEventId, symbols, m_board, m_resumeBuffer, m_runId,
+                          m_settings.clientBufferBytes / 2);
 }
 
 } // namespace quotecast

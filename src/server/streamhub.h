@@ -3,7 +3,9 @@
 #include <feed/feedstatus.h>
 #include <feed/quote.h>
 #include <server/historypages.h>
+#include <server/httpreply.h>
 #include <server/quoteboard.h>
+#include <server/requestframer.h>
 #include <server/servermetrics.h>
 #include <server/serversettings.h>
 #include <server/sse/resumebuffer.h>
@@ -98,10 +100,14 @@ private:
     // GET (withBody) or HEAD of /stream.
     void openStream(const QHttpServerRequest &request, QHttpServerResponder &responder,
                     bool withBody);
-    QByteArray snapshot(const QSet<QString> &symbols) const;
-    // What a stream starts with after `retry:` and `event: status`: the missed events
-    // when Last-Event-ID names one this run still has, else the snapshot.
-    QByteArray catchUp(const QByteArray &lastEventId, const QSet<QString> &symbols) const;
+    // A `GET /stream` the guard framed on a connection Qt has not seen
+    // (GuardedTcpServer::setStreamOpener): true when its stream is open, false when Qt's route
+    // must answer it (anything StreamRequest::directStream leaves to Qt, a refusal, 503).
+    bool openStreamDirectly(qintptr descriptor, const RequestFramer::Request &request);
+    // A stream's first bytes: the head, with `cors`, `retry:`, `event: status` and
+    // CatchUp::events().
+    QByteArray streamOpening(const HttpReply::Headers &cors, const QByteArray &lastEventId,
+                             const QSet<QString> &symbols) const;
 
     const ServerSettings m_settings;
     const QByteArray m_runId;

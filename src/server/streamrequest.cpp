@@ -3,6 +3,8 @@
 #include <feed/symbol.h>
 
 #include <QHttpServerRequest>
+#include <QList>
+#include <QUrl>
 
 namespace quotecast::StreamRequest {
 
@@ -66,6 +68,35 @@ QSet<QString> symbolFilter(const QUrlQuery &query, const QStringList &known, QSt
         symbols.insert(symbol);
     }
     return symbols;
+}
+
+std::optional<DirectStream> directStream(const RequestFramer::Request &request)
+{
+    if (request.method != "GET" || request.closeAfter
+        || !(request.target == "/stream" || request.target.startsWith("/stream?")))
+        return std::nullopt;
+    const QUrl url = QUrl::fromEncoded(request.target); // as Qt reads a target
+    if (!url.isValid() || url.hasFragment())
+        return std::nullopt;
+    std::optional<QByteArray> lastEventId;
+    std::optional<QByteArray> origin;
+    const QList<QByteArray> lines = request.bytes.split('\n');
+    // After the request line, up to the empty line; the guard has checked every field's form.
+    for (qsizetype i = 1; i < lines.size() && !lines[i].trimmed().isEmpty(); ++i) {
+        const QByteArray &line = lines[i];
+        const qsizetype colon = line.indexOf(':');
+        const QByteArray name = line.left(colon).toLower();
+        std::optional<QByteArray> *field = name == "last-event-id" ? &lastEventId
+            : name == "origin"                                     ? &origin
+                                                                   : nullptr;
+        if (!field)
+            continue;
+        if (field->has_value())
+            return std::nullopt; // Qt would join the two values
+        *field = line.mid(colon + 1).trimmed();
+    }
+    return DirectStream { QUrlQuery(url.query()), lastEventId.value_or(QByteArray()),
+                          origin.value_or(QByteArray()) };
 }
 
 } // namespace quotecast::StreamRequest

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <server/requestframer.h>
+
 #include <QByteArray>
 #include <QSet>
 #include <QString>
@@ -33,6 +35,21 @@ std::optional<quint64> resumeSeq(const QByteArray &lastEventId, const QByteArray
 // quiet until the feed has it. An empty or malformed one sets `*error` to a message for a 400
 // naming the `known` ones (the feed's now).
 QSet<QString> symbolFilter(const QUrlQuery &query, const QStringList &known, QString *error);
+
+// What opening a stream needs of a `GET /stream` request's head.
+struct DirectStream
+{
+    QUrlQuery query;
+    QByteArray lastEventIdField; // the Last-Event-ID field's value; empty when absent
+    QByteArray origin; // the Origin field's value; empty when absent
+};
+
+// `request`, as the guard framed it, when a stream can be opened for it without Qt's request
+// objects (GuardedTcpServer's direct path), because Qt's route would read it no differently:
+// a GET of `/stream`, with a query or not, that leaves the connection open, in which
+// Last-Event-ID and Origin each appear at most once (Qt joins a repeated field's values).
+// nullopt for any other request: Qt's route answers it, or refuses it, as usual.
+std::optional<DirectStream> directStream(const RequestFramer::Request &request);
 
 } // namespace StreamRequest
 } // namespace quotecast

@@ -58,10 +58,16 @@ void EpollStreamSet::add(QTcpSocket *socket, const QByteArray &initial,
         qCWarning(lcStreamSet) << "cannot take over a stream:" << qt_error_string(dupError);
         return;
     }
+    add(qintptr(fd), initial, symbols);
+}
+
+void EpollStreamSet::add(qintptr descriptor, const QByteArray &initial,
+                         const QSet<QString> &symbols)
+{
     const auto leastBusy
         = std::min_element(m_writers.cbegin(), m_writers.cend(),
                            [](const auto &a, const auto &b) { return a->size() < b->size(); });
-    (*leastBusy)->add(fd, initial, symbols);
+    (*leastBusy)->add(int(descriptor), initial, symbols);
     reportSize();
 }
 

@@ -1,5 +1,7 @@
 #include <server/fanout/qtstreamset.h>
 
+#include <platform/rawsocket.h>
+
 #include <QDeadlineTimer>
 #include <QLoggingCategory>
 #include <QTcpSocket>
@@ -47,6 +49,18 @@ void QtStreamSet::add(QTcpSocket *socket, const QByteArray &initial, const QSet<
     connect(socket, &QObject::destroyed, this, [this, socket] { remove(socket); });
     socket->write(initial);
     reportSize();
+}
+
+void QtStreamSet::add(qintptr descriptor, const QByteArray &initial, const QSet<QString> &symbols)
+{
+    auto *socket = new QTcpSocket(this); // deleted when it disconnects, as Qt's own are
+    if (!socket->setSocketDescriptor(descriptor)) {
+        qCWarning(lcQtStreams) << "cannot take over a stream:" << socket->errorString();
+        delete socket;
+        closeDescriptor(descriptor);
+        return;
+    }
+    add(socket, initial, symbols);
 }
 
 void QtStreamSet::broadcast(const QByteArray &bytes, const QString &symbol)

@@ -21,6 +21,7 @@ public:
     ~QtStreamSet() override;
 
     void add(QTcpSocket *socket, const QByteArray &initial, const QSet<QString> &symbols) override;
+    void add(qintptr descriptor, const QByteArray &initial, const QSet<QString> &symbols) override;
     void broadcast(const QByteArray &bytes, const QString &symbol = {}) override;
     void broadcastHeartbeat(const QByteArray &bytes) override;
     void closeAll() override;

@@ -57,6 +57,10 @@ public:
     // taken over is logged and dropped.
     virtual void add(QTcpSocket *socket, const QByteArray &initial, const QSet<QString> &symbols)
         = 0;
+    // The same for a connected TCP socket no object owns yet (GuardedTcpServer's direct path):
+    // the StreamSet owns `descriptor` from now on, and closes it if it cannot use it.
+    virtual void add(qintptr descriptor, const QByteArray &initial, const QSet<QString> &symbols)
+        = 0;
     // Queues `bytes` for every stream whose filter lets `symbol` through (all for an empty
     // symbol).
     virtual void broadcast(const QByteArray &bytes, const QString &symbol = {}) = 0;
