@@ -31,13 +31,17 @@ public:
 
     explicit EventBatch(const std::vector<FanOutEvent> &events);
 
+    // The events from `first` to `last` that a filter of `symbols` (all when empty) lets
+    // through, concatenated.
+    static Share concatenate(std::vector<FanOutEvent>::const_iterator first,
+                             std::vector<FanOutEvent>::const_iterator last,
+                             const QSet<QString> &symbols);
+
     // For a stream whose filter is `symbols` (all when empty); `filterKey` names that filter
     // (the symbols sorted and joined), so that streams with one filter share the bytes.
     Share shareFor(const QSet<QString> &symbols, const QString &filterKey);
 
 private:
-    Share concatenate(const QSet<QString> &symbols) const;
-
     const std::vector<FanOutEvent> &m_events;
     const Share m_all;
     QHash<QString, Share> m_byFilter;

@@ -52,6 +52,12 @@ struct StreamWriter::Command
     std::shared_ptr<std::promise<void>> done = {}; // CloseAll
 };
 
+struct StreamWriter::Newcomer
+{
+    Command add;
+    size_t firstEvent; // the index of the first event queued after it
+};
+
 namespace {
 
 constexpr uint32_t ReadEvents = EPOLLIN | EPOLLRDHUP;
@@ -174,35 +180,50 @@ bool StreamWriter::runCommands()
         const std::lock_guard lock(m_mutex);
         commands.swap(m_commands);
     }
-    // Consecutive events go out together; an added stream must see exactly the events
-    // queued after it, so a run of events ends at any other command.
+    // The events go out together, first to the streams already open: a storm of newcomers
+    // must not hold up their live events. A stream added meanwhile gets exactly the events
+    // queued after it, appended to its opening bytes (one send()). Only closing every stream
+    // ends a run.
     std::vector<FanOutEvent> events;
+    std::vector<Newcomer> newcomers;
     for (Command &command : commands) {
-        if (command.kind == Command::Kind::Event) {
-            events.push_back(std::move(command.event));
-            continue;
-        }
-        broadcast(std::exchange(events, {}));
         switch (command.kind) {
+        case Command::Kind::Event:
+            events.push_back(std::move(command.event));
+            break;
         case Command::Kind::Add:
-            addStream(command.fd, command.event.bytes, command.symbols);
+            newcomers.push_back({ std::move(command), events.size() });
             break;
         case Command::Kind::CloseAll:
+            deliver(events, newcomers);
             closeAllNow();
             command.done->set_value();
             break;
         case Command::Kind::Quit:
+            deliver(events, newcomers);
             closeAllNow();
             return false;
-        case Command::Kind::Event:
-            break;
         }
     }
-    broadcast(events);
+    deliver(events, newcomers);
     return true;
 }
 
-void StreamWriter::addStream(int fd, const QByteArray &initial, const QSet<QString> &symbols)
+void StreamWriter::deliver(std::vector<FanOutEvent> &events, std::vector<Newcomer> &newcomers)
+{
+    broadcast(events);
+    for (Newcomer &newcomer : newcomers) {
+        const Command &add = newcomer.add;
+        const EventBatch::Share missed = EventBatch::concatenate(
+            events.cbegin() + qsizetype(newcomer.firstEvent), events.cend(), add.symbols);
+        addStream(add.fd, add.event.bytes + missed.bytes, add.symbols, missed.events);
+    }
+    events.clear();
+    newcomers.clear();
+}
+
+void StreamWriter::addStream(int fd, const QByteArray &initial, const QSet<QString> &symbols,
+                             quint64 liveEvents)
 {
     QStringList sorted(symbols.cbegin(), symbols.cend());
     sorted.sort();
@@ -214,8 +235,12 @@ void StreamWriter::addStream(int fd, const QByteArray &initial, const QSet<QStri
     event.data.ptr = stream.get();
     epoll_ctl(m_epoll, EPOLL_CTL_ADD, fd, &event);
     Stream &added = *m_streams.emplace_back(std::move(stream));
-    if (!send(added, initial))
+    if (!send(added, initial)) {
         closeFailed(added);
+        return;
+    }
+    m_eventsSent.store(m_eventsSent.load(std::memory_order_relaxed) + liveEvents,
+                       std::memory_order_relaxed);
 }
 
 void StreamWriter::broadcast(const std::vector<FanOutEvent> &events)

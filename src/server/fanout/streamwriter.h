@@ -74,12 +74,18 @@ public:
 private:
     struct Stream;
     struct Command;
+    struct Newcomer; // an Add command, and how many events were queued before it
 
     void enqueue(Command command);
     void run();
     // False once asked to quit.
     bool runCommands();
-    void addStream(int fd, const QByteArray &initial, const QSet<QString> &symbols);
+    // `events` to every open stream, then each newcomer added with its opening and the events
+    // queued after it; empties both.
+    void deliver(std::vector<FanOutEvent> &events, std::vector<Newcomer> &newcomers);
+    // Sends `initial`, which holds `liveEvents` live events (counted once it is sent).
+    void addStream(int fd, const QByteArray &initial, const QSet<QString> &symbols,
+                   quint64 liveEvents);
     void broadcast(const std::vector<FanOutEvent> &events);
     void onSocketReady(Stream &stream, uint32_t flags);
     // Sends `bytes` or queues what the socket does not take; false when the stream must
