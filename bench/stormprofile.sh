@@ -27,6 +27,7 @@ server=$!
 wait_for_port $port
 perf record -e cpu-clock -F 1000 -g -p $server -o "$work/perf.data" 2> "$work/perf.log" &
 perf=$!
+sleep 1 # perf takes a moment to attach; the storm must not start before
 "$build/bench/sseload" --url "http://127.0.0.1:$port/stream" --clients "$clients" \
     --ramp-ms "$ramp" --settle-ms 0 --duration "$duration" --whole-run --server-pid $server
 kill -INT $perf; wait $perf || true
