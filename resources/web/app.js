@@ -57,7 +57,8 @@ function detail() {
   return parts.join(" · ");
 }
 
-// Written only when it changes: an equal textContent still replaces the text node.
+// Written only when it changes: an equal textContent still replaces the text node (in the live
+// region, #feed-news, that would be news to a screen reader).
 function write(element, words) {
   if (element.textContent !== words) element.textContent = words;
 }
@@ -78,7 +79,7 @@ function drawHeader() {
   write(stateText, ended ? text.state.ended : text.state[feedState]);
   const dates = replay.rangeText();
   write(replayText, !dates ? "" : ended ? text.replayEnded(dates) : text.replayOf(dates));
-  replayText.hidden = !dates;
+  if (replayText.hidden !== !dates) replayText.hidden = !dates; // in the live region: no news
   write(footerLead, replay.active ? text.footerLeadReplay : text.footerLead);
   write(detailText, detail());
 }

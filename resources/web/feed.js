@@ -36,15 +36,17 @@ class SharedFeed extends EventTarget {
     params.delete("lastEventId");
     params.sort();
     this.#key = `quotecast/${RelayVersion}:stream?${params}`;
+    // The state follows the stream's first event (quotecast's is its status), not its opening:
+    // there the last stream's `running` may be out of date (the feed stopped or started while
+    // the page was away), and "paused" taken back at once by "live" is a screen reader's news.
     this.#stream = new FeedStream(params, {
-      opened: () => this.#setState(this.#running ? "live" : "paused"),
       quote: (id, quote) => {
         this.#sawData();
         if (quote) this.#accept(id, quote);
       },
       status: (status) => {
+        if (status) this.#acceptStatus(status); // its `running` decides, before #sawData would
         this.#sawData();
-        if (status) this.#acceptStatus(status);
       },
       heartbeat: () => {
         this.#sawData();

@@ -8,7 +8,7 @@ const MaxBackoffMs = 10000;
 
 class FeedStream {
   #params; // the page's stream query (e.g. symbols=), without lastEventId
-  #on; // the feed's callbacks: opened, quote, status, heartbeat, failed, reopen
+  #on; // the feed's callbacks: quote, status, heartbeat, failed, reopen
   #source = null;
   #failures = 0;
   #retry = 0;
@@ -35,7 +35,6 @@ class FeedStream {
     const source = new EventSource(this.#url(lastEventId));
     this.#source = source;
     let previousId = ""; // EventSource repeats the last id on events that carry none
-    source.onopen = () => this.#on.opened();
     source.onmessage = (event) => {
       const id = event.lastEventId !== previousId ? event.lastEventId : null;
       previousId = event.lastEventId;

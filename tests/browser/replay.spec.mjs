@@ -54,7 +54,7 @@ const cardsOf = (page) => page.evaluate(() =>
 
 // The status line as a person reads it: state, replay, detail (in order, the hidden left out).
 const statusOf = (page) => page.evaluate(() =>
-  Array.from(document.querySelectorAll(".status > span:not(.dot)"))
+  Array.from(document.querySelectorAll("#feed-state, #feed-replay, #feed-detail"))
     .filter((span) => span.checkVisibility()).map((span) => span.textContent).join(" | "));
 
 async function openTabs(context, server, count = 2) {
