@@ -1,6 +1,9 @@
 // quotecast live page: the cards. Each symbol's trail (its last prices and its day so far) is
 // state, extended by every tick; its card is the DOM, drawn by drawCard at most once a frame
 // (app.js decides when). Feed data is only ever written with textContent or setAttribute.
+// For assistive technology each card is one group whose name says its symbol, price
+// and move in words (kept current, never a live region: the status line alone speaks), described
+// by its day's open, high and low, a line every user sees.
 "use strict";
 
 const { lang, locale } = chooseLanguage(
@@ -19,6 +22,8 @@ const percentFormat = new Intl.NumberFormat(locale, {
   minimumFractionDigits: 2,
   maximumFractionDigits: 2,
 });
+// "1.00 dollars" in English, "1,00 dollar" in French: the plural of the price as it is written.
+const pricePlural = new Intl.PluralRules(locale, { minimumFractionDigits: 2 });
 
 const TrailLength = 60; // prices per sparkline, as the server keeps them
 const SparkHeight = 20; // viewBox units; the width is one unit per price slot
@@ -78,13 +83,46 @@ function cardFor(symbol) {
   const change = document.createElement("p");
   change.className = "change";
   const { svg, line } = createSparkline();
-  card.append(name, price, date, change, svg);
+  const day = createDayLine();
+  card.append(name, price, date, change, svg, day.list);
   cardsRoot.append(card);
-  entry = { card, price, date, change, line, title: "", flash: null, drawnAt: -Infinity };
+  entry = { card, price, date, change, line, day, flash: null, drawnAt: -Infinity };
   entry.marketDate = ""; // the newest quote's `date`, shown or not
   entry.dateText = ""; // what the date line says ("": hidden)
+  entry.symbol = symbol;
+  entry.spoken = text.noPrice; // the name's words for the newest quote
+  entry.name = "";
+  nameCard(entry);
   cards.set(symbol, entry);
   return entry;
+}
+
+// The day so far: "Open 170.00", "High 171.25", "Low 169.80", a term and its value each, hidden
+// until the card has a trail.
+let dayLines = 0;
+function createDayLine() {
+  const list = document.createElement("dl");
+  list.className = "day";
+  list.id = `day-${++dayLines}`;
+  list.hidden = true;
+  const values = {};
+  for (const key of ["open", "high", "low"]) {
+    const row = document.createElement("div");
+    const term = document.createElement("dt");
+    term.textContent = text.day[key];
+    values[key] = document.createElement("dd");
+    row.append(term, values[key]);
+    list.append(row);
+  }
+  return { list, values };
+}
+
+// "AAPL, 174.31 dollars, up 0.75, 0.43 percent", and the price's date while the feed replays.
+function nameCard(entry) {
+  const name = [entry.symbol, entry.spoken, entry.dateText].filter(Boolean).join(", ");
+  if (name === entry.name) return;
+  entry.name = name;
+  entry.card.setAttribute("aria-label", name);
 }
 
 // The cards of `symbols`, in that order (new ones show "—" until their first price is drawn);
@@ -109,7 +147,7 @@ function layoutCards(symbols) {
   }
 }
 
-// Decorative: the card's title says the day's open, high and low in words.
+// Decorative: the card's words say its price and its day; the line only shows their shape.
 function createSparkline() {
   const svg = document.createElementNS(SvgNs, "svg");
   svg.setAttribute("class", "sparkline");
@@ -204,12 +242,17 @@ function drawQuote(entry, quote) {
   const change = Number.isFinite(quote.change) ? quote.change : 0;
   const previous = quote.price - change;
   const ratio = previous !== 0 ? change / previous : 0;
-  entry.price.textContent = priceFormat.format(quote.price);
+  const price = priceFormat.format(quote.price);
+  entry.price.textContent = price;
   entry.marketDate = typeof quote.date === "string" ? quote.date : "";
+  const amount = priceFormat.format(Math.abs(change));
   entry.change.textContent =
-    `${signed(change, priceFormat.format(Math.abs(change)))} ` +
-    `(${signed(change, percentFormat.format(Math.abs(ratio)))})`;
+    `${signed(change, amount)} (${signed(change, percentFormat.format(Math.abs(ratio)))})`;
   const trend = change > 0 ? "up" : change < 0 ? "down" : "flat";
+  const dollars = text.dollars[pricePlural.select(quote.price)] || text.dollars.other;
+  entry.spoken = `${price} ${dollars}, ` +
+    text.moved[trend](amount, priceFormat.format(Math.abs(ratio) * 100));
+  nameCard(entry);
   const { card } = entry;
   if (card.dataset.trend !== trend) {
     card.dataset.trend = trend;
@@ -230,10 +273,11 @@ function drawDate(entry) {
   entry.dateText = dateText;
   entry.date.textContent = dateText;
   entry.date.hidden = dateText === "";
+  nameCard(entry);
 }
 
 // Newest price at the right edge, scaled between the window's lowest and highest price.
-// The title is formatted only when the day's open, high or low moved (seldom, at each draw).
+// The day's line is written only when its open, high or low moved (seldom, at each draw).
 function drawTrail(entry, trail) {
   const { prices } = trail;
   const count = prices.length;
@@ -257,9 +301,12 @@ function drawTrail(entry, trail) {
   const { open, high, low } = trail;
   if (open === entry.open && high === entry.high && low === entry.low) return;
   Object.assign(entry, { open, high, low });
-  const title = text.day(priceFormat.format(open), priceFormat.format(high), priceFormat.format(low));
-  if (title !== entry.title) {
-    entry.title = title;
-    entry.card.setAttribute("title", title);
+  const { list, values } = entry.day;
+  for (const [key, value] of Object.entries({ open, high, low })) {
+    const written = priceFormat.format(value);
+    if (values[key].textContent !== written) values[key].textContent = written;
   }
+  if (!list.hidden) return;
+  list.hidden = false;
+  entry.card.setAttribute("aria-describedby", list.id); // its words, once it has them
 }

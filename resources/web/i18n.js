@@ -21,7 +21,17 @@ const messages = {
     every: (seconds) => `every ${seconds} s`,
     updated: (time) => `updated ${time}`,
     noDataSince: (time) => `no data since ${time}`,
-    day: (open, high, low) => `Open ${open} · High ${high} · Low ${low}`,
+    // The day so far, a line on each card.
+    day: { open: "Open", high: "High", low: "Low" },
+    // A card's accessible name, what a screen reader says of it: "AAPL, 174.31 dollars, up 0.75,
+    // 0.43 percent". The currency's word by the price's plural category (Intl.PluralRules).
+    dollars: { one: "dollar", other: "dollars" },
+    moved: {
+      up: (amount, percent) => `up ${amount}, ${percent} percent`,
+      down: (amount, percent) => `down ${amount}, ${percent} percent`,
+      flat: () => "unchanged",
+    },
+    noPrice: "no price yet",
   },
   fr: {
     title: "quotecast — cours en direct",
@@ -42,7 +52,14 @@ const messages = {
     every: (seconds) => `toutes les ${seconds} s`,
     updated: (time) => `mis à jour à ${time}`,
     noDataSince: (time) => `aucune donnée depuis ${time}`,
-    day: (open, high, low) => `Ouverture ${open} · Plus haut ${high} · Plus bas ${low}`,
+    day: { open: "Ouverture", high: "Plus haut", low: "Plus bas" },
+    dollars: { one: "dollar", other: "dollars" },
+    moved: {
+      up: (amount, percent) => `en hausse de ${amount}, soit ${percent} pour cent`,
+      down: (amount, percent) => `en baisse de ${amount}, soit ${percent} pour cent`,
+      flat: () => "inchangé",
+    },
+    noPrice: "pas encore de cours",
   },
 };
 

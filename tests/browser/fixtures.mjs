@@ -281,7 +281,8 @@ export function seqProblems(seqs) {
   return problems.join("; ");
 }
 
-// The cards as the page shows them: symbol, price text, trend, classes, tooltip, points.
+// The cards as the page shows them: symbol, price text, trend, classes, the day's line ("Open
+// 170.00 · High 171.25 · Low 169.80", "" while it is not shown), points.
 export function readCards(page) {
   return page.evaluate(() =>
     Array.from(document.querySelectorAll(".card"), (card) => ({
@@ -291,7 +292,10 @@ export function readCards(page) {
       trend: card.dataset.trend,
       up: card.classList.contains("up"),
       down: card.classList.contains("down"),
-      tooltip: card.title,
+      day: card.querySelector(".day").checkVisibility()
+        ? Array.from(card.querySelectorAll(".day > div"),
+          (row) => `${row.querySelector("dt").textContent} ${row.querySelector("dd").textContent}`).join(" · ")
+        : "",
       points: card.querySelector(".sparkline polyline").points.numberOfItems,
     })),
   );

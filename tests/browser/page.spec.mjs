@@ -80,13 +80,13 @@ test("recovers after a server restart on the same port, without a reload", async
 // narrow no-break in France, no-break in Canada.
 const english = {
   lang: "en", live: "live", title: "quotecast — live quotes", every: /^every 0\.1 s · updated /,
-  price: "[0-9]{1,3}(,[0-9]{3})*\\.[0-9]{2}", tooltip: (p) => `^Open ${p} · High ${p} · Low ${p}$`,
+  price: "[0-9]{1,3}(,[0-9]{3})*\\.[0-9]{2}", day: (p) => `^Open ${p} · High ${p} · Low ${p}$`,
 };
 const french = (space) => ({
   lang: "fr", live: "en direct", title: "quotecast — cours en direct",
   every: /^toutes les 0,1 s · mis à jour à /,
   price: `[0-9]{1,3}(${space}[0-9]{3})*,[0-9]{2}`,
-  tooltip: (p) => `^Ouverture ${p} · Plus haut ${p} · Plus bas ${p}$`,
+  day: (p) => `^Ouverture ${p} · Plus haut ${p} · Plus bas ${p}$`,
 });
 const languages = [
   { name: "English", languages: "en-US", expected: english },
@@ -115,16 +115,17 @@ for (const { name, languages: accept, expected } of languages) {
       expect(await page.evaluate(() => navigator.languages.join())).toBe(accept);
       await expect(page.locator("body")).toHaveAttribute("data-feed", "live", { timeout: 20_000 });
       await expect(page.locator("#feed-state")).toHaveText(expected.live);
-      const read = () => page.evaluate(() => ({
-        lang: document.documentElement.lang,
-        title: document.title,
-        detail: document.getElementById("feed-detail").textContent,
-        cards: Array.from(document.querySelectorAll(".card"), (c) => ({
-          price: c.querySelector(".price").textContent, tooltip: c.title })),
-      }));
+      const read = async () => ({
+        ...await page.evaluate(() => ({
+          lang: document.documentElement.lang,
+          title: document.title,
+          detail: document.getElementById("feed-detail").textContent,
+        })),
+        cards: await readCards(page),
+      });
       await expect.poll(async () => {
         const { cards } = await read();
-        return cards.length === 4 && cards.every((c) => c.tooltip !== "" && c.price !== "—");
+        return cards.length === 4 && cards.every((c) => c.day !== "" && c.price !== "—");
       }).toBe(true);
       const shown = await read();
       expect(shown.lang).toBe(expected.lang);
@@ -132,7 +133,7 @@ for (const { name, languages: accept, expected } of languages) {
       expect(shown.detail).toMatch(expected.every);
       for (const card of shown.cards) {
         expect(card.price).toMatch(new RegExp(`^${expected.price}$`, "u"));
-        expect(card.tooltip).toMatch(new RegExp(expected.tooltip(expected.price), "u"));
+        expect(card.day).toMatch(new RegExp(expected.day(expected.price), "u"));
       }
       expect(errors).toEqual([]);
     } finally {
@@ -176,7 +177,7 @@ test("follows the dark colour scheme, readable (WCAG contrast)", async ({ page, 
       check("text", body.color, body.backgroundColor, 4.5);
       check("muted text", style(document.querySelector(".status")).color, body.backgroundColor, 4.5);
       // A plain, a rising and a falling card made for the purpose (which cards the feed has
-      // moved is up to the feed), with a replayed price's small date line.
+      // moved is up to the feed), with a replayed price's small date line and the day's line.
       for (const trend of ["", "up", "down"]) {
         const card = document.createElement("article");
         card.className = `card ${trend}`;
@@ -187,18 +188,28 @@ test("follows the dark colour scheme, readable (WCAG contrast)", async ({ page, 
         svg.setAttribute("class", "sparkline");
         const line = document.createElementNS("http://www.w3.org/2000/svg", "polyline");
         svg.append(line);
-        card.append(date, svg);
+        const day = document.createElement("dl");
+        day.className = "day";
+        const row = document.createElement("div");
+        const term = document.createElement("dt");
+        term.textContent = "Open";
+        const value = document.createElement("dd");
+        value.textContent = "170.00";
+        row.append(term, value);
+        day.append(row);
+        card.append(date, svg, day);
         document.getElementById("cards").append(card);
         const c = style(card);
         check(`card ${trend || "flat"}`, c.color, c.backgroundColor, 4.5);
         check(`date ${trend || "flat"}`, style(date).color, c.backgroundColor, 4.5);
+        for (const part of [term, value]) check(`day ${trend || "flat"}`, style(part).color, c.backgroundColor, 4.5);
         check(`sparkline ${trend || "flat"}`, style(line).stroke, c.backgroundColor, 3);
         card.remove();
       }
       // The real cards too, as the feed left them.
       for (const card of document.querySelectorAll("#cards .card[data-symbol]")) {
         const c = style(card);
-        for (const part of card.querySelectorAll(".symbol, .price, .date, .change"))
+        for (const part of card.querySelectorAll(".symbol, .price, .date, .change, .day dt, .day dd"))
           check(`${card.dataset.symbol} ${part.className}`, style(part).color, c.backgroundColor, 4.5);
       }
       return {
@@ -219,10 +230,10 @@ test("follows the dark colour scheme, readable (WCAG contrast)", async ({ page, 
 // Each card draws the prices it has seen, up to the last 60: from the server's recent prices
 // at load, then from the stream. The feed is held still by restarting quotecast --paused on
 // the same history and port, so that the page and /api/quotes can be compared exactly.
-test("draws a sparkline from /api/quotes that grows, at most 60 points, with the day's tooltip", async ({ page, quotecast }) => {
+test("draws a sparkline from /api/quotes that grows, at most 60 points, with the day's line", async ({ page, quotecast }) => {
   const historyFile = quotecast.historyFile();
   const fast = { seed: 77, interval: 10, historyFile }; // two ticks may share a millisecond
-  const tooltip = (q) => `Open ${englishPrice(q.open)} · High ${englishPrice(q.high)} · Low ${englishPrice(q.low)}`;
+  const dayLine = (q) => `Open ${englishPrice(q.open)} · High ${englishPrice(q.high)} · Low ${englishPrice(q.low)}`;
   const mismatches = async (api) => {
     const cards = await readCards(page);
     const problems = cards.length === api.quotes.length ? [] : [`${cards.length} cards, not ${api.quotes.length}`];
@@ -230,7 +241,7 @@ test("draws a sparkline from /api/quotes that grows, at most 60 points, with the
       const card = cards.find((c) => c.symbol === q.symbol);
       if (!card) { problems.push(`no card for ${q.symbol}`); continue; }
       if (card.points !== q.recent.length) problems.push(`${q.symbol} has ${card.points} points, not ${q.recent.length}`);
-      if (card.tooltip !== tooltip(q)) problems.push(`${q.symbol} says "${card.tooltip}", not "${tooltip(q)}"`);
+      if (card.day !== dayLine(q)) problems.push(`${q.symbol} says "${card.day}", not "${dayLine(q)}"`);
     }
     return problems.join("; ");
   };

@@ -115,6 +115,9 @@ test("a replay stepped row by row: the status line says replay and of when, ever
   for (const page of pages) {
     await expect(page.locator("body")).toHaveAttribute("data-replay", "ended");
     await expect.poll(() => statusOf(page)).toMatch(new RegExp(`^replay ended \\| \\(${englishRange}\\) \\| every`, "u"));
+    // A screen reader hears a price's date with it, in the card's accessible name.
+    await expect(page.getByRole("article", { name: /^MSFT, 414\.92 dollars, up [0-9.]+, [0-9.]+ percent, Mar 4, 2024$/ }))
+      .toBeVisible();
   }
 
   // Back to simulated prices: the dates go at once, before any tick, and stay gone.
@@ -125,6 +128,7 @@ test("a replay stepped row by row: the status line says replay and of when, ever
     expect(await statusOf(page)).toMatch(/^paused \| every/);
   }
   await expectTabs(pages, "no dates once simulated", cardsOf, [["AAPL", "179.66", null], ["MSFT", "414.92", null]]);
+  for (const page of pages) expect(await page.locator("#cards").ariaSnapshot(), "no date said").not.toMatch(/2024/);
   for (let i = 0; i < 4; ++i) await server.command("tick");
   const simulated = (await apiQuotes(server)).quotes;
   expect(simulated.some((q) => q.price !== 179.66 && q.price !== 414.92), "simulated moves").toBe(true);
