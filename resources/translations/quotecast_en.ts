@@ -651,6 +651,22 @@ A duration is written like 500ms, 15s, 2min or 1h; a size like 512KiB or 1MiB. A
         <source>Not while replaying recorded prices: File → Back to Simulated Prices first</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Feed live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feed paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replaying recorded prices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay paused</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>quotecast::MarketOptions</name>
@@ -754,6 +770,30 @@ A duration is written like 500ms, 15s, 2min or 1h; a size like 512KiB or 1MiB. A
     </message>
     <message>
         <source>Not while replaying recorded prices: File → Back to Simulated Prices first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, no price yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 dollars, unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 dollars, up %3, %4 percent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 dollars, down %3, %4 percent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today&apos;s open %1, high %2, low %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded price of %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -655,6 +655,22 @@ Une durée s’écrit comme 500ms, 15s, 2min ou 1h ; une taille comme 512KiB ou 
         <source>Not while replaying recorded prices: File → Back to Simulated Prices first</source>
         <translation>Impossible pendant la relecture de prix enregistrés : d’abord Fichier → Revenir aux prix simulés</translation>
     </message>
+    <message>
+        <source>Feed live</source>
+        <translation>Flux en direct</translation>
+    </message>
+    <message>
+        <source>Feed paused</source>
+        <translation>Flux en pause</translation>
+    </message>
+    <message>
+        <source>Replaying recorded prices</source>
+        <translation>Relecture de cours enregistrés</translation>
+    </message>
+    <message>
+        <source>Replay paused</source>
+        <translation>Relecture en pause</translation>
+    </message>
 </context>
 <context>
     <name>quotecast::MarketOptions</name>
@@ -759,6 +775,30 @@ Une durée s’écrit comme 500ms, 15s, 2min ou 1h ; une taille comme 512KiB ou 
     <message>
         <source>Not while replaying recorded prices: File → Back to Simulated Prices first</source>
         <translation>Impossible pendant la relecture de prix enregistrés : d’abord Fichier → Revenir aux prix simulés</translation>
+    </message>
+    <message>
+        <source>%1, no price yet</source>
+        <translation>%1, pas encore de prix</translation>
+    </message>
+    <message>
+        <source>%1, %2 dollars, unchanged</source>
+        <translation>%1, %2 dollars, inchangé</translation>
+    </message>
+    <message>
+        <source>%1, %2 dollars, up %3, %4 percent</source>
+        <translation>%1, %2 dollars, en hausse de %3, soit %4 pour cent</translation>
+    </message>
+    <message>
+        <source>%1, %2 dollars, down %3, %4 percent</source>
+        <translation>%1, %2 dollars, en baisse de %3, soit %4 pour cent</translation>
+    </message>
+    <message>
+        <source>Today&apos;s open %1, high %2, low %3.</source>
+        <translation>Aujourd’hui : ouverture %1, plus haut %2, plus bas %3.</translation>
+    </message>
+    <message>
+        <source>Recorded price of %1.</source>
+        <translation>Cours enregistré du %1.</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include <feed/marketsimulator.h>
 #include <feed/markettime.h>
 #include <preferences/preferences.h>
+#include <widgets/accessiblenotifier.h>
 #include <widgets/addsymboldialog.h>
 #include <widgets/pricecard.h>
 #include <widgets/pricedialog.h>
@@ -11,6 +12,7 @@
 #include <widgets/replayactions.h>
 #include <widgets/shockdialog.h>
 
+#include <QAccessible>
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QDate>
@@ -281,6 +283,7 @@ void MainWindow::showFeedState(const FeedStatus &status)
     if (!status.isReplay()) {
         m_ui->feedStateLabel->setText(running ? tr("● live") : tr("❚❚ paused"));
         setWindowTitle(running ? tr("quotecast — live") : tr("quotecast — paused"));
+        announceFeedState(running ? tr("Feed live") : tr("Feed paused"));
     } else {
         // ISO dates, as the page and the cards show them.
         const QString from = marketTimeText(status.replayFromMs);
@@ -289,6 +292,7 @@ void MainWindow::showFeedState(const FeedStatus &status)
         m_ui->feedStateLabel->setText(running ? tr("▶ replay") : tr("❚❚ paused"));
         setWindowTitle(running ? tr("quotecast — replay of %1, playing").arg(dates)
                                : tr("quotecast — replay of %1, paused").arg(dates));
+        announceFeedState(running ? tr("Replaying recorded prices") : tr("Replay paused"));
     }
 
     // The recorded prices are the market's: it would refuse these changes.
@@ -304,6 +308,23 @@ void MainWindow::showFeedState(const FeedStatus &status)
     }
     for (PriceCard *card : std::as_const(m_cards))
         card->setReplaying(m_replaying);
+}
+
+void MainWindow::announceFeedState(const QString &spoken)
+{
+    QLabel *label = m_ui->feedStateLabel;
+    const QString before = label->accessibleName();
+    if (spoken == before)
+        return; // a status that changed the symbols or the interval, not the state
+    // The label's ● and ❚❚ are for the eye; a reader says the words (and Qt tells it the new name).
+    label->setAccessibleName(spoken);
+    if (before.isEmpty())
+        return; // the window's first state: nothing changed
+    // Qt 6.4 has no announcement for assistive technology (QAccessibleAnnouncementEvent is 6.8's):
+    // an alert on the label is the nearest; AT-SPI (Orca) gets the name change, Windows plays the
+    // alert. The title says the state too, which readers read on demand.
+    QAccessibleEvent alert(label, QAccessible::Alert);
+    AccessibleNotifier::notify(&alert);
 }
 
 } // namespace quotecast

@@ -32,6 +32,8 @@ class ReplayActions;
 // cards show each price's date, and the controls that change the market are off), a panel with
 // a QR code of the server's URL for phones, and a status bar with the number of connected
 // browsers and whether a shock is under way.
+// For screen readers (issue 19): each change of the feed's state (live, paused, a replay playing
+// or paused) is told to assistive technology once, in words.
 // Presentation only: it reacts to the market's signals and calls its slots. It
 // remembers its geometry and the chosen address in Preferences.
 class MainWindow : public QMainWindow
@@ -78,6 +80,8 @@ protected:
 private:
     // The title, the feed's state and what may be changed: running or not, replaying or not.
     void showFeedState(const quotecast::FeedStatus &status);
+    // `spoken` is the state in words for assistive technology: told when it changes.
+    void announceFeedState(const QString &spoken);
     void showServerUrl();
     PriceCard *addCard(const QString &symbol);
     // Cards for `symbols`, in that order: those of other symbols go, new ones show their quote.

@@ -1,6 +1,8 @@
 #include <widgets/pricecard.h>
 
 #include <feed/markettime.h>
+#include <widgets/accessiblenotifier.h>
+#include <widgets/pricecardaccessible.h>
 #include <widgets/sparklinewidget.h>
 
 #include <QContextMenuEvent>
@@ -24,6 +26,14 @@ QString signedText(const QString &unsignedText, qint64 sign)
     const QChar prefix = sign > 0 ? u'+' : sign < 0 ? u'\u2212' : QChar();
     return prefix.isNull() ? unsignedText : prefix + unsignedText;
 }
+
+// The change in percent of the previous price, unsigned, as shown.
+QString percentText(qint64 priceCents, qint64 changeCents)
+{
+    const qint64 previous = priceCents - changeCents;
+    const double percent = previous != 0 ? 100.0 * double(changeCents) / double(previous) : 0;
+    return QLocale().toString(qAbs(percent), 'f', 2);
+}
 } // namespace
 
 PriceCard::PriceCard(const QString &symbol, QWidget *parent)
@@ -37,7 +47,9 @@ PriceCard::PriceCard(const QString &symbol, QWidget *parent)
     , m_menu(new QMenu(this))
     , m_setPriceAction(m_menu->addAction(tr("Set &Price…")))
     , m_removeAction(m_menu->addAction(tr("&Remove %1").arg(symbol)))
+    , m_notifier(new AccessibleNotifier(this))
 {
+    PriceCardAccessible::install();
     setObjectName(QStringLiteral("card_") + symbol);
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
@@ -126,6 +138,7 @@ void PriceCard::setReplaying(bool replaying)
         action->setStatusTip(why);
     }
     showDate();
+    m_notifier->textChanged();
 }
 
 void PriceCard::showDate()
@@ -140,17 +153,17 @@ void PriceCard::setQuote(const Quote &quote)
 {
     Q_ASSERT(quote.symbol == m_symbol);
     m_priceLabel->setText(money(quote.priceCents));
+    m_priceCents = quote.priceCents;
+    m_changeCents = quote.changeCents;
     m_marketTimeMs = quote.marketTimeMs;
     showDate();
     m_trail.add(quote);
     showTrail();
 
-    const qint64 previous = quote.priceCents - quote.changeCents;
-    const double percent = previous != 0 ? 100.0 * double(quote.changeCents) / double(previous) : 0;
     m_changeLabel->setText(
         QStringLiteral("%1 (%2 %)")
             .arg(signedText(money(qAbs(quote.changeCents)), quote.changeCents),
-                 signedText(QLocale().toString(qAbs(percent), 'f', 2), quote.changeCents)));
+                 signedText(percentText(quote.priceCents, quote.changeCents), quote.changeCents)));
 
     const Trend trend = quote.changeCents > 0 ? Trend::Up
         : quote.changeCents < 0               ? Trend::Down
@@ -160,6 +173,7 @@ void PriceCard::setQuote(const Quote &quote)
         applyTrendColours();
         emit trendChanged(trend);
     }
+    m_notifier->textChanged();
 }
 
 void PriceCard::setQuotes(const QList<Quote> &quotes)
@@ -169,6 +183,32 @@ void PriceCard::setQuotes(const QList<Quote> &quotes)
     for (qsizetype i = 0; i + 1 < quotes.size(); ++i)
         m_trail.add(quotes[i]);
     setQuote(quotes.constLast());
+}
+
+QString PriceCard::accessibleSummary() const
+{
+    if (!hasPrice())
+        return tr("%1, no price yet").arg(m_symbol);
+    const QString price = money(m_priceCents);
+    if (m_changeCents == 0)
+        return tr("%1, %2 dollars, unchanged").arg(m_symbol, price);
+    const QString change = money(qAbs(m_changeCents));
+    const QString percent = percentText(m_priceCents, m_changeCents);
+    return (m_changeCents > 0 ? tr("%1, %2 dollars, up %3, %4 percent")
+                              : tr("%1, %2 dollars, down %3, %4 percent"))
+        .arg(m_symbol, price, change, percent);
+}
+
+QString PriceCard::accessibleDetails() const
+{
+    if (!hasPrice())
+        return {};
+    QString day = tr("Today's open %1, high %2, low %3.")
+                      .arg(money(m_trail.openCents()), money(m_trail.highCents()),
+                           money(m_trail.lowCents()));
+    if (!m_replaying)
+        return day;
+    return tr("Recorded price of %1.").arg(marketTimeText(m_marketTimeMs)) + u' ' + day;
 }
 
 void PriceCard::showTrail()

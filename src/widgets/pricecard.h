@@ -10,6 +10,7 @@ class QMenu;
 
 namespace quotecast {
 
+class AccessibleNotifier;
 class SparklineWidget;
 
 // One symbol on the dashboard: large price, signed change and percent, a sparkline of
@@ -18,6 +19,9 @@ class SparklineWidget;
 // Menu key or Shift+F10 when it has focus) and a double-click on the price ask to set the price or
 // remove the symbol: the card only says so, the window asks the market. While the market replays
 // recorded prices, it shows each price's date and offers neither.
+// For assistive technology (issue 19): PriceCardAccessible reads it as one group
+// (accessibleSummary, accessibleDetails), kept current at each tick but told to a screen reader at
+// most once a second (AccessibleNotifier).
 class PriceCard : public QFrame
 {
     Q_OBJECT
@@ -37,6 +41,17 @@ public:
     QString dateText() const;
     bool isReplaying() const { return m_replaying; }
     const SparklineWidget *sparkline() const { return m_sparkline; }
+    // The shown price and the day's low and high, in cents: 0 until the first quote.
+    bool hasPrice() const { return !m_trail.isEmpty(); }
+    qint64 priceCents() const { return m_priceCents; }
+    qint64 lowCents() const { return m_trail.lowCents(); }
+    qint64 highCents() const { return m_trail.highCents(); }
+    // What a screen reader says of the card, in the application's language and locale:
+    // "AAPL, 174.31 dollars, up 0.75, 0.43 percent".
+    QString accessibleSummary() const;
+    // The day's open, high and low; while replaying, first the price's date.
+    QString accessibleDetails() const;
+
 
 public slots:
     void setQuote(const quotecast::Quote &quote);
@@ -67,7 +82,9 @@ private:
     const QString m_symbol;
     Trend m_trend = Trend::Flat;
     PriceTrail m_trail;
-    qint64 m_marketTimeMs = 0; // the shown price's
+    qint64 m_priceCents = 0; // the shown price's
+    qint64 m_changeCents = 0;
+    qint64 m_marketTimeMs = 0;
     bool m_replaying = false;
     QLabel *m_symbolLabel;
     QLabel *m_priceLabel;
@@ -77,6 +94,7 @@ private:
     QMenu *m_menu;
     QAction *m_setPriceAction;
     QAction *m_removeAction;
+    AccessibleNotifier *m_notifier;
 };
 
 } // namespace quotecast

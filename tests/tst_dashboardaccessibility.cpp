@@ -1,0 +1,292 @@
+#include "dashboardsettings.h"
+#include <app/translations.h>
+#include <feed/marketsimulator.h>
+#include <widgets/accessiblenotifier.h>
+#include <widgets/mainwindow.h>
+#include <widgets/pricecard.h>
+
+#include <QAccessible>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QMenu>
+#include <QScopeGuard>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <optional>
+
+using namespace quotecast;
+
+namespace {
+// What assistive technology was told, as it was at that moment.
+struct Told
+{
+    QAccessible::Event type;
+    QObject *object;
+    qint64 atNs; // since the test started
+    QString name; // the object's accessible name then
+    QVariant value; // of a ValueChanged
+};
+QList<Told> told;
+QElapsedTimer stopwatch;
+
+void record(QAccessibleEvent *event)
+{
+    QAccessibleInterface *iface = event->accessibleInterface();
+    told.append({ event->type(), event->object(), stopwatch.nsecsElapsed(),
+                  iface ? iface->text(QAccessible::Name) : QString(),
+                  event->type() == QAccessible::ValueChanged
+                      ? static_cast<QAccessibleValueChangeEvent *>(event)->value()
+                      : QVariant() });
+}
+
+QList<Told> toldOf(const QObject *object, QAccessible::Event type)
+{
+    QList<Told> found;
+    for (const Told &event : std::as_const(told)) {
+        if (event.object == object && event.type == type)
+            found.append(event);
+    }
+    return found;
+}
+} // namespace
+
+// The window's cards and state for assistive technology (issue 19), offscreen: each card's
+// accessible name, description and value through QAccessible, following ticks; what a screen
+// reader is told of them, at most once a second per card whatever the feed's pace; the feed's
+// state told once per change; French. Qt's offscreen platform never turns accessibility on, so
+// what is told is seen through AccessibleNotifier's observer, which sees every event it sends.
+class TestDashboardAccessibility : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void everyCardReadsItsSymbolPriceAndDay();
+    void cardNameFollowsATick_data();
+    void cardNameFollowsATick();
+    void fastTicksAreToldAtMostOnceASecondPerCard();
+    void feedStateIsToldOncePerChange();
+    void cardMenuOpensAsAnAccessibleAction();
+    void frenchNames();
+
+private:
+    static std::optional<Quote> tickUntil(MarketSimulator &market, int direction);
+};
+
+std::optional<Quote> TestDashboardAccessibility::tickUntil(MarketSimulator &market, int direction)
+{
+    QSignalSpy ticks(&market, &MarketSimulator::quoteUpdated);
+    for (int i = 0; i < 1000; ++i) {
+        market.tick();
+        const Quote quote = ticks.takeLast().first().value<Quote>();
+        if (quote.changeCents * direction > 0)
+            return quote;
+    }
+    return std::nullopt;
+}
+
+void TestDashboardAccessibility::initTestCase()
+{
+    useThrowAwaySettings();
+    stopwatch.start();
+}
+
+void TestDashboardAccessibility::init()
+{
+    QSettings().clear();
+    told.clear();
+    AccessibleNotifier::setObserver(record);
+}
+
+void TestDashboardAccessibility::cleanup()
+{
+    AccessibleNotifier::setObserver(nullptr);
+    QLocale::setDefault(QLocale::c());
+}
+
+void TestDashboardAccessibility::everyCardReadsItsSymbolPriceAndDay()
+{
+    MarketSimulator market;
+    MainWindow window(&market);
+    const QList<Quote> quotes = market.quotes();
+    QVERIFY(!quotes.isEmpty());
+    for (const Quote &quote : quotes) {
+        PriceCard *card = window.card(quote.symbol);
+        QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(card);
+        QVERIFY2(iface, qPrintable(quote.symbol));
+        const QString name = iface->text(QAccessible::Name);
+        QCOMPARE(name,
+                 QStringLiteral("%1, %2 dollars, unchanged").arg(quote.symbol, card->priceText()));
+        QCOMPARE(iface->role(), QAccessible::Grouping);
+        QVERIFY(iface->state().focusable);
+        const QString description = iface->text(QAccessible::Description);
+        QVERIFY2(description.startsWith(QStringLiteral("Today's open %1").arg(card->priceText())),
+                 qPrintable(description));
+        // The price as a number, between the day's low and high.
+        QCOMPARE(iface->valueInterface()->currentValue().toDouble(),
+                 double(quote.priceCents) / 100.0);
+        // Its labels and sparkline draw what the name says: a reader hears the card once.
+        QCOMPARE(iface->childCount(), 0);
+    }
+}
+
+void TestDashboardAccessibility::cardNameFollowsATick_data()
+{
+    QTest::addColumn<int>("direction");
+    QTest::addColumn<QString>("move");
+    QTest::addRow("a rise") << 1 << QStringLiteral("up");
+    QTest::addRow("a fall") << -1 << QStringLiteral("down");
+}
+
+void TestDashboardAccessibility::cardNameFollowsATick()
+{
+    QFETCH(int, direction);
+    QFETCH(QString, move);
+    MarketSimulator market;
+    market.setSeed(19);
+    MainWindow window(&market);
+    const std::optional<Quote> moved = tickUntil(market, direction);
+    QVERIFY2(moved, "no symbol moved that way in 1000 ticks");
+    PriceCard *card = window.card(moved->symbol);
+    const QLocale locale;
+    const qint64 previous = moved->priceCents - moved->changeCents;
+    const QString expected
+        = QStringLiteral("%1, %2 dollars, %3 %4, %5 percent")
+              .arg(moved->symbol, locale.toString(double(moved->priceCents) / 100.0, 'f', 2), move,
+                   locale.toString(double(qAbs(moved->changeCents)) / 100.0, 'f', 2),
+                   locale.toString(qAbs(100.0 * double(moved->changeCents) / double(previous)), 'f',
+                                   2));
+    QCOMPARE(QAccessible::queryAccessibleInterface(card)->text(QAccessible::Name), expected);
+}
+
+// 50 ticks as fast as the market gives them, on two symbols: each card tells its name, value and
+// description at most once a second (the first at once, the latest at the second's end), and
+// what it told last is its last price.
+void TestDashboardAccessibility::fastTicksAreToldAtMostOnceASecondPerCard()
+{
+    MarketSimulator market(
+        { { QStringLiteral("AAPL"), 170'00 }, { QStringLiteral("MSFT"), 400'00 } });
+    market.setSeed(50);
+    MainWindow window(&market);
+    told.clear();
+    QSignalSpy ticks(&market, &MarketSimulator::quoteUpdated);
+    for (int i = 0; i < 50; ++i)
+        market.tick();
+    QCOMPARE(ticks.size(), 50);
+
+    for (const Quote &last : market.quotes()) {
+        PriceCard *card = window.card(last.symbol);
+        // The latest value reaches the reader once the second is over.
+        QTRY_VERIFY2(!toldOf(card, QAccessible::ValueChanged).isEmpty()
+                         && toldOf(card, QAccessible::ValueChanged).constLast().value
+                             == QVariant(double(last.priceCents) / 100.0),
+                     qPrintable(last.symbol));
+        QTRY_VERIFY(!toldOf(card, QAccessible::NameChanged).isEmpty()
+                    && toldOf(card, QAccessible::NameChanged).constLast().name
+                        == card->accessibleSummary());
+        for (const QAccessible::Event type :
+             { QAccessible::NameChanged, QAccessible::DescriptionChanged,
+               QAccessible::ValueChanged }) {
+            const QList<Told> events = toldOf(card, type);
+            // Within the ticks' burst, far less than a second: the first and the latest.
+            QVERIFY2(events.size() <= 2, qPrintable(QString::number(events.size())));
+            for (qsizetype i = 1; i < events.size(); ++i) {
+                const qint64 gapMs = (events[i].atNs - events[i - 1].atNs) / 1'000'000;
+                QVERIFY2(gapMs >= AccessibleNotifier::DefaultIntervalMs - 1,
+                         qPrintable(QStringLiteral("%1: %2 ms").arg(last.symbol).arg(gapMs)));
+            }
+        }
+    }
+}
+
+// Live, paused, a replay: told once when the state changes, never for a tick or for a status
+// that changes the interval or the symbols.
+void TestDashboardAccessibility::feedStateIsToldOncePerChange()
+{
+    MarketSimulator market;
+    MainWindow window(&market);
+    auto *label = window.findChild<QLabel *>(QStringLiteral("feedStateLabel"));
+    QVERIFY(label);
+    QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(label);
+    QCOMPARE(iface->text(QAccessible::Name), QStringLiteral("Feed paused"));
+    const auto alerts = [label] { return toldOf(label, QAccessible::Alert).size(); };
+
+    for (int i = 0; i < 20; ++i)
+        market.tick();
+    market.setIntervalMs(500);
+    QString error;
+    QVERIFY2(market.addSymbol(QStringLiteral("NEW"), 10'00, &error), qPrintable(error));
+    QCOMPARE(alerts(), 0);
+
+    market.start();
+    QCOMPARE(alerts(), 1);
+    QCOMPARE(iface->text(QAccessible::Name), QStringLiteral("Feed live"));
+    for (int i = 0; i < 20; ++i)
+        market.tick();
+    market.setIntervalMs(1000);
+    QCOMPARE(alerts(), 1);
+
+    market.stop();
+    market.stop();
+    QCOMPARE(alerts(), 2);
+    QCOMPARE(iface->text(QAccessible::Name), QStringLiteral("Feed paused"));
+}
+
+// A reader's "show menu" action on a card opens the menu the Menu key opens.
+void TestDashboardAccessibility::cardMenuOpensAsAnAccessibleAction()
+{
+    MarketSimulator market;
+    MainWindow window(&market);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    PriceCard *card = window.card(market.symbols().constFirst());
+    QAccessibleActionInterface *actions
+        = QAccessible::queryAccessibleInterface(card)->actionInterface();
+    QVERIFY(actions);
+    QVERIFY(actions->actionNames().contains(QAccessibleActionInterface::showMenuAction()));
+    auto *menu = card->findChild<QMenu *>();
+    QVERIFY(menu && !menu->isVisible());
+    actions->doAction(QAccessibleActionInterface::showMenuAction());
+    QTRY_VERIFY(menu->isVisible());
+    menu->close();
+}
+
+void TestDashboardAccessibility::frenchNames()
+{
+    const QLocale french(QLocale::French, QLocale::France);
+    QLocale::setDefault(french);
+    const Translations translations(french);
+    QCOMPARE(translations.language(), QStringLiteral("fr"));
+    MarketSimulator market({ { QStringLiteral("GOOG"), 1500'00 } });
+    MainWindow window(&market);
+    PriceCard *card = window.card(QStringLiteral("GOOG"));
+    QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(card);
+    QCOMPARE(iface->text(QAccessible::Name),
+             QStringLiteral("GOOG, 1\u202f500,00 dollars, inchangé"));
+    card->setQuote({ QStringLiteral("GOOG"), 1515'00, 15'00, 1, 1 });
+    QCOMPARE(
+        iface->text(QAccessible::Name),
+        QStringLiteral("GOOG, 1\u202f515,00 dollars, en hausse de 15,00, soit 1,00 pour cent"));
+    card->setQuote({ QStringLiteral("GOOG"), 1500'00, -15'00, 2, 2 });
+    QCOMPARE(
+        iface->text(QAccessible::Name),
+        QStringLiteral("GOOG, 1\u202f500,00 dollars, en baisse de 15,00, soit 0,99 pour cent"));
+    QVERIFY2(
+        iface->text(QAccessible::Description).startsWith(u"Aujourd’hui : ouverture 1\u202f500,00"),
+        qPrintable(iface->text(QAccessible::Description)));
+
+    auto *label = window.findChild<QLabel *>(QStringLiteral("feedStateLabel"));
+    QCOMPARE(QAccessible::queryAccessibleInterface(label)->text(QAccessible::Name),
+             QStringLiteral("Flux en pause"));
+    market.start();
+    QCOMPARE(QAccessible::queryAccessibleInterface(label)->text(QAccessible::Name),
+             QStringLiteral("Flux en direct"));
+    market.stop();
+}
+
+QTEST_MAIN(TestDashboardAccessibility)
+#include "tst_dashboardaccessibility.moc"
