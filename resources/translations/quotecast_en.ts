@@ -162,6 +162,18 @@
         <source>End the replay: the market simulates prices again, from the replay&apos;s last ones</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Go to Prices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the keyboard focus to the first price card; the arrow keys then move between the cards</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PriceDialog</name>

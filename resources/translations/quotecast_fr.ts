@@ -162,6 +162,18 @@
         <source>End the replay: the market simulates prices again, from the replay&apos;s last ones</source>
         <translation>Terminer la relecture : le marché simule de nouveau les prix, à partir des derniers de la relecture</translation>
     </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse :</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Prices</source>
+        <translation>Aller aux &amp;prix</translation>
+    </message>
+    <message>
+        <source>Move the keyboard focus to the first price card; the arrow keys then move between the cards</source>
+        <translation>Place le focus du clavier sur la première carte de cours ; les flèches passent ensuite d’une carte à l’autre</translation>
+    </message>
 </context>
 <context>
     <name>PriceDialog</name>

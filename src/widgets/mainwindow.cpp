@@ -6,6 +6,7 @@
 #include <preferences/preferences.h>
 #include <widgets/accessiblenotifier.h>
 #include <widgets/addsymboldialog.h>
+#include <widgets/cardgridnavigator.h>
 #include <widgets/pricecard.h>
 #include <widgets/pricedialog.h>
 #include <widgets/pricemodeldialog.h>
@@ -37,6 +38,9 @@ MainWindow::MainWindow(MarketSimulator *market, const QList<Quote> &recentTicks,
     , m_publisherLabel(new QLabel(this))
 {
     m_ui->setupUi(this);
+    // NOLINTNEXTLINE(cppcoreguidelines-prefer-member-initializer): it needs the form's grid
+    m_navigator = new CardGridNavigator(m_ui->cardsLayout, m_ui->cardsScrollArea, this);
+    connect(m_ui->actionGoToPrices, &QAction::triggered, this, &MainWindow::focusCards);
 
     // A resumed history fills the sparklines, each card shown once (10,000 ticks one by one
     // took 110 ms); a symbol's last tick is its latest quote.
@@ -100,6 +104,7 @@ MainWindow::MainWindow(MarketSimulator *market, const QList<Quote> &recentTicks,
 
     // Sharing the page.
     connect(m_ui->addressCombo, &QComboBox::currentIndexChanged, this, &MainWindow::showServerUrl);
+    m_ui->urlLabel->installEventFilter(this);
     connect(m_ui->copyUrlButton, &QPushButton::clicked, m_ui->actionCopyUrl, &QAction::trigger);
     connect(m_ui->actionCopyUrl, &QAction::triggered, this, &MainWindow::copyServerUrl);
     connect(m_ui->actionOpenInBrowser, &QAction::triggered, this,
@@ -136,6 +141,7 @@ void MainWindow::setServerUrls(const QList<QUrl> &urls)
             m_ui->addressCombo->setCurrentIndex(m_ui->addressCombo->count() - 1);
     }
     m_ui->addressCombo->setVisible(urls.size() > 1);
+    m_ui->addressLabel->setVisible(urls.size() > 1);
     showServerUrl();
 }
 
@@ -206,6 +212,7 @@ PriceCard *MainWindow::addCard(const QString &symbol)
             [this, symbol] { openDialog(new PriceDialog(m_market, symbol, this)); });
     connect(card, &PriceCard::removeRequested, this, &MainWindow::removeSymbol);
     card->setReplaying(m_replaying);
+    m_navigator->watch(card);
     return card;
 }
 
@@ -252,6 +259,17 @@ void MainWindow::placeCards(const QStringList &symbols)
     m_symbols = symbols;
 }
 
+void MainWindow::focusCards()
+{
+    for (const QString &symbol : std::as_const(m_symbols)) {
+        if (PriceCard *card = m_cards.value(symbol)) {
+            card->setFocus(Qt::ShortcutFocusReason);
+            m_ui->cardsScrollArea->ensureWidgetVisible(card);
+            return;
+        }
+    }
+}
+
 void MainWindow::removeSymbol(const QString &symbol)
 {
     QString error;
@@ -273,6 +291,25 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     m_preferences->setWindowGeometry(saveGeometry());
     QMainWindow::closeEvent(event);
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    // Tab and Shift+Tab land on the link's label, which shows no focus, and only the next one on
+    // its link (QLabel's way): a Tab passed on selects its one link at once (Enter opens it), and
+    // Shift+Tab from there leaves it, as Tab does.
+    if (watched == m_ui->urlLabel && event->type() == QEvent::FocusIn) {
+        const Qt::FocusReason reason = static_cast<QFocusEvent *>(event)->reason();
+        if (reason == Qt::TabFocusReason || reason == Qt::BacktabFocusReason) {
+            QKeyEvent tab(QEvent::KeyPress, Qt::Key_Tab, Qt::NoModifier);
+            QCoreApplication::sendEvent(m_ui->urlLabel, &tab);
+        }
+    } else if (watched == m_ui->urlLabel && event->type() == QEvent::KeyPress
+               && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Backtab) {
+        focusNextPrevChild(false);
+        return true;
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::showFeedState(const FeedStatus &status)

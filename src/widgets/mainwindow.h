@@ -20,6 +20,7 @@ class MainWindow;
 
 namespace quotecast {
 
+class CardGridNavigator;
 class PriceCard;
 class MarketSimulator;
 class Preferences;
@@ -32,8 +33,10 @@ class ReplayActions;
 // cards show each price's date, and the controls that change the market are off), a panel with
 // a QR code of the server's URL for phones, and a status bar with the number of connected
 // browsers and whether a shock is under way.
-// For screen readers (issue 19): each change of the feed's state (live, paused, a replay playing
-// or paused) is told to assistive technology once, in words.
+// For the keyboard and screen readers (issue 19): Tab goes through the controls, the cards and
+// the phone panel in the layout's order, the arrow keys between the cards (CardGridNavigator),
+// Feed → Go to Prices (Ctrl+G) to the cards; each change of the feed's state (live, paused, a
+// replay playing or paused) is told to assistive technology once, in words.
 // Presentation only: it reacts to the market's signals and calls its slots. It
 // remembers its geometry and the chosen address in Preferences.
 class MainWindow : public QMainWindow
@@ -76,12 +79,14 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     // The title, the feed's state and what may be changed: running or not, replaying or not.
     void showFeedState(const quotecast::FeedStatus &status);
     // `spoken` is the state in words for assistive technology: told when it changes.
     void announceFeedState(const QString &spoken);
+    void focusCards();
     void showServerUrl();
     PriceCard *addCard(const QString &symbol);
     // Cards for `symbols`, in that order: those of other symbols go, new ones show their quote.
@@ -98,6 +103,7 @@ private:
     QHash<QString, PriceCard *> m_cards;
     QStringList m_symbols; // the cards' order
     ReplayActions *m_replayActions;
+    CardGridNavigator *m_navigator;
     bool m_replaying = false;
     QLabel *m_shockLabel;
     QLabel *m_clientsLabel;

@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
+#include <QPainter>
 #include <QVBoxLayout>
 
 namespace quotecast {
@@ -53,7 +54,6 @@ PriceCard::PriceCard(const QString &symbol, QWidget *parent)
     setObjectName(QStringLiteral("card_") + symbol);
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
-    setMinimumWidth(180);
     // Focus lets the keyboard reach the context menu.
     setFocusPolicy(Qt::StrongFocus);
 
@@ -70,10 +70,7 @@ PriceCard::PriceCard(const QString &symbol, QWidget *parent)
     QFont symbolFont = m_symbolLabel->font();
     symbolFont.setBold(true);
     m_symbolLabel->setFont(symbolFont);
-    QFont priceFont = m_priceLabel->font();
-    priceFont.setPointSizeF(priceFont.pointSizeF() * 2.2);
-    priceFont.setBold(true);
-    m_priceLabel->setFont(priceFont);
+    applyPriceFont();
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_symbolLabel);
@@ -82,6 +79,48 @@ PriceCard::PriceCard(const QString &symbol, QWidget *parent)
     layout->addWidget(m_changeLabel);
     layout->addWidget(m_sparkline);
     layout->addStretch();
+}
+
+QSize PriceCard::minimumSizeHint() const
+{
+    // 180 pixels leave a short price room for its sparkline. A hint, not setMinimumWidth(180):
+    // a widget's own minimum width overrides its layout's, and a large font's price was cut.
+    return QFrame::minimumSizeHint().expandedTo(QSize(180, 0));
+}
+
+void PriceCard::applyPriceFont()
+{
+    // Relative to the card's font, so that a larger application font (or the desktop's "large
+    // text") enlarges the price too; the layout then widens the card rather than clip it.
+    QFont priceFont = font();
+    if (priceFont.pointSizeF() > 0)
+        priceFont.setPointSizeF(priceFont.pointSizeF() * 2.2);
+    else
+        priceFont.setPixelSize(qRound(priceFont.pixelSize() * 2.2));
+    priceFont.setBold(true);
+    m_priceLabel->setFont(priceFont);
+}
+
+void PriceCard::changeEvent(QEvent *event)
+{
+    QFrame::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        applyPriceFont();
+}
+
+void PriceCard::paintEvent(QPaintEvent *event)
+{
+    QFrame::paintEvent(event);
+    if (!hasFocus())
+        return;
+    // A 3-pixel band of the palette's Highlight, and inside it a line of the text colour, which
+    // contrasts with the card's fill (tst_dashboardkeyboard) where Highlight may not, as
+    // the light palette's blue on a green card.
+    QPainter painter(this);
+    painter.setPen(QPen(palette().color(QPalette::Highlight), 3));
+    painter.drawRect(QRectF(rect()).adjusted(1.5, 1.5, -1.5, -1.5));
+    painter.setPen(QPen(palette().color(QPalette::WindowText), 1));
+    painter.drawRect(QRectF(rect()).adjusted(3.5, 3.5, -3.5, -3.5));
 }
 
 void PriceCard::keyPressEvent(QKeyEvent *event)

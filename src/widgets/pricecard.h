@@ -19,9 +19,10 @@ class SparklineWidget;
 // Menu key or Shift+F10 when it has focus) and a double-click on the price ask to set the price or
 // remove the symbol: the card only says so, the window asks the market. While the market replays
 // recorded prices, it shows each price's date and offers neither.
-// For assistive technology (issue 19): PriceCardAccessible reads it as one group
-// (accessibleSummary, accessibleDetails), kept current at each tick but told to a screen reader at
-// most once a second (AccessibleNotifier).
+// For the keyboard and assistive technology (issue 19): it takes focus, shown by a ring in the
+// palette's Highlight colour; PriceCardAccessible reads it as one group (accessibleSummary,
+// accessibleDetails), kept current at each tick but told to a screen reader at most once a
+// second (AccessibleNotifier). Its price font follows the application's font.
 class PriceCard : public QFrame
 {
     Q_OBJECT
@@ -52,6 +53,7 @@ public:
     // The day's open, high and low; while replaying, first the price's date.
     QString accessibleDetails() const;
 
+    QSize minimumSizeHint() const override;
 
 public slots:
     void setQuote(const quotecast::Quote &quote);
@@ -70,12 +72,15 @@ signals:
     void removeRequested(const QString &symbol);
 
 protected:
+    void paintEvent(QPaintEvent *event) override;
+    void changeEvent(QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void applyTrendColours();
+    void applyPriceFont();
     void showTrail();
     void showDate();
 
