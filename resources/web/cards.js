@@ -1,7 +1,7 @@
 // quotecast live page: the cards. Each symbol's trail (its last prices and its day so far) is
 // state, extended by every tick; its card is the DOM, drawn by drawCard at most once a frame
 // (app.js decides when). Feed data is only ever written with textContent or setAttribute.
-// For assistive technology each card is one group whose name says its symbol, price
+// For assistive technology each card is one focusable group whose name says its symbol, price
 // and move in words (kept current, never a live region: the status line alone speaks), described
 // by its day's open, high and low, a line every user sees.
 "use strict";
@@ -71,6 +71,7 @@ function cardFor(symbol) {
   card.className = "card";
   card.dataset.symbol = symbol;
   card.dataset.trend = "flat";
+  card.tabIndex = 0; // a Tab stop, in the feed's order; the arrow keys move too (below)
   const name = document.createElement("h2");
   name.className = "symbol";
   name.textContent = symbol;
@@ -125,13 +126,51 @@ function nameCard(entry) {
   entry.card.setAttribute("aria-label", name);
 }
 
+// The keyboard: Left and Right go to the previous and next card, Up and Down to the card above
+// and below as the grid lays them out, Home and End to the first and last. Each card is a Tab
+// stop as well, so Tab walks them in the same order.
+cardsRoot.addEventListener("keydown", (event) => {
+  if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+  const all = Array.from(cardsRoot.children);
+  const at = all.indexOf(event.target);
+  if (at < 0) return;
+  const next = all[neighbour(all, at, event.key)];
+  if (!next || next === event.target) return;
+  event.preventDefault();
+  next.focus();
+});
+
+// The index of the card that `key` leads to from card `at`, or -1.
+function neighbour(all, at, key) {
+  switch (key) {
+    case "ArrowLeft": return at - 1;
+    case "ArrowRight": return at + 1;
+    case "Home": return 0;
+    case "End": return all.length - 1;
+    case "ArrowUp": return at - columns(all);
+    case "ArrowDown": return at + columns(all); // none below the last row
+    default: return -1;
+  }
+}
+
+// How many cards the grid's first row holds (it reflows with the width and the text's size).
+function columns(all) {
+  const top = all[0].offsetTop;
+  let count = 1;
+  while (count < all.length && all[count].offsetTop === top) count++;
+  return count;
+}
+
 // The cards of `symbols`, in that order (new ones show "—" until their first price is drawn);
-// every other card goes.
+// every other card goes. Focus on a card that goes moves to the card that takes its place.
 function layoutCards(symbols) {
   const keep = new Set(symbols);
+  let focusAt = -1;
   for (const [symbol, entry] of cards) {
     if (keep.has(symbol)) continue;
     if (entry.flash) entry.flash.cancel();
+    if (entry.card === document.activeElement)
+      focusAt = Array.prototype.indexOf.call(cardsRoot.children, entry.card);
     entry.card.remove();
     cards.delete(symbol);
   }
@@ -145,6 +184,8 @@ function layoutCards(symbols) {
     }
     previous = card;
   }
+  const heir = cardsRoot.children[Math.min(focusAt, cardsRoot.children.length - 1)];
+  if (focusAt >= 0 && heir) heir.focus();
 }
 
 // Decorative: the card's words say its price and its day; the line only shows their shape.

@@ -1,6 +1,7 @@
 // The page for everyone (issue 19): axe-core finds nothing in light, dark and with 50 symbols; the
 // live region speaks when the feed's state changes, never at a tick; each card's accessible name
-// says its symbol, price and move in English and in French, and follows the ticks.
+// says its symbol, price and move in English and in French, and follows the ticks; Tab and the
+// arrow keys reach every card in order, with a focus ring in light and dark.
 "use strict";
 
 import { test, expect, apiQuotes, englishPrice, recordTicks, until } from "./fixtures.mjs";
@@ -35,7 +36,7 @@ async function openLive(page, server, state = "live") {
   }), { message: "every card priced" });
 }
 
-test("axe-core finds no violation: light and dark, English and French, 4 and 50 symbols", async ({ browser, page, quotecast }) => {
+test("axe-core finds no violation: light and dark, a card focused, English and French, 4 and 50 symbols", async ({ browser, page, quotecast }) => {
   const server = await quotecast.start({ seed: 77, interval: 100 });
   const many = await quotecast.start({ seed: 77, interval: 100, args: ["--symbols", fiftySymbols] });
   const french = await browser.newContext({ locale: "fr-FR" });
@@ -45,6 +46,8 @@ test("axe-core finds no violation: light and dark, English and French, 4 and 50 
       for (const [name, target] of [["4 symbols", server], ["50 symbols", many]]) {
         await openLive(tab, target);
         await expect(tab.locator(".card")).toHaveCount(name === "4 symbols" ? 4 : 50);
+        await tab.keyboard.press("Tab");
+        await expect(tab.locator(".card").first()).toBeFocused();
         for (const colorScheme of ["light", "dark"]) {
           await tab.emulateMedia({ colorScheme });
           expect(await axeViolations(tab), `${lang}, ${name}, ${colorScheme}`).toEqual([]);
@@ -159,5 +162,100 @@ test("each card's accessible name says its symbol, price and move, in English an
     for (const { page, expected } of tabs) await expect.poll(() => cardNames(page)).toContain(expected.tick);
   } finally {
     for (const { context } of tabs) await context.close();
+  }
+});
+
+// Where the focused card is, and whether its ring shows: the outline's style and its contrast
+// with the page's background (WCAG's 3 for a focus indicator, computed in the page).
+const focusOf = (page) => page.evaluate(() => {
+  const card = document.activeElement;
+  const rect = card.getBoundingClientRect();
+  const rgb = (css) => (/^rgba?\((\d+), (\d+), (\d+)/.exec(css) || []).slice(1).map(Number);
+  const luminance = (css) => {
+    const channels = rgb(css).map((v) => (v / 255 <= 0.04045 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2];
+  };
+  const style = getComputedStyle(card);
+  const [ring, page] = [luminance(style.outlineColor), luminance(getComputedStyle(document.body).backgroundColor)];
+  return {
+    symbol: card.dataset.symbol ?? null,
+    left: rect.left + scrollX, // on the page, wherever it is scrolled to
+    top: rect.top + scrollY,
+    inView: rect.top >= 0 && rect.bottom <= innerHeight,
+    ring: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2
+      ? (Math.max(ring, page) + 0.05) / (Math.min(ring, page) + 0.05) : 0,
+  };
+});
+
+test("Tab and the arrow keys reach every card in the page's order, with a focus ring in light and dark", async ({ page, quotecast }) => {
+  const server = await quotecast.start({ seed: 77, paused: true, args: ["--symbols", fiftySymbols] });
+  const order = (await apiQuotes(server)).quotes.map((q) => q.symbol);
+  expect(order.length).toBe(50);
+  await openLive(page, server, "paused");
+
+  // Tab: each card in turn, in the feed's order, which reads left to right and top to bottom,
+  // each scrolled into view with its ring; then out of the cards, and Shift+Tab back in.
+  let previous = null;
+  for (const symbol of order) {
+    await page.keyboard.press("Tab");
+    const focus = await focusOf(page);
+    expect(focus.symbol).toBe(symbol);
+    expect(focus.inView, symbol).toBe(true);
+    expect(focus.ring, `${symbol}'s ring`).toBeGreaterThanOrEqual(3);
+    if (previous) {
+      const onward = focus.top > previous.top + 1 || (Math.abs(focus.top - previous.top) <= 1 && focus.left > previous.left);
+      expect(onward, `${symbol} after ${previous.symbol}`).toBe(true);
+    }
+    previous = focus;
+  }
+  await page.keyboard.press("Tab");
+  expect((await focusOf(page)).symbol).toBe(null);
+  await page.keyboard.press("Shift+Tab");
+  expect((await focusOf(page)).symbol).toBe(order.at(-1));
+
+  // Arrows: Home, then Right through every card to the last (and no further), Left back, End.
+  await page.keyboard.press("Home");
+  expect((await focusOf(page)).symbol).toBe(order[0]);
+  for (const symbol of order.slice(1)) {
+    await page.keyboard.press("ArrowRight");
+    expect((await focusOf(page)).symbol).toBe(symbol);
+  }
+  await page.keyboard.press("ArrowRight");
+  expect((await focusOf(page)).symbol).toBe(order.at(-1));
+  await page.keyboard.press("ArrowLeft");
+  expect((await focusOf(page)).symbol).toBe(order.at(-2));
+  await page.keyboard.press("Home");
+  // Down and Up: the card right below, in the same column, and back.
+  const columns = await page.evaluate(() => {
+    const cards = Array.from(document.querySelectorAll(".card"));
+    return cards.filter((card) => card.offsetTop === cards[0].offsetTop).length;
+  });
+  expect(columns, "a grid of several columns").toBeGreaterThan(1);
+  const first = await focusOf(page);
+  await page.keyboard.press("ArrowDown");
+  const below = await focusOf(page);
+  expect(below.symbol).toBe(order[columns]);
+  expect(Math.abs(below.left - first.left)).toBeLessThanOrEqual(1);
+  expect(below.top).toBeGreaterThan(first.top);
+  await page.keyboard.press("ArrowUp");
+  expect((await focusOf(page)).symbol).toBe(order[0]);
+  await page.keyboard.press("End");
+  expect((await focusOf(page)).symbol).toBe(order.at(-1));
+
+  // The ring, in light and dark: its contrast, and pixels that change with focus.
+  await page.keyboard.press("Home");
+  const card = page.locator(".card").first();
+  const box = await card.boundingBox();
+  const clip = { x: box.x - 8, y: box.y - 8, width: box.width + 16, height: box.height + 16 };
+  for (const colorScheme of ["light", "dark"]) {
+    await page.emulateMedia({ colorScheme });
+    await card.focus();
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowLeft"); // by the keyboard: :focus-visible
+    expect((await focusOf(page)).ring, colorScheme).toBeGreaterThanOrEqual(3);
+    const focused = await page.screenshot({ clip });
+    await page.evaluate(() => document.activeElement.blur());
+    const blurred = await page.screenshot({ clip });
+    expect(focused.equals(blurred), `${colorScheme}: the ring shows`).toBe(false);
   }
 });
