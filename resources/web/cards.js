@@ -24,6 +24,8 @@ const percentFormat = new Intl.NumberFormat(locale, {
 });
 // "1.00 dollars" in English, "1,00 dollar" in French: the plural of the price as it is written.
 const pricePlural = new Intl.PluralRules(locale, { minimumFractionDigits: 2 });
+// A price longer than this ("100,000.00") is drawn smaller (style.css), so that it fits its card.
+const LongPrice = 9;
 
 const TrailLength = 60; // prices per sparkline, as the server keeps them
 const SparkHeight = 20; // viewBox units; the width is one unit per price slot
@@ -285,6 +287,7 @@ function drawQuote(entry, quote) {
   const ratio = previous !== 0 ? change / previous : 0;
   const price = priceFormat.format(quote.price);
   entry.price.textContent = price;
+  entry.price.classList.toggle("long", price.length > LongPrice);
   entry.marketDate = typeof quote.date === "string" ? quote.date : "";
   const amount = priceFormat.format(Math.abs(change));
   entry.change.textContent =

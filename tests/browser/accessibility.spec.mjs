@@ -1,7 +1,8 @@
 // The page for everyone (issue 19): axe-core finds nothing in light, dark and with 50 symbols; the
 // live region speaks when the feed's state changes, never at a tick; each card's accessible name
 // says its symbol, price and move in English and in French, and follows the ticks; Tab and the
-// arrow keys reach every card in order, with a focus ring in light and dark.
+// arrow keys reach every card in order, with a focus ring in light and dark; at 200 % zoom, with
+// the browser's text at 200 % and at 320 px, no price or symbol is clipped.
 "use strict";
 
 import { test, expect, apiQuotes, englishPrice, recordTicks, until } from "./fixtures.mjs";
@@ -257,5 +258,56 @@ test("Tab and the arrow keys reach every card in the page's order, with a focus 
     await page.evaluate(() => document.activeElement.blur());
     const blurred = await page.screenshot({ clip });
     expect(focused.equals(blurred), `${colorScheme}: the ring shows`).toBe(false);
+  }
+});
+
+// Nothing of a card spills out of it: a price on one line, every text within its box.
+const clipped = (page) => page.evaluate(() => {
+  const problems = [];
+  if (document.documentElement.scrollWidth > innerWidth)
+    problems.push(`the page scrolls sideways (${document.documentElement.scrollWidth} > ${innerWidth})`);
+  for (const card of document.querySelectorAll(".card")) {
+    const box = card.getBoundingClientRect();
+    for (const part of card.querySelectorAll(".symbol, .price, .change, .date, .day dt, .day dd")) {
+      if (!part.checkVisibility()) continue;
+      const rect = part.getBoundingClientRect();
+      if (part.scrollWidth > part.clientWidth || rect.left < box.left || rect.right > box.right)
+        problems.push(`${card.dataset.symbol} ${part.localName}.${part.className}: "${part.textContent}" is clipped`);
+    }
+    const price = card.querySelector(".price");
+    const range = document.createRange();
+    range.selectNodeContents(price);
+    if (new Set(Array.from(range.getClientRects(), (line) => Math.round(line.top))).size > 1)
+      problems.push(`${card.dataset.symbol}'s price "${price.textContent}" is broken over lines`);
+  }
+  return problems;
+});
+
+const zooms = [
+  { name: "200 % zoom (a 1024 × 768 window)", viewport: { width: 512, height: 384 }, deviceScaleFactor: 2 },
+  { name: "the browser's text at 200 %", viewport: { width: 1024, height: 768 }, fontSize: 32 },
+  { name: "320 px wide (400 % zoom: WCAG's reflow)", viewport: { width: 320, height: 256 }, deviceScaleFactor: 4 },
+];
+
+test("no price or symbol is clipped at 200 % zoom, with the browser's text at 200 % or at 320 px", async ({ browser, quotecast }) => {
+  const server = await quotecast.start({ seed: 77, interval: 20, args: ["--symbols", fiftySymbols] });
+  for (const { name, viewport, deviceScaleFactor, fontSize } of zooms) {
+    const context = await browser.newContext({ viewport, deviceScaleFactor, reducedMotion: "reduce" });
+    try {
+      const page = await context.newPage();
+      if (fontSize) {
+        const cdp = await context.newCDPSession(page);
+        await cdp.send("Page.enable");
+        await cdp.send("Page.setFontSizes", { fontSizes: { standard: fontSize } });
+      }
+      await openLive(page, server);
+      if (fontSize) expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe(`${fontSize}px`);
+      await expect(page.locator(".card")).toHaveCount(50);
+      await until(() => page.evaluate(() => document.querySelectorAll(".card.up, .card.down").length >= 10),
+        { message: "moves on the cards" });
+      expect(await clipped(page), name).toEqual([]);
+    } finally {
+      await context.close();
+    }
   }
 });
