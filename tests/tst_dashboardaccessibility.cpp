@@ -174,8 +174,11 @@ void TestDashboardAccessibility::fastTicksAreToldAtMostOnceASecondPerCard()
     MainWindow window(&market);
     told.clear();
     QSignalSpy ticks(&market, &MarketSimulator::quoteUpdated);
+    QElapsedTimer burst;
+    burst.start();
     for (int i = 0; i < 50; ++i)
         market.tick();
+    const qint64 burstMs = burst.elapsed();
     QCOMPARE(ticks.size(), 50);
 
     for (const Quote &last : market.quotes()) {
@@ -192,8 +195,11 @@ void TestDashboardAccessibility::fastTicksAreToldAtMostOnceASecondPerCard()
              { QAccessible::NameChanged, QAccessible::DescriptionChanged,
                QAccessible::ValueChanged }) {
             const QList<Told> events = toldOf(card, type);
-            // Within the ticks' burst, far less than a second: the first and the latest.
-            QVERIFY2(events.size() <= 2, qPrintable(QString::number(events.size())));
+            // The first at once, one more per second the burst lasted (none, unless the machine
+            // is very busy), and the latest at the end.
+            const qint64 most = 2 + burstMs / AccessibleNotifier::DefaultIntervalMs;
+            QVERIFY2(events.size() <= most,
+                     qPrintable(QStringLiteral("%1 in %2 ms").arg(events.size()).arg(burstMs)));
             for (qsizetype i = 1; i < events.size(); ++i) {
                 const qint64 gapMs = (events[i].atNs - events[i - 1].atNs) / 1'000'000;
                 QVERIFY2(gapMs >= AccessibleNotifier::DefaultIntervalMs - 1,
