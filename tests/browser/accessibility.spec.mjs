@@ -261,6 +261,20 @@ test("Tab and the arrow keys reach every card in the page's order, with a focus 
   }
 });
 
+test("a focused card whose symbol is removed hands the focus to the card that takes its place", async ({ page, quotecast }) => {
+  const server = await quotecast.start({ driver: true, seed: 5, paused: true });
+  await openLive(page, server, "paused");
+  await page.locator('.card[data-symbol="GOOG"]').focus();
+  await server.command("remove GOOG");
+  await expect(page.locator('.card[data-symbol="GOOG"]')).toHaveCount(0);
+  await expect(page.locator('.card[data-symbol="MSFT"]')).toBeFocused();
+  // The last card's place: the new last.
+  await page.locator('.card[data-symbol="AMZN"]').focus();
+  await server.command("remove AMZN");
+  await expect(page.locator(".card")).toHaveCount(2);
+  await expect(page.locator('.card[data-symbol="MSFT"]')).toBeFocused();
+});
+
 // Nothing of a card spills out of it: a price on one line, every text within its box.
 const clipped = (page) => page.evaluate(() => {
   const problems = [];
