@@ -1,13 +1,16 @@
+#include <server/requestframer.h>
 #include <server/streamrequest.h>
 
 #include <QTest>
 
 #include <optional>
+#include <variant>
 
 using namespace quotecast;
 
-// What a GET /stream asks for, read on its own: the id it resumes after and its symbols.
-// tst_streamresume has the resumed streams, on the wire.
+// What a GET /stream asks for, read on its own: the id it resumes after, its symbols, and
+// whether the direct path (GuardedTcpServer) may open it. tst_streamresume has the resumed
+// streams, on the wire, by either path.
 class TestStreamRequest : public QObject
 {
     Q_OBJECT
@@ -19,7 +22,23 @@ private slots:
     void resumeSeq();
     void symbolFilter_data();
     void symbolFilter();
+    void directStream_data();
+    void directStream();
 };
+
+namespace {
+// The first request the guard frames from `bytes`, as GuardedTcpServer offers it; nullopt
+// when the framer refuses it or waits for more.
+std::optional<RequestFramer::Request> framed(const QByteArray &bytes)
+{
+    RequestFramer framer;
+    framer.append(bytes);
+    const std::optional<RequestFramer::Item> item = framer.next();
+    if (!item || !std::holds_alternative<RequestFramer::Request>(*item))
+        return std::nullopt;
+    return std::get<RequestFramer::Request>(*item);
+}
+} // namespace
 
 void TestStreamRequest::lastEventId_data()
 {
@@ -128,6 +147,87 @@ void TestStreamRequest::symbolFilter()
     sorted.sort();
     QCOMPARE(sorted, symbols);
     QCOMPARE(message, error);
+}
+
+void TestStreamRequest::directStream_data()
+{
+    QTest::addColumn<QByteArray>("head"); // what the client sent, framed by the guard
+    QTest::addColumn<bool>("taken");
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QByteArray>("lastEventIdField");
+    QTest::addColumn<QByteArray>("origin");
+
+    const auto get = [](const QByteArray &target, const QByteArray &fields = {}) {
+        return "GET " + target + " HTTP/1.1\r\nHost: x\r\n" + fields + "\r\n";
+    };
+    const QByteArray none;
+    QTest::addRow("plain GET /stream") << get("/stream") << true << "" << none << none;
+    QTest::addRow("a query, carried") << get("/stream?symbols=AAPL&lastEventId=x") << true
+                                      << "symbols=AAPL&lastEventId=x" << none << none;
+    QTest::addRow("an empty query") << get("/stream?") << true << "" << none << none;
+    QTest::addRow("Last-Event-ID and Origin")
+        << get("/stream", "Last-Event-ID: run-7\r\nOrigin: https://a.example\r\n") << true << ""
+        << QByteArray("run-7") << QByteArray("https://a.example");
+    QTest::addRow("names in any case, values trimmed")
+        << get("/stream", "last-EVENT-id:   run-7 \t\r\nORIGIN:\thttps://a.example  \r\n") << true
+        << "" << QByteArray("run-7") << QByteArray("https://a.example");
+    QTest::addRow("a value with colons")
+        << get("/stream", "Origin: https://a.example:8443\r\n") << true << "" << none
+        << QByteArray("https://a.example:8443");
+    QTest::addRow("an empty Last-Event-ID")
+        << get("/stream", "Last-Event-ID:\r\n") << true << "" << none << none;
+    QTest::addRow("among other fields, LF line ends")
+        << QByteArray("GET /stream HTTP/1.1\nAccept: text/event-stream\nOrigin: o\nHost: x\n"
+                      "Cache-Control: no-cache\nLast-Event-ID: r-1\n\n")
+        << true << "" << QByteArray("r-1") << QByteArray("o");
+    QTest::addRow("names that only begin like them")
+        << get("/stream", "Last-Event-ID-X: a\r\nOrigin2: b\r\nX-Origin: c\r\n") << true << ""
+        << none << none;
+    QTest::addRow("Connection: keep-alive")
+        << get("/stream", "Connection: keep-alive\r\n") << true << "" << none << none;
+
+    QTest::addRow("HEAD") << QByteArray("HEAD /stream HTTP/1.1\r\nHost: x\r\n\r\n") << false << ""
+                          << none << none;
+    QTest::addRow("POST") << QByteArray("POST /stream HTTP/1.1\r\nHost: x\r\n"
+                                        "Content-Length: 0\r\n\r\n")
+                          << false << "" << none << none;
+    QTest::addRow("/streams") << get("/streams") << false << "" << none << none;
+    QTest::addRow("/stream/x") << get("/stream/x") << false << "" << none << none;
+    QTest::addRow("/stream/") << get("/stream/") << false << "" << none << none;
+    QTest::addRow("Connection: close")
+        << get("/stream", "Connection: close\r\n") << false << "" << none << none;
+    QTest::addRow("Connection: close among options")
+        << get("/stream", "Connection: keep-alive, Close\r\n") << false << "" << none << none;
+    QTest::addRow("HTTP/1.0") << QByteArray("GET /stream HTTP/1.0\r\n\r\n") << false << "" << none
+                              << none;
+    QTest::addRow("Last-Event-ID twice")
+        << get("/stream", "Last-Event-ID: r-1\r\nLast-Event-ID: r-2\r\n") << false << "" << none
+        << none;
+    QTest::addRow("Last-Event-ID twice, the second empty")
+        << get("/stream", "Last-Event-ID: r-1\r\nlast-event-id:\r\n") << false << "" << none
+        << none;
+    QTest::addRow("Origin twice") << get("/stream", "Origin: o\r\nOrigin: o\r\n") << false << ""
+                                  << none << none;
+    QTest::addRow("Origin twice, in two cases")
+        << get("/stream", "Origin: o\r\nORIGIN: p\r\n") << false << "" << none << none;
+}
+
+void TestStreamRequest::directStream()
+{
+    QFETCH(QByteArray, head);
+    QFETCH(bool, taken);
+    QFETCH(QString, query);
+    QFETCH(QByteArray, lastEventIdField);
+    QFETCH(QByteArray, origin);
+    const std::optional<RequestFramer::Request> request = framed(head);
+    QVERIFY2(request, "the guard must frame every row's head as a request");
+    const std::optional<StreamRequest::DirectStream> stream = StreamRequest::directStream(*request);
+    QCOMPARE(stream.has_value(), taken);
+    if (!stream)
+        return;
+    QCOMPARE(stream->query.toString(), query);
+    QCOMPARE(stream->lastEventIdField, lastEventIdField);
+    QCOMPARE(stream->origin, origin);
 }
 
 QTEST_APPLESS_MAIN(TestStreamRequest)
