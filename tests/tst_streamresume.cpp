@@ -1,14 +1,19 @@
 #include "localhub.h"
 #include "sseclient.h"
+#include <server/guardedtcpserver.h>
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace quotecast;
 
-// Resume with Last-Event-ID, the snapshot, and the ?symbols= filter, on a real server.
+// Resume with Last-Event-ID, the snapshot, and the ?symbols= filter, on a real server, and
+// the same stream whichever way it opens: directly at the connection's accept, or through the
+// guard and Qt's route.
 class TestStreamResume : public QObject
 {
     Q_OBJECT
@@ -27,6 +32,8 @@ private slots:
     void badFilterIsA400NamingTheProblem_data();
     void badFilterIsA400NamingTheProblem();
     void aReplayLargerThanTheClientBufferIsNotCut();
+    void aDirectStreamIsTheRoutedOne_data();
+    void aDirectStreamIsTheRoutedOne();
 
 private:
     // The app's pieces (a new feed, seeded) with a server of these settings.
@@ -47,6 +54,40 @@ namespace {
 QString symbolOf(const SseClient::Event &event)
 {
     return QJsonDocument::fromJson(event.data).object().value(u"symbol").toString();
+}
+
+// Reads `socket` into `*received` until it holds the whole event whose id is `id`; false
+// after 5 s.
+bool readUntilEvent(QTcpSocket &socket, QByteArray *received, const QByteArray &id)
+{
+    return QTest::qWaitFor(
+        [&] {
+            *received += socket.readAll();
+            const qsizetype at = received->indexOf("id: " + id + '\n');
+            return at >= 0 && received->indexOf("\n\n", at) >= 0;
+        },
+        5000);
+}
+
+// A stream's answer as the client read it, for comparing two: its head, the status line then
+// the fields sorted (Date's value left out: the second may have turned), and what follows its
+// own `retry:` advice, which is spread per stream.
+struct StreamAnswer
+{
+    QByteArray head;
+    QByteArray afterRetry;
+};
+
+StreamAnswer streamAnswer(const QByteArray &received)
+{
+    const qsizetype headEnd = received.indexOf("\r\n\r\n");
+    QByteArrayList lines = received.left(headEnd).split('\n');
+    for (QByteArray &line : lines)
+        line = line.toLower().startsWith("date:") ? "Date: *" : line.trimmed();
+    std::sort(lines.begin() + 1, lines.end());
+    const QByteArray body = received.mid(headEnd + 4);
+    return { lines.join('\n'),
+             body.startsWith("retry: ") ? body.mid(body.indexOf("\n\n") + 2) : QByteArray() };
 }
 } // namespace
 
@@ -276,6 +317,74 @@ void TestStreamResume::aReplayLargerThanTheClientBufferIsNotCut()
         !client.dataEvents().isEmpty() && client.dataEvents().constLast().id == id(100'001), 10000);
     QCOMPARE(hub()->slowClientsDropped(), quint64(0));
     QCOMPARE(client.socket().state(), QAbstractSocket::ConnectedState);
+}
+
+// GuardedTcpServer opens a `GET /stream` that is whole at the connection's accept itself
+// (StreamHub::openStreamDirectly); the same request after another on a kept-alive connection
+// goes through the guard to Qt's route. The client must not tell them apart: the same head
+// (CORS included), catch-up and live events.
+void TestStreamResume::aDirectStreamIsTheRoutedOne_data()
+{
+    // ORIGIN is the allowed origin, LAST the id of tick 3, ALL every symbol.
+    QTest::addColumn<QByteArray>("target");
+    QTest::addColumn<QByteArray>("fields");
+    QTest::addRow("resumed by Last-Event-ID, allowed origin")
+        << QByteArray("/stream") << QByteArray("Origin: ORIGIN\r\nLast-Event-ID: LAST\r\n");
+    QTest::addRow("resumed by the query, every symbol, names in lower case, values padded")
+        << QByteArray("/stream?symbols=ALL&lastEventId=LAST")
+        << QByteArray("origin: \tORIGIN  \r\nlast-event-id:\r\n");
+    QTest::addRow("snapshot: another run's id, another origin")
+        << QByteArray("/stream")
+        << QByteArray("Origin: https://evil.example\r\nLast-Event-ID: zzzz0-3\r\n");
+}
+
+void TestStreamResume::aDirectStreamIsTheRoutedOne()
+{
+    QFETCH(QByteArray, target);
+    QFETCH(QByteArray, fields);
+    ServerSettings settings = localServerSettings();
+    settings.resumeBufferSize = 20;
+    settings.corsOrigin = "https://example.org";
+    settings.heartbeatMs = 600'000; // none in either stream while the test runs
+    startHub(settings);
+    addTicks(8);
+    const auto fill = [&](QByteArray text) {
+        return text.replace("ORIGIN", settings.corsOrigin)
+            .replace("LAST", id(3))
+            .replace("ALL", market().symbols().join(u',').toUtf8());
+    };
+    const QByteArray request = "GET " + fill(target) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        + "Accept: text/event-stream\r\n" + fill(fields) + "\r\n";
+    // The connections the server hands to the guard and Qt: the routed one only.
+    QSignalSpy forQt(hub()->findChild<GuardedTcpServer *>(),
+                     &QTcpServer::pendingConnectionAvailable);
+    QVERIFY(forQt.isValid());
+    QTcpSocket direct; // the request whole at the accept
+    direct.connectToHost(QHostAddress::LocalHost, hub()->serverPort());
+    direct.write(request);
+    QTcpSocket routed; // the same after a GET /healthz: the guard's way
+    routed.connectToHost(QHostAddress::LocalHost, hub()->serverPort());
+    routed.write("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    QByteArray healthz;
+    QTRY_VERIFY2((healthz += routed.readAll()).endsWith("\nok\n"), healthz.constData());
+    routed.write(request);
+
+    // Both catch-ups end with tick 8 (replayed, or the snapshot's last), then the live ones.
+    QByteArray directBytes, routedBytes;
+    QVERIFY2(readUntilEvent(direct, &directBytes, id(8)), directBytes.constData());
+    QVERIFY2(readUntilEvent(routed, &routedBytes, id(8)), routedBytes.constData());
+    QCOMPARE(hub()->clientCount(), 2);
+    QCOMPARE(forQt.size(), 1);
+    addTicks(2);
+    QVERIFY2(readUntilEvent(direct, &directBytes, id(10)), directBytes.constData());
+    QVERIFY2(readUntilEvent(routed, &routedBytes, id(10)), routedBytes.constData());
+
+    const StreamAnswer directAnswer = streamAnswer(directBytes);
+    const StreamAnswer routedAnswer = streamAnswer(routedBytes);
+    QVERIFY2(directAnswer.head.startsWith("HTTP/1.1 200 OK\n"), directBytes.constData());
+    QCOMPARE(directAnswer.head, routedAnswer.head);
+    QVERIFY2(!directAnswer.afterRetry.isEmpty(), directBytes.constData());
+    QCOMPARE(directAnswer.afterRetry, routedAnswer.afterRetry);
 }
 
 QTEST_GUILESS_MAIN(TestStreamResume)
