@@ -1,11 +1,14 @@
 // RequestFramer, what cuts a connection's bytes into requests and checks each head (the request
 // guard, GuardedSocket): whole heads, pipelined ones, and the same bytes delivered whole, one
 // byte at a time and in chunks of 7 must give the same requests, refused at the same point. Each,
-// with the server's limits and with small ones that the fuzzer reaches. Input: what a client sends
-// on one connection, e.g. `GET /healthz HTTP/1.1\r\nHost: a\r\n\r\n` twice.
+// with the server's limits and with small ones that the fuzzer reaches. Every request is also
+// read as the direct path does (StreamRequest::directStream, GuardedTcpServer), which may take
+// only a GET of /stream that leaves the connection open. Input: what a client sends on one
+// connection, e.g. `GET /healthz HTTP/1.1\r\nHost: a\r\n\r\n` twice.
 #include "fuzztarget.h"
 
 #include <server/requestframer.h>
+#include <server/streamrequest.h>
 
 #include <algorithm>
 
@@ -28,6 +31,23 @@ QByteArray describe(const Framer::Item &item)
     const auto &request = std::get<Framer::Request>(item);
     return request.method + ' ' + request.target + ' ' + QByteArray::number(request.headerCount)
         + (request.closeAfter ? " closes " : " ") + request.bytes.toPercentEncoding() + '\n';
+}
+
+// What the direct path reads of `request`: a stream only for a GET of /stream, with a query or
+// not, on a connection that stays open; the two fields it reads as one line each, without the
+// spaces around them, as Qt's parser reads them (a bare CR inside a value is kept by both).
+void checkDirectStream(const Framer::Request &request)
+{
+    const std::optional<StreamRequest::DirectStream> stream = StreamRequest::directStream(request);
+    if (!stream)
+        return;
+    FUZZ_CHECK(request.method == "GET", describe(request));
+    FUZZ_CHECK(request.target == "/stream" || request.target.startsWith("/stream?"),
+               describe(request));
+    FUZZ_CHECK(!request.closeAfter, describe(request));
+    for (const QByteArray &value : { stream->lastEventIdField, stream->origin }) {
+        FUZZ_CHECK(value == value.trimmed() && !value.contains('\n'), describe(request));
+    }
 }
 
 // The items of `input` given to a framer `chunk` bytes at a time, taking every item after each
@@ -61,6 +81,7 @@ QByteArray frame(const QByteArray &input, const Framer::Limits &limits, qsizetyp
                            describe(*item));
                 FUZZ_CHECK(!request.target.startsWith("//"), describe(*item));
                 FUZZ_CHECK(request.closeAfter == framer.isFinished(), describe(*item));
+                checkDirectStream(request);
             }
             items += describe(*item);
         }
