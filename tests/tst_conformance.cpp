@@ -94,6 +94,11 @@ void TestConformance::request_data()
     row("obsolete line folding (RFC 9112 §5.2)",
         "GET / HTTP/1.1\r\n" + Host + "X-A: 1\r\n  folded\r\n\r\n", 400, "Malformed header",
         Closes);
+    row("bare CR in a header value (RFC 9112 §2.2)",
+        "GET / HTTP/1.1\r\n" + Host + "X-A: 1\rUpgrade: websocket\r\n\r\n", 400, "Malformed header",
+        Closes);
+    row("bare CR in the target (RFC 9112 §2.2)", "GET /a\rb HTTP/1.1\r\n" + Host + "\r\n", 400,
+        "Malformed request line", Closes);
     row("NUL in a header", QByteArray("GET / HTTP/1.1\r\nHost: x\r\nX: a\0b\r\n\r\n", 36), 400,
         "Malformed", Closes);
     // Too large

@@ -152,8 +152,10 @@ std::optional<RequestFramer::Item> RequestFramer::nextHead()
     const QByteArray head = m_buffer.left(end);
     QList<QByteArray> lines = head.split('\n');
     lines.resize(lines.size() - 2); // the empty line and what follows its LF
-    const QList<QByteArray> requestLine = withoutCarriageReturn(lines.constFirst()).split(' ');
-    if (requestLine.size() != 3 || hasControlCharacters(head) || !isToken(requestLine[0])
+    const QByteArray firstLine = withoutCarriageReturn(lines.constFirst());
+    const QList<QByteArray> requestLine = firstLine.split(' ');
+    if (requestLine.size() != 3 || hasControlCharacters(head) || firstLine.contains('\r')
+        || !isToken(requestLine[0])
         || !(requestLine[1].startsWith('/') || requestLine[1].startsWith("http://")))
         return finish({ 400, MalformedRequestLine });
     Request request;
@@ -186,8 +188,9 @@ std::optional<RequestFramer::Item> RequestFramer::nextHead()
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const QByteArray line = withoutCarriageReturn(lines[i]);
         const qsizetype colon = line.indexOf(':');
-        // RFC 9112 §5.1: no whitespace before the colon; §5.2: no obsolete line folding.
-        if (colon <= 0 || !isToken(line.left(colon)))
+        // RFC 9112 §5.1: no whitespace before the colon; §5.2: no obsolete line folding;
+        // §2.2: a bare CR makes the field invalid (a lenient reader could end the line there).
+        if (colon <= 0 || !isToken(line.left(colon)) || line.contains('\r'))
             return refuse(400, "Malformed header line");
         const QByteArray name = line.left(colon).toLower();
         const QByteArray value = line.mid(colon + 1).trimmed();
