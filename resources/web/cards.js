@@ -62,7 +62,7 @@ function showDates(on) {
   return changed;
 }
 
-const cards = new Map(); // symbol -> {card, price, date, change, line, title, flash, ...}
+const cards = new Map(); // symbol -> {card, price, date, change, line, day, flash, name, ...}
 const trails = new Map(); // symbol -> {prices, ts, seq, day, open, high, low}
 const cardsRoot = document.getElementById("cards");
 

@@ -7,6 +7,7 @@
 
 import { test, expect, apiQuotes, englishPrice, recordTicks, until } from "./fixtures.mjs";
 import { axeViolations } from "./axe.mjs";
+import { cardOrder, clipped, focusOf, gridColumns, openLive } from "./cardpage.mjs";
 
 // 50 symbols (the most --symbols takes), the longest names (10 characters) and prices of 1 to 7
 // digits, the widest a card has to hold.
@@ -19,23 +20,6 @@ const fiftySymbols = Array.from({ length: 50 }, (_, i) => {
 // Every element that announces its changes: aria-live, or a role (or element) that implies it.
 const liveRegions = '[aria-live]:not([aria-live="off"]), [role="status"], [role="alert"], [role="log"], ' +
   '[role="marquee"], [role="timer"], output';
-
-// The cards' accessible names, in order, from Playwright's accessibility tree (its ARIA
-// snapshot: `- article "AAPL, 170.00 dollars, unchanged":`), whitespace as one space.
-async function cardNames(page) {
-  const snapshot = await page.locator("#cards").ariaSnapshot();
-  return Array.from(snapshot.matchAll(/^ {2}- article "((?:[^"\\]|\\.)*)"/gm),
-    (match) => JSON.parse(`"${match[1]}"`).replace(/\s+/gu, " "));
-}
-
-async function openLive(page, server, state = "live") {
-  await page.goto(server.url);
-  await expect(page.locator("body")).toHaveAttribute("data-feed", state, { timeout: 20_000 });
-  await until(() => page.evaluate(() => {
-    const prices = Array.from(document.querySelectorAll(".card .price"), (price) => price.textContent);
-    return prices.length > 0 && !prices.includes("—");
-  }), { message: "every card priced" });
-}
 
 test("axe-core finds no violation: light and dark, a card focused, English and French, 4 and 50 symbols", async ({ browser, page, quotecast }) => {
   const server = await quotecast.start({ seed: 77, interval: 100 });
@@ -103,6 +87,9 @@ test("the status line speaks when the feed's state changes, never at a tick", as
   expect(again.running).toBe(true);
 });
 
+// A regular expression that matches `words` as they are, any space as any space.
+const pattern = (words) => words.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&").replace(/\s/gu, "\\s");
+
 // Names the test knows word for word: MSFT set higher, AAPL lower, NFLX added (no move yet).
 const names = {
   "en-US": {
@@ -137,15 +124,16 @@ test("each card's accessible name says its symbol, price and move, in English an
       const page = await context.newPage();
       tabs.push({ context, page, expected });
       await openLive(page, server, "paused");
-      await expect.poll(() => page.locator(".card").count()).toBe(quotes.length);
-      const shown = await cardNames(page);
-      expect(shown.length, locale).toBe(quotes.length);
+      // The cards as a reader finds them (Playwright's accessibility tree), in the page's order.
+      const articles = page.locator("#cards").getByRole("article");
+      await expect(articles).toHaveCount(quotes.length);
       for (const [i, quote] of quotes.entries()) {
-        expect(shown[i].startsWith(`${quote.symbol}, ${expected.price(quote.price)} dollars, `), `${locale}: ${shown[i]}`)
-          .toBe(true);
-        expect(shown[i], locale).toMatch(expected.words);
+        const start = `${quote.symbol}, ${expected.price(quote.price)} dollars, `;
+        await expect(articles.nth(i), locale).toHaveAccessibleName(new RegExp(`^${pattern(start)}`, "u"));
+        await expect(articles.nth(i), locale).toHaveAccessibleName(expected.words);
       }
-      for (const name of expected.exact) expect(shown, locale).toContain(name);
+      for (const name of expected.exact)
+        await expect(page.getByRole("article", { name, exact: true }), locale).toHaveCount(1);
 
       // The day's open, high and low: text on the card, visible and in the accessibility tree.
       for (const quote of quotes) {
@@ -160,32 +148,11 @@ test("each card's accessible name says its symbol, price and move, in English an
     }
     // A tick: every tab's name follows, without a reload.
     await server.command("price MSFT 290");
-    for (const { page, expected } of tabs) await expect.poll(() => cardNames(page)).toContain(expected.tick);
+    for (const { page, expected } of tabs)
+      await expect(page.getByRole("article", { name: expected.tick, exact: true })).toHaveCount(1);
   } finally {
     for (const { context } of tabs) await context.close();
   }
-});
-
-// Where the focused card is, and whether its ring shows: the outline's style and its contrast
-// with the page's background (WCAG's 3 for a focus indicator, computed in the page).
-const focusOf = (page) => page.evaluate(() => {
-  const card = document.activeElement;
-  const rect = card.getBoundingClientRect();
-  const rgb = (css) => (/^rgba?\((\d+), (\d+), (\d+)/.exec(css) || []).slice(1).map(Number);
-  const luminance = (css) => {
-    const channels = rgb(css).map((v) => (v / 255 <= 0.04045 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
-    return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2];
-  };
-  const style = getComputedStyle(card);
-  const [ring, page] = [luminance(style.outlineColor), luminance(getComputedStyle(document.body).backgroundColor)];
-  return {
-    symbol: card.dataset.symbol ?? null,
-    left: rect.left + scrollX, // on the page, wherever it is scrolled to
-    top: rect.top + scrollY,
-    inView: rect.top >= 0 && rect.bottom <= innerHeight,
-    ring: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2
-      ? (Math.max(ring, page) + 0.05) / (Math.min(ring, page) + 0.05) : 0,
-  };
 });
 
 test("Tab and the arrow keys reach every card in the page's order, with a focus ring in light and dark", async ({ page, quotecast }) => {
@@ -227,10 +194,7 @@ test("Tab and the arrow keys reach every card in the page's order, with a focus 
   expect((await focusOf(page)).symbol).toBe(order.at(-2));
   await page.keyboard.press("Home");
   // Down and Up: the card right below, in the same column, and back.
-  const columns = await page.evaluate(() => {
-    const cards = Array.from(document.querySelectorAll(".card"));
-    return cards.filter((card) => card.offsetTop === cards[0].offsetTop).length;
-  });
+  const columns = await gridColumns(page);
   expect(columns, "a grid of several columns").toBeGreaterThan(1);
   const first = await focusOf(page);
   await page.keyboard.press("ArrowDown");
@@ -273,28 +237,6 @@ test("a focused card whose symbol is removed hands the focus to the card that ta
   await server.command("remove AMZN");
   await expect(page.locator(".card")).toHaveCount(2);
   await expect(page.locator('.card[data-symbol="MSFT"]')).toBeFocused();
-});
-
-// Nothing of a card spills out of it: a price on one line, every text within its box.
-const clipped = (page) => page.evaluate(() => {
-  const problems = [];
-  if (document.documentElement.scrollWidth > innerWidth)
-    problems.push(`the page scrolls sideways (${document.documentElement.scrollWidth} > ${innerWidth})`);
-  for (const card of document.querySelectorAll(".card")) {
-    const box = card.getBoundingClientRect();
-    for (const part of card.querySelectorAll(".symbol, .price, .change, .date, .day dt, .day dd")) {
-      if (!part.checkVisibility()) continue;
-      const rect = part.getBoundingClientRect();
-      if (part.scrollWidth > part.clientWidth || rect.left < box.left || rect.right > box.right)
-        problems.push(`${card.dataset.symbol} ${part.localName}.${part.className}: "${part.textContent}" is clipped`);
-    }
-    const price = card.querySelector(".price");
-    const range = document.createRange();
-    range.selectNodeContents(price);
-    if (new Set(Array.from(range.getClientRects(), (line) => Math.round(line.top))).size > 1)
-      problems.push(`${card.dataset.symbol}'s price "${price.textContent}" is broken over lines`);
-  }
-  return problems;
 });
 
 const zooms = [
