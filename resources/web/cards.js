@@ -95,6 +95,8 @@ function cardFor(symbol) {
   entry.symbol = symbol;
   entry.spoken = text.noPrice; // the name's words for the newest quote
   entry.name = "";
+  entry.namedAt = -Infinity; // when the name last changed
+  entry.nameTimer = 0; // a focused card's next name, due
   nameCard(entry);
   cards.set(symbol, entry);
   return entry;
@@ -120,13 +122,33 @@ function createDayLine() {
   return { list, values };
 }
 
+// A reader speaks the focused element's name whenever it changes (NVDA, Orca): the focused
+// card's name changes at most once a second, to the latest words at the second's end, as the
+// window tells a card's change (AccessibleNotifier); the other cards' names follow every draw.
+const FocusedNameMs = 1000;
+
 // "AAPL, 174.31 dollars, up 0.75, 0.43 percent", and the price's date while the feed replays.
 function nameCard(entry) {
   const name = [entry.symbol, entry.spoken, entry.dateText].filter(Boolean).join(", ");
-  if (name === entry.name) return;
+  if (name === entry.name || entry.nameTimer) return; // a pending write takes the latest words
+  const wait = entry.card === document.activeElement ? entry.namedAt + FocusedNameMs - performance.now() : 0;
+  if (wait > 0) {
+    entry.nameTimer = setTimeout(() => {
+      entry.nameTimer = 0;
+      nameCard(entry);
+    }, wait);
+    return;
+  }
   entry.name = name;
+  entry.namedAt = performance.now();
   entry.card.setAttribute("aria-label", name);
 }
+
+// A card that gets the focus is read out then: its next change waits a second from there.
+cardsRoot.addEventListener("focusin", (event) => {
+  const entry = cards.get(event.target.dataset.symbol);
+  if (entry && entry.card === event.target) entry.namedAt = performance.now();
+});
 
 // The keyboard: Left and Right go to the previous and next card, Up and Down to the card above
 // and below as the grid lays them out, Home and End to the first and last. Each card is a Tab
@@ -171,6 +193,7 @@ function layoutCards(symbols) {
   for (const [symbol, entry] of cards) {
     if (keep.has(symbol)) continue;
     if (entry.flash) entry.flash.cancel();
+    clearTimeout(entry.nameTimer);
     if (entry.card === document.activeElement)
       focusAt = Array.prototype.indexOf.call(cardsRoot.children, entry.card);
     entry.card.remove();

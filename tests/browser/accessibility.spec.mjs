@@ -155,6 +155,39 @@ test("each card's accessible name says its symbol, price and move, in English an
   }
 });
 
+// A reader speaks the focused element's name whenever it changes (NVDA, Orca): a focused card's
+// name changes at most once a second, to the latest price at the second's end; the others freely.
+test("a focused card's name changes at most once a second, the latest at the end, while the others follow every draw", async ({ page, quotecast }) => {
+  const server = await quotecast.start({ driver: true, seed: 3, interval: 100, args: ["--symbols", "AAPL=170,MSFT=300"] });
+  await openLive(page, server);
+  await recordTicks(page);
+  await page.locator('.card[data-symbol="AAPL"]').focus();
+  await page.evaluate(() => {
+    window.__named = { AAPL: [], MSFT: [] }; // when each card's name changed
+    window.__since = performance.now();
+    for (const card of document.querySelectorAll(".card")) {
+      new MutationObserver(() => window.__named[card.dataset.symbol].push(performance.now()))
+        .observe(card, { attributes: true, attributeFilter: ["aria-label"] });
+    }
+  });
+  // Each symbol moves every other tick: five times a second, three seconds long.
+  await until(() => page.evaluate(() => performance.now() - window.__since >= 3000), { message: "3 s of ticks" });
+  const { focused, other, elapsed } = await page.evaluate(() =>
+    ({ focused: window.__named.AAPL, other: window.__named.MSFT.length, elapsed: performance.now() - window.__since }));
+  expect(other, "the other card's name follows its draws").toBeGreaterThanOrEqual(6);
+  expect(focused.length, "the focused card's name still follows").toBeGreaterThanOrEqual(2);
+  expect(focused.length, `at most once a second over ${Math.round(elapsed)} ms`).toBeLessThanOrEqual(Math.floor(elapsed / 1000) + 1);
+  for (let i = 1; i < focused.length; i++)
+    expect(focused[i] - focused[i - 1], `change ${i} after change ${i - 1}`).toBeGreaterThanOrEqual(995);
+  // The feed stops: within the second the name says the last price.
+  await server.command("stop");
+  await expect(page.locator("body")).toHaveAttribute("data-feed", "paused");
+  const last = await page.evaluate(() => window.__last.AAPL);
+  await expect(page.locator('.card[data-symbol="AAPL"]'))
+    .toHaveAccessibleName(new RegExp(`^AAPL, ${pattern(englishPrice(last.price))} dollars, `, "u"));
+  await expect(page.locator('.card[data-symbol="AAPL"]')).toBeFocused();
+});
+
 test("Tab and the arrow keys reach every card in the page's order, with a focus ring in light and dark", async ({ page, quotecast }) => {
   const server = await quotecast.start({ seed: 77, paused: true, args: ["--symbols", fiftySymbols] });
   const order = (await apiQuotes(server)).quotes.map((q) => q.symbol);
