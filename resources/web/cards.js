@@ -189,13 +189,19 @@ function columns(all) {
 // every other card goes. Focus on a card that goes moves to the card that takes its place.
 function layoutCards(symbols) {
   const keep = new Set(symbols);
+  // A focused card that goes: its place is after the cards kept before it on the page (in the
+  // page's order: the map's is the order the cards were made in).
+  const focused = document.activeElement;
   let focusAt = -1;
+  if (focused && focused.parentElement === cardsRoot && !keep.has(focused.dataset.symbol)) {
+    focusAt = 0;
+    for (let card = cardsRoot.firstElementChild; card !== focused; card = card.nextElementSibling)
+      if (keep.has(card.dataset.symbol)) focusAt++;
+  }
   for (const [symbol, entry] of cards) {
     if (keep.has(symbol)) continue;
     if (entry.flash) entry.flash.cancel();
     clearTimeout(entry.nameTimer);
-    if (entry.card === document.activeElement)
-      focusAt = Array.prototype.indexOf.call(cardsRoot.children, entry.card);
     entry.card.remove();
     cards.delete(symbol);
   }

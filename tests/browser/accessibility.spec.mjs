@@ -272,6 +272,22 @@ test("a focused card whose symbol is removed hands the focus to the card that ta
   await expect(page.locator('.card[data-symbol="MSFT"]')).toBeFocused();
 });
 
+// Cards before the focused one on the page that came after it (symbols added before it later)
+// and go with it in one status: the focus goes to the card after it on the page, not further.
+test("a focused card removed in one status with cards before it hands the focus to the next card on the page", async ({ page, quotecast }) => {
+  const run = (symbols, port = 0) => quotecast.start({ paused: true, port, args: ["--symbols", symbols] });
+  let server = await run("FOCUS=10,KONE=20,KTWO=30");
+  await openLive(page, server, "paused");
+  await server.stop();
+  server = await run("RONE=40,RTWO=50,FOCUS=10,KONE=20,KTWO=30", server.port);
+  await expect.poll(() => cardOrder(page), { timeout: 20_000 }).toEqual(["RONE", "RTWO", "FOCUS", "KONE", "KTWO"]);
+  await page.locator('.card[data-symbol="FOCUS"]').focus();
+  await server.stop();
+  await run("KONE=20,KTWO=30", server.port);
+  await expect.poll(() => cardOrder(page), { timeout: 20_000 }).toEqual(["KONE", "KTWO"]);
+  await expect(page.locator('.card[data-symbol="KONE"]')).toBeFocused();
+});
+
 const zooms = [
   { name: "200 % zoom (a 1024 × 768 window)", viewport: { width: 512, height: 384 }, deviceScaleFactor: 2 },
   { name: "the browser's text at 200 %", viewport: { width: 1024, height: 768 }, fontSize: 32 },
