@@ -150,18 +150,19 @@ cardsRoot.addEventListener("focusin", (event) => {
   if (entry && entry.card === event.target) entry.namedAt = performance.now();
 });
 
-// The keyboard: Left and Right go to the previous and next card, Up and Down to the card above
-// and below as the grid lays them out, Home and End to the first and last. Each card is a Tab
-// stop as well, so Tab walks them in the same order.
+// The keyboard, as in the window (CardGridNavigator): Left and Right go to the previous and next
+// card, Up and Down to the card above and below as the grid lays them out, Home and End to the
+// first and last. Each card is a Tab stop as well, so Tab walks them in the same order. A key
+// that leads nowhere (at an edge) is still the card's, so that it does not scroll the page.
+const CardKeys = new Set(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End"]);
 cardsRoot.addEventListener("keydown", (event) => {
-  if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+  if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || !CardKeys.has(event.key)) return;
   const all = Array.from(cardsRoot.children);
   const at = all.indexOf(event.target);
   if (at < 0) return;
-  const next = all[neighbour(all, at, event.key)];
-  if (!next || next === event.target) return;
   event.preventDefault();
-  next.focus();
+  const next = all[neighbour(all, at, event.key)];
+  if (next && next !== event.target) next.focus();
 });
 
 // The index of the card that `key` leads to from card `at`, or -1.
@@ -172,9 +173,17 @@ function neighbour(all, at, key) {
     case "Home": return 0;
     case "End": return all.length - 1;
     case "ArrowUp": return at - columns(all);
-    case "ArrowDown": return at + columns(all); // none below the last row
+    case "ArrowDown": return below(all, at);
     default: return -1;
   }
+}
+
+// The card right below card `at`; with none there, from a row above a short last row, the last.
+function below(all, at) {
+  const perRow = columns(all);
+  if (at + perRow < all.length) return at + perRow;
+  const last = all.length - 1;
+  return Math.floor(last / perRow) > Math.floor(at / perRow) ? last : -1;
 }
 
 // How many cards the grid's first row holds (it reflows with the width and the text's size).

@@ -258,6 +258,36 @@ test("Tab and the arrow keys reach every card in the page's order, with a focus 
   }
 });
 
+// As in the window (CardGridNavigator): a key a card handles is the page's even where it leads
+// nowhere (no scrolling under the card), and Down with no card right below it, from a row above a
+// short last row, goes to the last card.
+test("the keys on a card do what the window's do: swallowed at the ends, Down over a short last row to the last card", async ({ page, quotecast }) => {
+  const symbols = ["AAA", "BBB", "CCC", "DDD", "EEE", "FFF", "GGG"];
+  const server = await quotecast.start({ paused: true, args: ["--symbols", symbols.map((s, i) => `${s}=${10 * (i + 1)}`).join(",")] });
+  await openLive(page, server, "paused");
+  const columns = await gridColumns(page);
+  expect(columns > 1 && symbols.length > columns && symbols.length % columns !== 0, `a short last row (${columns} columns)`).toBe(true);
+  // Whether the page kept each key from the browser, as a listener after the cards' sees it.
+  await page.evaluate(() => {
+    window.__kept = [];
+    window.addEventListener("keydown", (event) => window.__kept.push(event.defaultPrevented));
+  });
+  const press = async (key, symbol) => {
+    await page.keyboard.press(key);
+    expect((await focusOf(page)).symbol, key).toBe(symbol);
+    return page.evaluate(() => window.__kept.at(-1));
+  };
+  await page.locator(".card").first().focus();
+  for (const key of ["Home", "ArrowLeft", "ArrowUp"]) expect(await press(key, symbols[0]), `${key} on the first card`).toBe(true);
+  expect(await press("End", symbols.at(-1))).toBe(true);
+  for (const key of ["End", "ArrowRight", "ArrowDown"]) expect(await press(key, symbols.at(-1)), `${key} on the last card`).toBe(true);
+  expect(await press("Control+Home", symbols.at(-1)), "Ctrl+Home is the browser's").toBe(false);
+  // The last card of the row above the short last row: nothing right below it.
+  const above = symbols.length - (symbols.length % columns) - 1;
+  await page.locator(".card").nth(above).focus();
+  expect(await press("ArrowDown", symbols.at(-1)), "Down over the short last row").toBe(true);
+});
+
 test("a focused card whose symbol is removed hands the focus to the card that takes its place", async ({ page, quotecast }) => {
   const server = await quotecast.start({ driver: true, seed: 5, paused: true });
   await openLive(page, server, "paused");
