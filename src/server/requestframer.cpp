@@ -235,10 +235,11 @@ std::optional<RequestFramer::Item> RequestFramer::nextHead()
     if (!dropBody && m_buffer.size() < end + bodyBytes)
         return std::nullopt; // the body is still to come
     if (request.target.startsWith("//")) {
-        // Qt would read `//x/healthz` as host x and path /healthz: one path, one resource.
-        m_buffer.remove(0, end + bodyBytes);
+        // Qt would read `//x/healthz` as host x and path /healthz: one path, one resource. A
+        // body not waited for may still come, so then the connection closes, as below.
+        m_buffer.remove(0, end + (dropBody ? 0 : bodyBytes));
         m_emptyLineSkipped = false;
-        return refuse(404, "Not found", request.closeAfter);
+        return refuse(404, "Not found", request.closeAfter || dropBody);
     }
     // Qt 6.4 takes only 1.0 and 1.1; a higher minor version is handled as 1.1 (RFC 9110 §2.5).
     // And it takes `Upgrade: websocket` up (two handlers answer, or none), where a server
