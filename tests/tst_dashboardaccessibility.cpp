@@ -14,6 +14,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <algorithm>
 #include <optional>
 
 using namespace quotecast;
@@ -68,7 +69,7 @@ private slots:
     void everyCardReadsItsSymbolPriceAndDay();
     void cardNameFollowsATick_data();
     void cardNameFollowsATick();
-    void fastTicksAreToldAtMostOnceASecondPerCard();
+    void ticksAreToldAtMostOnceASecondPerCard();
     void feedStateIsToldOncePerChange();
     void cardMenuOpensAsAnAccessibleAction();
     void frenchNames();
@@ -163,47 +164,52 @@ void TestDashboardAccessibility::cardNameFollowsATick()
     QCOMPARE(QAccessible::queryAccessibleInterface(card)->text(QAccessible::Name), expected);
 }
 
-// 50 ticks as fast as the market gives them, on two symbols: each card tells its name, value and
-// description at most once a second (the first at once, the latest at the second's end), and
-// what it told last is its last price.
-void TestDashboardAccessibility::fastTicksAreToldAtMostOnceASecondPerCard()
+// Ticks every 20 ms through the event loop, on two symbols, for over two seconds: each card
+// tells its name, value and description at most once a second, counted from the window's first
+// tell on (the first at once, the latest at the second's end), and what it told last is its last
+// price. The ticks are spread out so that the pending tell fires between them: a shorter interval
+// or an early timer shows as a gap under a second.
+void TestDashboardAccessibility::ticksAreToldAtMostOnceASecondPerCard()
 {
     MarketSimulator market(
         { { QStringLiteral("AAPL"), 170'00 }, { QStringLiteral("MSFT"), 400'00 } });
     market.setSeed(50);
+    market.setIntervalMs(20);
     MainWindow window(&market);
-    told.clear();
-    QSignalSpy ticks(&market, &MarketSimulator::quoteUpdated);
-    QElapsedTimer burst;
-    burst.start();
-    for (int i = 0; i < 50; ++i)
-        market.tick();
-    const qint64 burstMs = burst.elapsed();
-    QCOMPARE(ticks.size(), 50);
+    QList<PriceCard *> cards;
+    for (const QString &symbol : market.symbols())
+        cards.append(window.card(symbol));
+    const auto toldThrice = [&cards] {
+        return std::all_of(cards.cbegin(), cards.cend(), [](const PriceCard *card) {
+            return toldOf(card, QAccessible::ValueChanged).size() >= 3;
+        });
+    };
+    market.start();
+    // The first at once, then one a second: three take over two seconds of ticks.
+    QTRY_VERIFY_WITH_TIMEOUT(toldThrice(), 10'000);
+    market.stop();
 
     for (const Quote &last : market.quotes()) {
         PriceCard *card = window.card(last.symbol);
         // The latest value reaches the reader once the second is over.
-        QTRY_VERIFY2(!toldOf(card, QAccessible::ValueChanged).isEmpty()
-                         && toldOf(card, QAccessible::ValueChanged).constLast().value
-                             == QVariant(double(last.priceCents) / 100.0),
+        QTRY_VERIFY2(toldOf(card, QAccessible::ValueChanged).constLast().value
+                         == QVariant(double(last.priceCents) / 100.0),
                      qPrintable(last.symbol));
-        QTRY_VERIFY(!toldOf(card, QAccessible::NameChanged).isEmpty()
-                    && toldOf(card, QAccessible::NameChanged).constLast().name
-                        == card->accessibleSummary());
+        QTRY_COMPARE(toldOf(card, QAccessible::NameChanged).constLast().name,
+                     card->accessibleSummary());
         for (const QAccessible::Event type :
              { QAccessible::NameChanged, QAccessible::DescriptionChanged,
                QAccessible::ValueChanged }) {
             const QList<Told> events = toldOf(card, type);
-            // The first at once, one more per second the burst lasted (none, unless the machine
-            // is very busy), and the latest at the end.
-            const qint64 most = 2 + burstMs / AccessibleNotifier::DefaultIntervalMs;
-            QVERIFY2(events.size() <= most,
-                     qPrintable(QStringLiteral("%1 in %2 ms").arg(events.size()).arg(burstMs)));
+            if (type != QAccessible::DescriptionChanged) // the day's range may not have moved
+                QVERIFY2(events.size() >= 2, qPrintable(last.symbol));
             for (qsizetype i = 1; i < events.size(); ++i) {
                 const qint64 gapMs = (events[i].atNs - events[i - 1].atNs) / 1'000'000;
-                QVERIFY2(gapMs >= AccessibleNotifier::DefaultIntervalMs - 1,
-                         qPrintable(QStringLiteral("%1: %2 ms").arg(last.symbol).arg(gapMs)));
+                QVERIFY2(gapMs >= AccessibleNotifier::DefaultIntervalMs,
+                         qPrintable(QStringLiteral("%1, event %2: %3 ms after the one before")
+                                        .arg(last.symbol)
+                                        .arg(int(type))
+                                        .arg(gapMs)));
             }
         }
     }

@@ -32,12 +32,11 @@ public:
 
     // The widget's accessible text or value changed (as its QAccessibleInterface now says).
     void textChanged();
-    // Whether a change waits for the interval's end.
-    bool isPending() const { return m_pending.isActive(); }
 
     // Sends `event` to assistive technology and to the observer, if any.
     static void notify(QAccessibleEvent *event);
-    // Whether anything listens: an active assistive technology or an observer.
+    // Whether anything listens: an active assistive technology (QAccessible::isActive()) or an
+    // observer.
     static bool isListening();
     using Observer = void (*)(QAccessibleEvent *event);
     // Sees every event of notify(), until replaced (nullptr: none); returns the previous one.
@@ -48,8 +47,8 @@ private:
 
     QWidget *const m_widget;
     const int m_intervalMs;
-    QElapsedTimer m_sinceTold; // invalid until first told
-    QTimer m_pending;
+    QElapsedTimer m_sinceTold; // since the last tell ended; invalid until first told
+    QTimer m_pending; // precise: a coarse timer may end up to 5 % early
     QString m_toldName;
     QString m_toldDescription;
     QVariant m_toldValue;
