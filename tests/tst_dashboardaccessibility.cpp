@@ -70,6 +70,7 @@ private slots:
     void cardNameFollowsATick_data();
     void cardNameFollowsATick();
     void ticksAreToldAtMostOnceASecondPerCard();
+    void firstTellIsThePrice();
     void feedStateIsToldOncePerChange();
     void cardMenuOpensAsAnAccessibleAction();
     void frenchNames();
@@ -212,6 +213,21 @@ void TestDashboardAccessibility::ticksAreToldAtMostOnceASecondPerCard()
                                         .arg(gapMs)));
             }
         }
+    }
+}
+
+// A new window tells each card's price at once: not first that it has none, which took the
+// once-a-second slot and had the price wait a second.
+void TestDashboardAccessibility::firstTellIsThePrice()
+{
+    MarketSimulator market;
+    MainWindow window(&market);
+    for (const Quote &quote : market.quotes()) {
+        PriceCard *card = window.card(quote.symbol);
+        const QList<Told> names = toldOf(card, QAccessible::NameChanged);
+        QVERIFY2(!names.isEmpty(), qPrintable(quote.symbol));
+        QCOMPARE(names.constFirst().name, card->accessibleSummary());
+        QVERIFY(!toldOf(card, QAccessible::ValueChanged).isEmpty());
     }
 }
 

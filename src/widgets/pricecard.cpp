@@ -177,7 +177,9 @@ void PriceCard::setReplaying(bool replaying)
         action->setStatusTip(why);
     }
     showDate();
-    m_notifier->textChanged();
+    // A card without a price has nothing to tell yet: its first tell is its first price, at once.
+    if (hasPrice())
+        m_notifier->textChanged();
 }
 
 void PriceCard::showDate()
