@@ -4,6 +4,7 @@
 #include <widgets/mainwindow.h>
 #include <widgets/pricecard.h>
 
+#include <QAction>
 #include <QApplication>
 #include <QLabel>
 #include <QScopeGuard>
@@ -27,6 +28,8 @@ private slots:
     void arrowKeysMoveInTheGrid_data();
     void arrowKeysMoveInTheGrid();
     void arrowKeysScrollAndLeaveShortcutsAlone();
+    void removedCardHandsOnItsFocus_data();
+    void removedCardHandsOnItsFocus();
     void focusRingIsVisible_data();
     void focusRingIsVisible();
     void largeFontDoesNotClipPrices();
@@ -166,6 +169,42 @@ void TestDashboardKeyboard::arrowKeysScrollAndLeaveShortcutsAlone()
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down, Qt::ControlModifier);
     QVERIFY(market.intervalMs() > interval);
     QCOMPARE(focusName(), QStringLiteral("card_S45"));
+}
+
+void TestDashboardKeyboard::removedCardHandsOnItsFocus_data()
+{
+    QTest::addColumn<QString>("focused");
+    QTest::addColumn<QString>("removed");
+    QTest::addColumn<QString>("then");
+    QTest::addRow("a focused card: the next") << "B"
+                                              << "B"
+                                              << "C";
+    QTest::addRow("the focused last: the new last") << "F"
+                                                    << "F"
+                                                    << "E";
+    QTest::addRow("another card: the focus stays") << "F"
+                                                   << "A"
+                                                   << "F";
+}
+
+// A focused card removed from its menu hands the focus to the card in its place, or to the new
+// last card, as the page does: not along the Tab chain to the phone panel.
+void TestDashboardKeyboard::removedCardHandsOnItsFocus()
+{
+    QFETCH(QString, focused);
+    QFETCH(QString, removed);
+    QFETCH(QString, then);
+    MarketSimulator market(sixSymbols());
+    MainWindow window(&market);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    window.card(focused)->setFocus();
+    QCOMPARE(focusName(), QStringLiteral("card_") + focused);
+    auto *remove = window.card(removed)->findChild<QAction *>(QStringLiteral("removeAction"));
+    QVERIFY(remove);
+    remove->trigger();
+    QVERIFY(!market.symbols().contains(removed));
+    QCOMPARE(focusName(), QStringLiteral("card_") + then);
 }
 
 void TestDashboardKeyboard::focusRingIsVisible_data()

@@ -220,6 +220,12 @@ void MainWindow::showSymbols(const QStringList &symbols)
 {
     if (symbols == m_symbols)
         return;
+    // A focused card that goes hands the focus to the card then in its place, else to the new
+    // last, as on the page; hide() would pass it along the Tab chain, past the last card to the
+    // phone panel.
+    auto *focused = qobject_cast<PriceCard *>(focusWidget());
+    const qsizetype focusAt
+        = focused && !symbols.contains(focused->symbol()) ? placedCards().indexOf(focused) : -1;
     for (auto it = m_cards.begin(); it != m_cards.end();) {
         if (symbols.contains(it.key())) {
             ++it;
@@ -237,6 +243,22 @@ void MainWindow::showSymbols(const QStringList &symbols)
             addCard(quote.symbol)->setQuote(quote);
     }
     placeCards(symbols);
+    const QList<PriceCard *> placed = placedCards();
+    if (focusAt >= 0 && !placed.isEmpty()) {
+        PriceCard *heir = placed.at(qMin(focusAt, placed.size() - 1));
+        heir->setFocus(Qt::OtherFocusReason);
+        m_ui->cardsScrollArea->ensureWidgetVisible(heir);
+    }
+}
+
+QList<PriceCard *> MainWindow::placedCards() const
+{
+    QList<PriceCard *> placed;
+    for (const QString &symbol : m_symbols) {
+        if (PriceCard *card = m_cards.value(symbol))
+            placed.append(card);
+    }
+    return placed;
 }
 
 void MainWindow::placeCards(const QStringList &symbols)

@@ -92,6 +92,8 @@ private:
     // Cards for `symbols`, in that order: those of other symbols go, new ones show their quote.
     void showSymbols(const QStringList &symbols);
     void placeCards(const QStringList &symbols);
+    // The cards in the grid's order.
+    QList<PriceCard *> placedCards() const;
     void removeSymbol(const QString &symbol);
     // Window-modal, deleted once closed.
     void openDialog(QDialog *dialog);
