@@ -380,8 +380,12 @@ void MainWindow::announceFeedState(const QString &spoken)
     if (before.isEmpty())
         return; // the window's first state: nothing changed
     // Qt 6.4 has no announcement for assistive technology (QAccessibleAnnouncementEvent is 6.8's):
-    // an alert on the label is the nearest; AT-SPI (Orca) gets the name change, Windows plays the
-    // alert. The title says the state too, which readers read on demand.
+    // an alert on the label is the nearest. AT-SPI (Orca) ignores it and gets the name change;
+    // on Windows Qt plays the system's alert sound for it, whether a reader runs or not, so it
+    // goes only to an active one (or the tests' observer), not at each Start and Stop of
+    // everyone. The title says the state too, which readers read on demand.
+    if (!AccessibleNotifier::isListening())
+        return;
     QAccessibleEvent alert(label, QAccessible::Alert);
     AccessibleNotifier::notify(&alert);
 }
