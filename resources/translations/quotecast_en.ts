@@ -808,6 +808,18 @@ A duration is written like 500ms, 15s, 2min or 1h; a size like 512KiB or 1MiB. A
         <source>Recorded price of %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 price&apos;s date</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>quotecast::PriceDialog</name>

@@ -812,6 +812,18 @@ Une durée s’écrit comme 500ms, 15s, 2min ou 1h ; une taille comme 512KiB ou 
         <source>Recorded price of %1.</source>
         <translation>Cours enregistré du %1.</translation>
     </message>
+    <message>
+        <source>%1 price</source>
+        <translation>Cours de %1</translation>
+    </message>
+    <message>
+        <source>%1 change</source>
+        <translation>Variation de %1</translation>
+    </message>
+    <message>
+        <source>%1 price&apos;s date</source>
+        <translation>Date du cours de %1</translation>
+    </message>
 </context>
 <context>
     <name>quotecast::PriceDialog</name>

@@ -66,6 +66,13 @@ PriceCard::PriceCard(const QString &symbol, QWidget *parent)
     m_dateLabel->setObjectName(QStringLiteral("dateLabel"));
     m_dateLabel->hide();
     m_priceLabel->installEventFilter(this);
+    // QLabel::setText tells assistive technology that a label's name changed, at every tick,
+    // unless the label has a name of its own. The card's group (PriceCardAccessible) reads what
+    // these labels draw and has them as no children: with fixed names, nothing of a tick leaves
+    // them, and a reader is told of the card only, at most once a second (AccessibleNotifier).
+    m_priceLabel->setAccessibleName(tr("%1 price").arg(symbol));
+    m_changeLabel->setAccessibleName(tr("%1 change").arg(symbol));
+    m_dateLabel->setAccessibleName(tr("%1 price's date").arg(symbol));
 
     QFont symbolFont = m_symbolLabel->font();
     symbolFont.setBold(true);
