@@ -75,6 +75,8 @@ private slots:
     void feedStateIsToldOncePerChange();
     void cardMenuOpensAsAnAccessibleAction();
     void frenchNames();
+    void dollarAgreesWithThePrice_data();
+    void dollarAgreesWithThePrice();
 
 private:
     static std::optional<Quote> tickUntil(MarketSimulator &market, int direction);
@@ -127,7 +129,7 @@ void TestDashboardAccessibility::everyCardReadsItsSymbolPriceAndDay()
         QCOMPARE(iface->role(), QAccessible::Grouping);
         QVERIFY(iface->state().focusable);
         const QString description = iface->text(QAccessible::Description);
-        QVERIFY2(description.startsWith(QStringLiteral("Today's open %1").arg(card->priceText())),
+        QVERIFY2(description.startsWith(QStringLiteral("Open %1").arg(card->priceText())),
                  qPrintable(description));
         // The price as a number, between the day's low and high.
         QCOMPARE(iface->valueInterface()->currentValue().toDouble(),
@@ -339,9 +341,11 @@ void TestDashboardAccessibility::frenchNames()
     QCOMPARE(
         iface->text(QAccessible::Name),
         QStringLiteral("GOOG, 1\u202f500,00 dollars, en baisse de 15,00, soit 0,99 pour cent"));
-    QVERIFY2(
-        iface->text(QAccessible::Description).startsWith(u"Aujourd’hui : ouverture 1\u202f500,00"),
-        qPrintable(iface->text(QAccessible::Description)));
+    QVERIFY2(iface->text(QAccessible::Description).startsWith(u"Ouverture 1\u202f500,00"),
+             qPrintable(iface->text(QAccessible::Description)));
+    // The page's words for a card without a price.
+    QCOMPARE(PriceCard(QStringLiteral("IBM")).accessibleSummary(),
+             QStringLiteral("IBM, pas encore de cours"));
 
     auto *label = window.findChild<QLabel *>(QStringLiteral("feedStateLabel"));
     QCOMPARE(QAccessible::queryAccessibleInterface(label)->text(QAccessible::Name),
@@ -350,6 +354,38 @@ void TestDashboardAccessibility::frenchNames()
     QCOMPARE(QAccessible::queryAccessibleInterface(label)->text(QAccessible::Name),
              QStringLiteral("Flux en direct"));
     market.stop();
+}
+
+void TestDashboardAccessibility::dollarAgreesWithThePrice_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<qint64>("cents");
+    QTest::addColumn<QString>("name");
+    // As the page says it (Intl.PluralRules with two decimals): English always "dollars",
+    // French "dollar" below 2.
+    QTest::addRow("en 0.99") << "en" << qint64(99) << "X, 0.99 dollars, unchanged";
+    QTest::addRow("en 1.00") << "en" << qint64(1'00) << "X, 1.00 dollars, unchanged";
+    QTest::addRow("en 1.50") << "en" << qint64(1'50) << "X, 1.50 dollars, unchanged";
+    QTest::addRow("en 2.00") << "en" << qint64(2'00) << "X, 2.00 dollars, unchanged";
+    QTest::addRow("fr 0,99") << "fr" << qint64(99) << "X, 0,99 dollar, inchangé";
+    QTest::addRow("fr 1,50") << "fr" << qint64(1'50) << "X, 1,50 dollar, inchangé";
+    QTest::addRow("fr 2,00") << "fr" << qint64(2'00) << "X, 2,00 dollars, inchangé";
+    QTest::addRow("fr 1 500,00") << "fr" << qint64(1500'00) << "X, 1\u202f500,00 dollars, inchangé";
+}
+
+void TestDashboardAccessibility::dollarAgreesWithThePrice()
+{
+    QFETCH(QString, language);
+    QFETCH(qint64, cents);
+    QFETCH(QString, name);
+    const QLocale locale(language == u"fr" ? QLocale::French : QLocale::English,
+                         language == u"fr" ? QLocale::France : QLocale::UnitedStates);
+    QLocale::setDefault(locale);
+    const Translations translations(locale);
+    QCOMPARE(translations.language(), language);
+    PriceCard card(QStringLiteral("X"));
+    card.setQuote({ QStringLiteral("X"), cents, 0, 1, 1 });
+    QCOMPARE(card.accessibleSummary(), name);
 }
 
 QTEST_MAIN(TestDashboardAccessibility)

@@ -788,21 +788,26 @@ A duration is written like 500ms, 15s, 2min or 1h; a size like 512KiB or 1MiB. A
         <source>%1, no price yet</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%1, %2 dollars, unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>
+            <numerusform>%1, %2 dollars, unchanged</numerusform>
+            <numerusform>%1, %2 dollars, unchanged</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%1, %2 dollars, up %3, %4 percent</source>
-        <translation type="unfinished"></translation>
+        <translation>
+            <numerusform>%1, %2 dollars, up %3, %4 percent</numerusform>
+            <numerusform>%1, %2 dollars, up %3, %4 percent</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%1, %2 dollars, down %3, %4 percent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Today&apos;s open %1, high %2, low %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>
+            <numerusform>%1, %2 dollars, down %3, %4 percent</numerusform>
+            <numerusform>%1, %2 dollars, down %3, %4 percent</numerusform>
+        </translation>
     </message>
     <message>
         <source>Recorded price of %1.</source>
@@ -818,6 +823,10 @@ A duration is written like 500ms, 15s, 2min or 1h; a size like 512KiB or 1MiB. A
     </message>
     <message>
         <source>%1 price&apos;s date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open %1, high %2, low %3.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

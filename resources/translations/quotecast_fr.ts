@@ -790,23 +790,28 @@ Une durée s’écrit comme 500ms, 15s, 2min ou 1h ; une taille comme 512KiB ou 
     </message>
     <message>
         <source>%1, no price yet</source>
-        <translation>%1, pas encore de prix</translation>
+        <translation>%1, pas encore de cours</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%1, %2 dollars, unchanged</source>
-        <translation>%1, %2 dollars, inchangé</translation>
+        <translation>
+            <numerusform>%1, %2 dollar, inchangé</numerusform>
+            <numerusform>%1, %2 dollars, inchangé</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%1, %2 dollars, up %3, %4 percent</source>
-        <translation>%1, %2 dollars, en hausse de %3, soit %4 pour cent</translation>
+        <translation>
+            <numerusform>%1, %2 dollar, en hausse de %3, soit %4 pour cent</numerusform>
+            <numerusform>%1, %2 dollars, en hausse de %3, soit %4 pour cent</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%1, %2 dollars, down %3, %4 percent</source>
-        <translation>%1, %2 dollars, en baisse de %3, soit %4 pour cent</translation>
-    </message>
-    <message>
-        <source>Today&apos;s open %1, high %2, low %3.</source>
-        <translation>Aujourd’hui : ouverture %1, plus haut %2, plus bas %3.</translation>
+        <translation>
+            <numerusform>%1, %2 dollar, en baisse de %3, soit %4 pour cent</numerusform>
+            <numerusform>%1, %2 dollars, en baisse de %3, soit %4 pour cent</numerusform>
+        </translation>
     </message>
     <message>
         <source>Recorded price of %1.</source>
@@ -823,6 +828,10 @@ Une durée s’écrit comme 500ms, 15s, 2min ou 1h ; une taille comme 512KiB ou 
     <message>
         <source>%1 price&apos;s date</source>
         <translation>Date du cours de %1</translation>
+    </message>
+    <message>
+        <source>Open %1, high %2, low %3.</source>
+        <translation>Ouverture %1, plus haut %2, plus bas %3.</translation>
     </message>
 </context>
 <context>

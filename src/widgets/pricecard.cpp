@@ -238,12 +238,17 @@ QString PriceCard::accessibleSummary() const
     if (!hasPrice())
         return tr("%1, no price yet").arg(m_symbol);
     const QString price = money(m_priceCents);
+    // The currency's word agrees with the price as written, with its two decimals, as on the page
+    // (Intl.PluralRules): by the whole dollars, Qt's plural rules give French "1,50 dollar" and
+    // "2,00 dollars"; English, where a number with decimals is always plural ("1.00 dollars"),
+    // has "dollars" in both of its forms (quotecast_en.ts).
+    const int dollars = int(qMin<qint64>(qAbs(m_priceCents) / 100, INT_MAX));
     if (m_changeCents == 0)
-        return tr("%1, %2 dollars, unchanged").arg(m_symbol, price);
+        return tr("%1, %2 dollars, unchanged", nullptr, dollars).arg(m_symbol, price);
     const QString change = money(qAbs(m_changeCents));
     const QString percent = percentText(m_priceCents, m_changeCents);
-    return (m_changeCents > 0 ? tr("%1, %2 dollars, up %3, %4 percent")
-                              : tr("%1, %2 dollars, down %3, %4 percent"))
+    return (m_changeCents > 0 ? tr("%1, %2 dollars, up %3, %4 percent", nullptr, dollars)
+                              : tr("%1, %2 dollars, down %3, %4 percent", nullptr, dollars))
         .arg(m_symbol, price, change, percent);
 }
 
@@ -251,7 +256,8 @@ QString PriceCard::accessibleDetails() const
 {
     if (!hasPrice())
         return {};
-    QString day = tr("Today's open %1, high %2, low %3.")
+    // The day's, not today's: a replayed price's day is its own.
+    QString day = tr("Open %1, high %2, low %3.")
                       .arg(money(m_trail.openCents()), money(m_trail.highCents()),
                            money(m_trail.lowCents()));
     if (!m_replaying)

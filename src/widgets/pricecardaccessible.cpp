@@ -96,7 +96,8 @@ QVariant PriceCardAccessible::minimumValue() const
 
 QVariant PriceCardAccessible::minimumStepSize() const
 {
-    return dollars(1);
+    constexpr qint64 OneCent = 1; // the smallest move of a price
+    return dollars(OneCent);
 }
 
 } // namespace quotecast
