@@ -3,8 +3,16 @@
 #include <platform/halfclose.h>
 
 #include <QElapsedTimer>
+#include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
+
+#include <array>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace quotecast;
 using namespace conformance;
@@ -28,6 +36,7 @@ private slots:
     void aRequestQtReadsShorterIsNotSmuggled();
     void aWebSocketUpgradeIsAnsweredOnce();
     void aClientThatEndsItsSendingGetsItsAnswers();
+    void aClientThatEndsItsSendingGetsItsStreamsOpening();
     void aLastAnswerSaysOnlyClose();
     void headOfAFullServerIsRefusedAsGetIs();
     void idleKeepAliveConnectionIsClosed();
@@ -218,6 +227,57 @@ void TestConnections::aClientThatEndsItsSendingGetsItsAnswers()
     answer += socket.readAll();
     QVERIFY2(answerCount(answer) == 2 && answer.endsWith("\r\n\r\nok\n"), answer.constData());
     conformance::verifyNoSocketIsLeft(*m_hub);
+}
+
+void TestConnections::aClientThatEndsItsSendingGetsItsStreamsOpening()
+{
+    // The same for a stream opened at accept, whose request the server only peeked at: closed
+    // with that request unread, its socket would send a reset, and the kernel would drop the
+    // part of the opening (here 300 missed ticks, about 33 KB) that the client had not read
+    // yet. The stream ends at the client's end of file, as any stream does (a browser that
+    // leaves sends nothing else), but after what the kernel already holds.
+    MarketSimulator market;
+    market.setSeed(7);
+    const auto hub = conformance::startStrictHub(market);
+    QVERIFY(hub);
+    connect(&market, &MarketSimulator::quoteUpdated, hub.get(), &StreamHub::addTick);
+    for (int i = 0; i < 300; ++i)
+        market.tick();
+    QSignalSpy clients(hub.get(), &StreamHub::clientCountChanged);
+    // A client with a small receive window, which reads nothing until the server has ended the
+    // stream: what the server's kernel still holds for it then is what a reset would destroy.
+    // Its request and its end of file leave together, as from `nc -N`.
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    const int window = 4096;
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &window, sizeof window);
+    sockaddr_in server {};
+    server.sin_family = AF_INET;
+    server.sin_port = htons(hub->serverPort());
+    server.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    QCOMPARE(::connect(fd, reinterpret_cast<const sockaddr *>(&server), sizeof server), 0);
+    const QByteArray request
+        = "GET /stream HTTP/1.1\r\n" + Host + "Last-Event-ID: " + hub->runId() + "-0\r\n\r\n";
+    QCOMPARE(::send(fd, request.constData(), size_t(request.size()), 0), ssize_t(request.size()));
+    if (!shutdownSending(fd)) {
+        ::close(fd);
+        QSKIP("this build has no half-close");
+    }
+    QTRY_VERIFY(clients.size() >= 2 && clients.constLast().constFirst().toInt() == 0);
+    const timeval fiveSeconds { 5, 0 };
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &fiveSeconds, sizeof fiveSeconds);
+    QByteArray received;
+    std::array<char, 4096> chunk {};
+    ssize_t n = 0;
+    while ((n = ::recv(fd, chunk.data(), chunk.size(), 0)) > 0)
+        received.append(chunk.data(), n);
+    const int error = n < 0 ? errno : 0;
+    ::close(fd);
+    QVERIFY2(error == 0, qPrintable(qt_error_string(error))); // an end of file, not a reset
+    const QByteArray lastId = "id: " + hub->runId() + "-300\n";
+    QVERIFY2(received.contains(lastId),
+             qPrintable(QStringLiteral("%1 bytes, ending %2")
+                            .arg(received.size())
+                            .arg(QString::fromUtf8(received.right(120)))));
 }
 
 void TestConnections::aLastAnswerSaysOnlyClose()

@@ -267,8 +267,11 @@ void StreamWriter::broadcast(const std::vector<FanOutEvent> &events)
 
 void StreamWriter::onSocketReady(Stream &stream, uint32_t flags)
 {
-    const bool gone = (flags & (EPOLLERR | EPOLLHUP | EPOLLRDHUP))
-        || ((flags & EPOLLIN) && !drain(stream.fd, &stream.error));
+    // What the client sent is read first, even when it has ended its sending half: a socket
+    // closed with unread input sends a reset, which destroys what the client has not read yet
+    // (the opening of a stream opened at accept, whose request was only peeked at, included).
+    const bool gone = ((flags & (EPOLLIN | EPOLLRDHUP)) && !drain(stream.fd, &stream.error))
+        || (flags & (EPOLLERR | EPOLLHUP));
     if (gone || ((flags & EPOLLOUT) && !flush(stream)))
         closeFailed(stream); // the browser went away, or the kernel gave up on it
 }
