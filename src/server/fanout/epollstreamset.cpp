@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <future>
 
+#include <fcntl.h>
 #include <unistd.h>
 
 Q_LOGGING_CATEGORY(lcStreamSet, "quotecast.hub", QtInfoMsg)
@@ -51,7 +52,7 @@ void EpollStreamSet::add(QTcpSocket *socket, const QByteArray &initial,
     // owner then deletes it as usual): from here on a stream costs one send() per event, with
     // no QTcpSocket. Near the descriptor limit, a connection storm must not hold two
     // descriptors per stream.
-    const int fd = ::dup(int(socket->socketDescriptor()));
+    const int fd = ::fcntl(int(socket->socketDescriptor()), F_DUPFD_CLOEXEC, 0);
     const int dupError = errno;
     socket->abort();
     if (fd < 0) {

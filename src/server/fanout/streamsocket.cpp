@@ -2,6 +2,7 @@
 
 #include <QtGlobal>
 
+#include <fcntl.h>
 #include <linux/sockios.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -31,8 +32,11 @@ namespace quotecast {
 //   reader stopped took 640 KB (200 such streams: 128 MB, 188 MB of kernel memory) before
 //   the timeout cut it; bounded, the StreamWriter's queue takes the rest and --client-buffer
 //   cuts the client within about 2 s (bench/kernelmem.sh). Set before the stream's first byte.
+// - Non-blocking: a stream opened at accept has the descriptor Qt accepted, which blocks;
+//   every call here says MSG_DONTWAIT, but a writer thread must never wait on one client.
 void tuneStreamSocket(int fd, int timeoutMs, int sendBufferBytes)
 {
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
     Q_ASSERT(timeoutMs >= 1000);
     const int on = 1, probes = 3;
     const int idleSeconds = qMax(1, timeoutMs / 2000);

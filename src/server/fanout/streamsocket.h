@@ -4,8 +4,8 @@
 
 namespace quotecast {
 
-// How a stream's socket behaves once the fan-out has taken it over: the kernel drops a
-// client whose connection makes no progress for `timeoutMs` (1000 to 3,600,000 ms; nothing
+// How a stream's socket behaves once the fan-out has taken it over: non-blocking; the kernel drops
+// a client whose connection makes no progress for `timeoutMs` (1000 to 3,600,000 ms; nothing
 // acknowledged, or its receive window shut), and a later send() or epoll reports ETIMEDOUT.
 // Its send buffer is `sendBufferBytes` (SO_SNDBUF, as StreamSet::kernelSendBufferBytes
 // gives: Linux doubles it), no longer autotuned. Errors of setsockopt() are ignored: the
