@@ -3,7 +3,6 @@
 #include <platform/halfclose.h>
 
 #include <QElapsedTimer>
-#include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
 
@@ -243,7 +242,6 @@ void TestConnections::aClientThatEndsItsSendingGetsItsStreamsOpening()
     connect(&market, &MarketSimulator::quoteUpdated, hub.get(), &StreamHub::addTick);
     for (int i = 0; i < 300; ++i)
         market.tick();
-    QSignalSpy clients(hub.get(), &StreamHub::clientCountChanged);
     // A client with a small receive window, which reads nothing until the server has ended the
     // stream: what the server's kernel still holds for it then is what a reset would destroy.
     // Its request and its end of file leave together, as from `nc -N`.
@@ -262,7 +260,9 @@ void TestConnections::aClientThatEndsItsSendingGetsItsStreamsOpening()
         ::close(fd);
         QSKIP("this build has no half-close");
     }
-    QTRY_VERIFY(clients.size() >= 2 && clients.constLast().constFirst().toInt() == 0);
+    // The stream was opened (its opening sent) and has ended; it can be over before the
+    // client count ever said 1.
+    QTRY_VERIFY(hub->metrics().bytesSent > 0 && hub->clientCount() == 0);
     const timeval fiveSeconds { 5, 0 };
     ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &fiveSeconds, sizeof fiveSeconds);
     QByteArray received;
