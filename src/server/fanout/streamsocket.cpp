@@ -2,6 +2,9 @@
 
 #include <QtGlobal>
 
+#include <array>
+#include <cerrno>
+
 #include <fcntl.h>
 #include <linux/sockios.h>
 #include <netinet/in.h>
@@ -60,6 +63,28 @@ void resetOnClose(int fd)
 {
     const linger now { 1, 0 };
     setsockopt(fd, SOL_SOCKET, SO_LINGER, &now, sizeof now);
+}
+
+bool drain(int fd, int *error)
+{
+    std::array<char, 4096> sink; // NOLINT(cppcoreguidelines-pro-type-member-init): recv fills it
+    for (;;) {
+        const ssize_t n = ::recv(fd, sink.data(), sink.size(), MSG_DONTWAIT);
+        if (n > 0)
+            continue;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+            return true;
+        if (error)
+            *error = n < 0 ? errno : 0;
+        return false;
+    }
+}
+
+int pendingSocketError(int fd)
+{
+    int error = 0;
+    socklen_t size = sizeof error;
+    return getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &size) == 0 ? error : 0;
 }
 
 } // namespace quotecast

@@ -21,4 +21,12 @@ qint64 unacknowledgedBytes(int fd);
 // otherwise keep those bytes in kernel memory until the client timeout.
 void resetOnClose(int fd);
 
+// Reads and drops what the client sent (a stream is one-way), without waiting; false once it
+// has closed its side or the connection failed (then `*error` is the errno, 0 for a clean
+// close). A socket closed over unread input sends a reset instead of a FIN.
+bool drain(int fd, int *error = nullptr);
+
+// The socket's pending error (SO_ERROR), 0 when none or when it cannot say.
+int pendingSocketError(int fd);
+
 } // namespace quotecast

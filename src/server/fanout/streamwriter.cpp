@@ -3,7 +3,6 @@
 #include <server/fanout/eventbatch.h>
 #include <server/fanout/streamsocket.h>
 
-#include <QHash>
 #include <QLoggingCategory>
 #include <QStringList>
 
@@ -58,35 +57,7 @@ struct StreamWriter::Newcomer
     size_t firstEvent; // the index of the first event queued after it
 };
 
-namespace {
-
-constexpr uint32_t ReadEvents = EPOLLIN | EPOLLRDHUP;
-
-// What a client sends on a one-way stream is read and dropped; false once it has closed
-// its side or the connection failed (then `*error` is the errno, 0 for a clean close).
-bool drain(int fd, int *error = nullptr)
-{
-    std::array<char, 4096> sink; // NOLINT(cppcoreguidelines-pro-type-member-init): recv fills it
-    for (;;) {
-        const ssize_t n = ::recv(fd, sink.data(), sink.size(), MSG_DONTWAIT);
-        if (n > 0)
-            continue;
-        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
-            return true;
-        if (error)
-            *error = n < 0 ? errno : 0;
-        return false;
-    }
-}
-
-int pendingSocketError(int fd)
-{
-    int error = 0;
-    socklen_t size = sizeof error;
-    return getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &size) == 0 ? error : 0;
-}
-
-} // namespace
+constexpr uint32_t ReadEvents = EPOLLIN | EPOLLRDHUP; // a client's bytes, its end of file
 
 StreamWriter::StreamWriter(int index, qint64 maxPendingBytes, int kernelSendBufferBytes,
                            int clientTimeoutMs, std::function<void()> streamsClosed)
